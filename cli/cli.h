@@ -1,0 +1,32 @@
+/* cli.h — the chorus command's subcommands and their shared helpers. */
+#ifndef CHORUS_CLI_H
+#define CHORUS_CLI_H
+
+#include <stdio.h>
+
+#include "chorus.h"
+
+/* Each subcommand takes argv with argv[0] being its own name and returns the
+ * process exit code. */
+int cmd_summarize(int argc, char **argv);
+int cmd_batch(int argc, char **argv);
+int cmd_clean(int argc, char **argv);
+int cmd_rouge(int argc, char **argv);
+int cmd_eval(int argc, char **argv);
+
+/* Prints "chorus: " + a formatted message + newline to stderr. */
+void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Prints an error from the library as one line on stderr. */
+void cli_report(const chorus_error *err);
+/* Writes n bytes to stdout; returns 0 or exit code 3 on a write error. */
+int cli_write(const char *data, size_t n);
+/* Parses a non-negative integer option value no larger than max. */
+int cli_parse_uint(const char *opt, const char *value, unsigned max, unsigned *out);
+
+#define EXIT_OK 0
+#define EXIT_INPUT 1
+#define EXIT_USAGE 2
+#define EXIT_IO 3
+#define EXIT_INTERNAL 4
+
+#endif

@@ -1,0 +1,123 @@
+/*
+ * cmd_batch.c — `chorus batch`: JSON Lines in, one result line out per input
+ * line, in input order. A bad line becomes one error record and the rest go
+ * on; the exit code is 0 whenever the input was read to its end, so that
+ * streaming engines treat chorus as a healthy stage.
+ */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+static void batch_usage(FILE *f)
+{
+    fprintf(f,
+            "usage: chorus batch [OPTIONS] [FILE]\n\n"
+            "Reads one story per line (JSON, DESIGN.md schema) from FILE or standard\n"
+            "input and writes one JSON result per line, in the same order. A line\n"
+            "that fails becomes {\"id\": ..., \"error\": {\"code\": ..., \"message\": ...}}.\n\n"
+            "options:\n"
+            "  -w, --words N       at most N words per summary (default 100)\n"
+            "  -b, --bytes N       at most N bytes\n"
+            "  -n, --sentences N   at most N sentences\n"
+            "      --plain         write {\"id\": ..., \"summary\": [\"sentence\", ...]}\n"
+            "  -h, --help          this help\n");
+}
+
+/* One line in, one line out. Returns 0, or EXIT_IO on a write error. */
+static int process_line(const char *line, size_t len, long lineno, const chorus_options *opts,
+                        chorus_format format)
+{
+    chorus_story *st = chorus_story_new();
+    if (!st) return EXIT_INTERNAL;
+    chorus_error err;
+    chorus_status s = chorus_story_add_json(st, line, len, &err);
+    if (s == CHORUS_OK) s = chorus_story_run(st, opts, &err);
+    int rc = EXIT_OK;
+    if (s == CHORUS_OK) {
+        size_t n = 0;
+        const char *out = chorus_story_render(st, format, &n);
+        if (out) {
+            rc = cli_write(out, n);
+        } else {
+            s = CHORUS_E_NOMEM;
+            snprintf(err.message, sizeof err.message, "out of memory rendering the result");
+        }
+    }
+    if (s != CHORUS_OK) {
+        const char *id = chorus_story_id(st);
+        char *record = chorus_error_record(id, lineno, &err);
+        if (record) {
+            rc = cli_write(record, strlen(record));
+            if (rc == EXIT_OK) rc = cli_write("\n", 1);
+        }
+        chorus_free(record);
+    }
+    chorus_story_free(st);
+    return rc;
+}
+
+int cmd_batch(int argc, char **argv)
+{
+    static const struct option longopts[] = {
+        {"words", required_argument, 0, 'w'}, {"bytes", required_argument, 0, 'b'},
+        {"sentences", required_argument, 0, 'n'}, {"plain", no_argument, 0, 'P'},
+        {"help", no_argument, 0, 'h'},          {0, 0, 0, 0}};
+    chorus_options opts;
+    chorus_options_init(&opts);
+    chorus_format format = CHORUS_FORMAT_JSON;
+    int c;
+    optind = 1;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, "+w:b:n:h", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'w':
+            if (!cli_parse_uint("-w", optarg, 1000000, &opts.max_words)) return EXIT_USAGE;
+            break;
+        case 'b':
+            if (!cli_parse_uint("-b", optarg, 100000000, &opts.max_bytes)) return EXIT_USAGE;
+            break;
+        case 'n':
+            if (!cli_parse_uint("-n", optarg, 100000, &opts.max_sentences)) return EXIT_USAGE;
+            break;
+        case 'P': format = CHORUS_FORMAT_PLAIN; break;
+        case 'h': batch_usage(stdout); return EXIT_OK;
+        default:
+            cli_error("batch: unknown option or missing value: %s (see --help)", argv[optind - 1]);
+            return EXIT_USAGE;
+        }
+    }
+    if (argc - optind > 1) {
+        cli_error("batch: at most one input file");
+        return EXIT_USAGE;
+    }
+    const char *path = optind < argc ? argv[optind] : "-";
+    FILE *in = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+    if (!in) {
+        cli_error("%s: cannot open", path);
+        return EXIT_IO;
+    }
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t n;
+    long lineno = 0;
+    int rc = EXIT_OK;
+    while (rc == EXIT_OK && (n = getline(&line, &cap, in)) != -1) {
+        lineno++;
+        size_t len = (size_t)n;
+        while (len && (line[len - 1] == '\n' || line[len - 1] == '\r')) len--;
+        rc = process_line(line, len, lineno, &opts, format);
+    }
+    if (rc == EXIT_OK && ferror(in)) {
+        cli_error("%s: read error", path);
+        rc = EXIT_IO;
+    }
+    free(line);
+    if (in != stdin) fclose(in);
+    if (rc == EXIT_OK && fflush(stdout) != 0) {
+        cli_error("cannot write the output");
+        rc = EXIT_IO;
+    }
+    return rc;
+}

@@ -1,0 +1,144 @@
+/*
+ * cmd_summarize.c — `chorus summarize` (the default command) and `chorus
+ * clean`: one story from article files or directories.
+ */
+#include <getopt.h>
+#include <string.h>
+
+#include "cli.h"
+
+static void summarize_usage(FILE *f)
+{
+    fprintf(f,
+            "usage: chorus [summarize] [OPTIONS] PATH...\n\n"
+            "Summarizes one story told by several articles. PATH is an article file\n"
+            "(plain text or HTML) or a directory of them.\n\n"
+            "options:\n"
+            "  -w, --words N       at most N words (default 100; 0: no word limit)\n"
+            "  -b, --bytes N       at most N bytes\n"
+            "  -n, --sentences N   at most N sentences\n"
+            "  -f, --format F      text (default), json, markdown is not yet available\n"
+            "      --plain         summary sentences only, one per line, no citations\n"
+            "  -h, --help          this help\n\n"
+            "exit codes: 0 ok, 1 bad input, 2 usage, 3 I/O, 4 internal\n");
+}
+
+static void clean_usage(FILE *f)
+{
+    fprintf(f, "usage: chorus clean [-f text|json] PATH...\n\n"
+               "Prints each article's cleaned text and metadata; with -f json also the\n"
+               "spans' reference text and every removed line with its reason.\n");
+}
+
+/* Reads every PATH into one story, reports skipped articles, runs it. */
+static int load_and_run(chorus_story *st, char **paths, int n, const chorus_options *opts)
+{
+    chorus_error err;
+    for (int i = 0; i < n; i++) {
+        chorus_status s = chorus_story_add_path(st, paths[i], &err);
+        if (s != CHORUS_OK) {
+            cli_report(&err);
+            return chorus_status_exit_code(s);
+        }
+    }
+    for (size_t i = 0; i < chorus_story_skipped_count(st); i++) {
+        const chorus_error *e = chorus_story_skipped(st, i);
+        char line[700];
+        chorus_error_format(e, line, sizeof line);
+        cli_error("skipped %s", line);
+    }
+    chorus_status s = chorus_story_run(st, opts, &err);
+    if (s != CHORUS_OK) {
+        cli_report(&err);
+        return chorus_status_exit_code(s);
+    }
+    return EXIT_OK;
+}
+
+static int render(chorus_story *st, chorus_format format)
+{
+    size_t len = 0;
+    const char *out = chorus_story_render(st, format, &len);
+    if (!out) {
+        cli_error("out of memory rendering the result");
+        return EXIT_INTERNAL;
+    }
+    return cli_write(out, len);
+}
+
+static int parse_format(const char *value, int clean, chorus_format *format)
+{
+    if (strcmp(value, "text") == 0) {
+        *format = clean ? CHORUS_FORMAT_CLEAN : CHORUS_FORMAT_TEXT;
+    } else if (strcmp(value, "json") == 0) {
+        *format = clean ? CHORUS_FORMAT_CLEAN_JSON : CHORUS_FORMAT_JSON;
+    } else {
+        cli_error("-f: unknown format '%s' (expected text or json)", value);
+        return 0;
+    }
+    return 1;
+}
+
+static int run_story_command(int argc, char **argv, int clean)
+{
+    static const struct option longopts[] = {
+        {"words", required_argument, 0, 'w'}, {"bytes", required_argument, 0, 'b'},
+        {"sentences", required_argument, 0, 'n'}, {"format", required_argument, 0, 'f'},
+        {"plain", no_argument, 0, 'P'},         {"help", no_argument, 0, 'h'},
+        {0, 0, 0, 0}};
+    chorus_options opts;
+    chorus_options_init(&opts);
+    chorus_format format = clean ? CHORUS_FORMAT_CLEAN : CHORUS_FORMAT_TEXT;
+    int plain = 0, c;
+    optind = 1;
+    opterr = 0;
+    const char *shortopts = clean ? "+f:h" : "+w:b:n:f:h";
+    while ((c = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
+        switch (c) {
+        case 'w':
+            if (!cli_parse_uint("-w", optarg, 1000000, &opts.max_words)) return EXIT_USAGE;
+            break;
+        case 'b':
+            if (!cli_parse_uint("-b", optarg, 100000000, &opts.max_bytes)) return EXIT_USAGE;
+            break;
+        case 'n':
+            if (!cli_parse_uint("-n", optarg, 100000, &opts.max_sentences)) return EXIT_USAGE;
+            break;
+        case 'f':
+            if (!parse_format(optarg, clean, &format)) return EXIT_USAGE;
+            break;
+        case 'P': plain = 1; break;
+        case 'h':
+            clean ? clean_usage(stdout) : summarize_usage(stdout);
+            return EXIT_OK;
+        default:
+            cli_error("%s: unknown option or missing value: %s (see --help)", argv[0],
+                      argv[optind - 1]);
+            return EXIT_USAGE;
+        }
+    }
+    if (plain) format = CHORUS_FORMAT_PLAIN;
+    if (optind >= argc) {
+        cli_error("%s: no article given (see --help)", argv[0]);
+        return EXIT_USAGE;
+    }
+    chorus_story *st = chorus_story_new();
+    if (!st) {
+        cli_error("out of memory");
+        return EXIT_INTERNAL;
+    }
+    int rc = load_and_run(st, argv + optind, argc - optind, &opts);
+    if (rc == EXIT_OK) rc = render(st, format);
+    chorus_story_free(st);
+    return rc;
+}
+
+int cmd_summarize(int argc, char **argv)
+{
+    return run_story_command(argc, argv, 0);
+}
+
+int cmd_clean(int argc, char **argv)
+{
+    return run_story_command(argc, argv, 1);
+}

@@ -1,0 +1,89 @@
+/*
+ * main.c — the chorus command: dispatches to a subcommand. "summarize" is
+ * the default when the first argument is not a command name.
+ */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const struct {
+    const char *name;
+    int (*run)(int, char **);
+    const char *help;
+} commands[] = {
+    {"summarize", cmd_summarize, "one story from article files or a directory (default)"},
+    {"batch", cmd_batch, "JSON Lines: one story per line in, one result per line out"},
+    {"clean", cmd_clean, "cleaned text and metadata of each article"},
+};
+
+static void usage(FILE *f)
+{
+    fprintf(f, "usage: chorus [COMMAND] [OPTIONS] PATH...\n\n"
+               "Many news reports of one story, one cited summary.\n\ncommands:\n");
+    for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
+        fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].help);
+    fprintf(f, "\n  chorus COMMAND --help   options of one command\n"
+               "  chorus --version        the version\n");
+}
+
+void cli_error(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("chorus: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+}
+
+void cli_report(const chorus_error *err)
+{
+    char line[700];
+    chorus_error_format(err, line, sizeof line);
+    cli_error("%s", line);
+}
+
+int cli_write(const char *data, size_t n)
+{
+    if (n && fwrite(data, 1, n, stdout) != n) {
+        cli_error("cannot write the output");
+        return EXIT_IO;
+    }
+    return EXIT_OK;
+}
+
+int cli_parse_uint(const char *opt, const char *value, unsigned max, unsigned *out)
+{
+    char *end = NULL;
+    if (!value || !*value || *value == '-') goto bad;
+    unsigned long v = strtoul(value, &end, 10);
+    if (*end || v > max) goto bad;
+    *out = (unsigned)v;
+    return 1;
+bad:
+    cli_error("%s: expected a whole number from 0 to %u, got '%s'", opt, max, value ? value : "");
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc >= 2 && strcmp(argv[1], "--version") == 0) {
+        printf("chorus %s\n", CHORUS_VERSION);
+        return EXIT_OK;
+    }
+    if (argc >= 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
+        usage(stdout);
+        return EXIT_OK;
+    }
+    if (argc < 2) {
+        usage(stderr);
+        return EXIT_USAGE;
+    }
+    for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
+        if (strcmp(argv[1], commands[i].name) == 0) return commands[i].run(argc - 1, argv + 1);
+    /* no command name: summarize is the default */
+    argv[0] = "summarize";
+    return cmd_summarize(argc, argv);
+}

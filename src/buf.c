@@ -1,0 +1,115 @@
+/*
+ * buf.c — growable buffers.
+ *
+ * Doubling growth with a hard limit per buffer. A write past the limit or a
+ * failed allocation marks the buffer failed; callers check once at the end
+ * instead of after every write.
+ */
+#include "buf.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void buf_init(buf *b, size_t limit)
+{
+    b->data = NULL;
+    b->len = b->cap = 0;
+    b->limit = limit ? limit : BUF_DEFAULT_LIMIT;
+    b->failed = 0;
+}
+
+void buf_free(buf *b)
+{
+    free(b->data);
+    b->data = NULL;
+    b->len = b->cap = 0;
+}
+
+void buf_reset(buf *b)
+{
+    b->len = 0;
+    b->failed = 0;
+    if (b->data) b->data[0] = '\0';
+}
+
+int buf_reserve(buf *b, size_t extra)
+{
+    if (b->failed) return 0;
+    if (extra > b->limit || b->len + extra + 1 > b->limit) {
+        b->failed = 1;
+        return 0;
+    }
+    size_t need = b->len + extra + 1;
+    if (need <= b->cap) return 1;
+    size_t cap = b->cap ? b->cap : 64;
+    while (cap < need) cap *= 2;
+    if (cap > b->limit) cap = b->limit;
+    char *p = realloc(b->data, cap);
+    if (!p) {
+        b->failed = 1;
+        return 0;
+    }
+    b->data = p;
+    b->cap = cap;
+    return 1;
+}
+
+void buf_put(buf *b, const void *p, size_t n)
+{
+    if (!buf_reserve(b, n)) return;
+    if (n) memcpy(b->data + b->len, p, n);
+    b->len += n;
+    b->data[b->len] = '\0';
+}
+
+void buf_puts(buf *b, const char *s)
+{
+    buf_put(b, s, strlen(s));
+}
+
+void buf_putc(buf *b, char c)
+{
+    buf_put(b, &c, 1);
+}
+
+void buf_printf(buf *b, const char *fmt, ...)
+{
+    char small[256];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(small, sizeof small, fmt, ap);
+    va_end(ap);
+    if (n < 0) {
+        b->failed = 1;
+        return;
+    }
+    if ((size_t)n < sizeof small) {
+        buf_put(b, small, (size_t)n);
+        return;
+    }
+    if (!buf_reserve(b, (size_t)n)) return;
+    va_start(ap, fmt);
+    vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    b->len += (size_t)n;
+}
+
+char *buf_detach(buf *b, size_t *len)
+{
+    if (!buf_reserve(b, 0)) return NULL;
+    char *p = b->data;
+    if (len) *len = b->len;
+    b->data = NULL;
+    b->len = b->cap = 0;
+    return p;
+}
+
+void *vec_push(buf *b, size_t item_size)
+{
+    if (!buf_reserve(b, item_size)) return NULL;
+    void *p = b->data + b->len;
+    memset(p, 0, item_size);
+    b->len += item_size;
+    return p;
+}

@@ -1,0 +1,33 @@
+/* buf.h — growable byte buffers and typed vectors with a hard size limit. */
+#ifndef CHORUS_BUF_H
+#define CHORUS_BUF_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+#define BUF_DEFAULT_LIMIT ((size_t)1 << 30) /* 1 GiB */
+
+typedef struct buf {
+    char *data; /* NUL-terminated while failed == 0 */
+    size_t len, cap, limit;
+    int failed; /* set once a write did not fit; later writes are dropped */
+} buf;
+
+void buf_init(buf *b, size_t limit);
+void buf_free(buf *b);
+void buf_reset(buf *b);
+int buf_reserve(buf *b, size_t extra);
+void buf_put(buf *b, const void *p, size_t n);
+void buf_puts(buf *b, const char *s);
+void buf_putc(buf *b, char c);
+void buf_printf(buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Hands the data over to the caller (malloc'd, NUL-terminated). */
+char *buf_detach(buf *b, size_t *len);
+
+/* A vector of fixed-size items in a buf: vec_push returns the new zeroed
+ * item or NULL when the limit is reached. */
+void *vec_push(buf *b, size_t item_size);
+#define VEC_COUNT(b, type) ((b)->len / sizeof(type))
+#define VEC_AT(b, type, i) (((type *)(void *)(b)->data)[i])
+
+#endif

@@ -1,0 +1,172 @@
+/*
+ * utf8.c — text decoding for the ingest stage.
+ *
+ * chorus never rejects text for bad UTF-8 (DESIGN.md "Encoding"): a byte
+ * that does not start a valid sequence is read as Windows-1252. Mojibake —
+ * UTF-8 bytes that some earlier tool decoded as Windows-1252 and encoded
+ * again — is undone where a run of such characters maps back to exactly one
+ * valid multi-byte sequence. Spacing is normalized so that later stages only
+ * see ' ', '\t' and '\n' as whitespace.
+ */
+#include "utf8.h"
+
+/* Windows-1252 0x80..0x9F; 0 marks the five undefined bytes. */
+static const uint16_t cp1252_high[32] = {
+    0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+    0x2039, 0x0152, 0,      0x017D, 0,      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
+
+static uint32_t cp1252_to_cp(unsigned char c)
+{
+    if (c >= 0x80 && c < 0xA0) {
+        uint32_t cp = cp1252_high[c - 0x80];
+        return cp ? cp : c;
+    }
+    return c;
+}
+
+/* The Windows-1252 byte that displays as cp, or -1. */
+static int cp_to_cp1252(uint32_t cp)
+{
+    if (cp < 0x80 || (cp >= 0xA0 && cp <= 0xFF)) return (int)cp;
+    for (int i = 0; i < 32; i++)
+        if (cp1252_high[i] == cp) return 0x80 + i;
+    if (cp >= 0x80 && cp < 0xA0) return (int)cp; /* undefined bytes pass as C1 */
+    return -1;
+}
+
+int utf8_is_binary(const char *s, size_t n, size_t *where)
+{
+    size_t controls = 0, first = (size_t)-1;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == 0) {
+            if (where) *where = i;
+            return 1;
+        }
+        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') {
+            if (first == (size_t)-1) first = i;
+            controls++;
+        }
+    }
+    if (n && controls * 10 > n) {
+        if (where) *where = first;
+        return 1;
+    }
+    return 0;
+}
+
+size_t utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
+{
+    unsigned char c = s[0];
+    if (c < 0x80) {
+        *cp = c;
+        return 1;
+    }
+    size_t len;
+    uint32_t v, min;
+    if (c >= 0xC2 && c <= 0xDF) {
+        len = 2, v = c & 0x1F, min = 0x80;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        len = 3, v = c & 0x0F, min = 0x800;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        len = 4, v = c & 0x07, min = 0x10000;
+    } else {
+        return 0;
+    }
+    if (n < len) return 0;
+    for (size_t i = 1; i < len; i++) {
+        if ((s[i] & 0xC0) != 0x80) return 0;
+        v = (v << 6) | (s[i] & 0x3F);
+    }
+    if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) return 0;
+    *cp = v;
+    return len;
+}
+
+void utf8_put(buf *out, uint32_t cp)
+{
+    char b[4];
+    size_t n;
+    if (cp < 0x80) {
+        b[0] = (char)cp, n = 1;
+    } else if (cp < 0x800) {
+        b[0] = (char)(0xC0 | (cp >> 6)), b[1] = (char)(0x80 | (cp & 0x3F)), n = 2;
+    } else if (cp < 0x10000) {
+        b[0] = (char)(0xE0 | (cp >> 12)), b[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        b[2] = (char)(0x80 | (cp & 0x3F)), n = 3;
+    } else {
+        b[0] = (char)(0xF0 | (cp >> 18)), b[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+        b[2] = (char)(0x80 | ((cp >> 6) & 0x3F)), b[3] = (char)(0x80 | (cp & 0x3F)), n = 4;
+    }
+    buf_put(out, b, n);
+}
+
+/* Reads the code point at s[*i], advancing *i; invalid bytes as cp1252. */
+static uint32_t next_cp(const unsigned char *s, size_t n, size_t *i)
+{
+    uint32_t cp;
+    size_t len = utf8_decode(s + *i, n - *i, &cp);
+    if (len == 0) {
+        cp = cp1252_to_cp(s[*i]);
+        len = 1;
+    }
+    *i += len;
+    return cp;
+}
+
+/* Mojibake: the code points from s[*i] on, mapped back to Windows-1252
+ * bytes, spell one valid multi-byte UTF-8 sequence. On success *i moves past
+ * them and the repaired code point is returned; else 0. */
+static uint32_t try_mojibake(const unsigned char *s, size_t n, size_t *i, uint32_t first)
+{
+    if (first < 0xC2 || first > 0xF4) return 0;
+    unsigned char bytes[4];
+    bytes[0] = (unsigned char)first;
+    size_t want = first >= 0xF0 ? 4 : first >= 0xE0 ? 3 : 2;
+    size_t j = *i;
+    for (size_t k = 1; k < want; k++) {
+        if (j >= n) return 0;
+        uint32_t cp = next_cp(s, n, &j);
+        int b = cp_to_cp1252(cp);
+        if (b < 0x80 || b > 0xBF) return 0;
+        bytes[k] = (unsigned char)b;
+    }
+    uint32_t fixed;
+    if (utf8_decode(bytes, want, &fixed) != want) return 0;
+    *i = j;
+    return fixed;
+}
+
+static int is_zero_width(uint32_t cp)
+{
+    return cp == 0x200B || cp == 0x200C || cp == 0x200D || cp == 0x2060 || cp == 0xFEFF ||
+           cp == 0x00AD;
+}
+
+static int is_unicode_space(uint32_t cp)
+{
+    return cp == 0x00A0 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F || cp == 0x205F ||
+           cp == 0x3000 || cp == 0x1680;
+}
+
+void utf8_normalize(buf *out, const char *text, size_t n)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    size_t i = 0;
+    while (i < n && !out->failed) {
+        uint32_t cp = next_cp(s, n, &i);
+        uint32_t fixed = try_mojibake(s, n, &i, cp);
+        if (fixed) cp = fixed;
+        if (cp == '\r') {
+            if (i < n && s[i] == '\n') i++;
+            cp = '\n';
+        }
+        if (cp == '\f' || cp == 0x2028 || cp == 0x2029 || cp == 0x85) cp = '\n';
+        if (is_zero_width(cp)) continue;
+        if (is_unicode_space(cp)) cp = ' ';
+        if ((cp < 0x20 && cp != '\t' && cp != '\n') || cp == 0x7F || (cp >= 0x80 && cp < 0xA0))
+            continue;
+        utf8_put(out, cp);
+    }
+}

@@ -81,7 +81,7 @@ int cmd_batch(int argc, char **argv)
         case 'n':
             if (!cli_parse_uint("-n", optarg, 100000, &opts.max_sentences)) return EXIT_USAGE;
             break;
-        case 'P': format = CHORUS_FORMAT_PLAIN; break;
+        case 'P': format = CHORUS_FORMAT_PLAIN_JSON; break;
         case 'h': batch_usage(stdout); return EXIT_OK;
         default:
             cli_error("batch: unknown option or missing value: %s (see --help)", argv[optind - 1]);

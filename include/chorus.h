@@ -73,7 +73,8 @@ typedef enum chorus_format {
     CHORUS_FORMAT_JSON,     /* the full result, docs/json-schema.md */
     CHORUS_FORMAT_PLAIN,    /* summary sentences, one per line, no citations */
     CHORUS_FORMAT_CLEAN,    /* each article's clean text and metadata */
-    CHORUS_FORMAT_CLEAN_JSON
+    CHORUS_FORMAT_CLEAN_JSON,
+    CHORUS_FORMAT_PLAIN_JSON /* {"id": ..., "summary": ["sentence", ...]} */
 } chorus_format;
 
 typedef struct chorus_options {

@@ -156,6 +156,7 @@ const char *chorus_story_render(chorus_story *st, chorus_format format, size_t *
     case CHORUS_FORMAT_PLAIN: render_plain(st, &st->rendered); break;
     case CHORUS_FORMAT_CLEAN: render_clean_text(st, &st->rendered); break;
     case CHORUS_FORMAT_CLEAN_JSON: render_clean_json(st, &st->rendered); break;
+    case CHORUS_FORMAT_PLAIN_JSON: render_plain_json(st, &st->rendered); break;
     }
     if (st->rendered.failed || !buf_reserve(&st->rendered, 0)) return NULL;
     if (len) *len = st->rendered.len;

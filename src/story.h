@@ -41,6 +41,7 @@ typedef enum removal_reason {
     REMOVED_HEADER,     /* page furniture above the headline */
     REMOVED_REPEATED,   /* a repeat of an earlier line of the article */
     REMOVED_SHARED,     /* a non-sentence line found in several articles */
+    REMOVED_NOTE,       /* an editor's note in parentheses */
     REMOVED_REASON_COUNT
 } removal_reason;
 
@@ -53,7 +54,7 @@ typedef struct removed_line {
 } removed_line;
 
 typedef struct article_meta {
-    const char *title, *outlet, *byline, *date, *dateline; /* "" when unknown */
+    const char *title, *outlet, *agency, *byline, *date, *dateline; /* "" when unknown */
     const char *title_source, *outlet_source, *byline_source, *date_source;
 } article_meta;
 
@@ -124,9 +125,9 @@ struct chorus_story {
     map stems;   /* stem -> stem id */
     size_t n_stems;
 
-    /* support: for each sentence, a bitset over articles that say the same */
-    uint64_t *support; /* n_sentences * support_words */
-    size_t support_words;
+    /* support.c: each sentence's sorted content stems */
+    uint32_t *stem_lists;
+    uint32_t *stem_offsets; /* n_sentences + 1 */
 
     summary_item *summary;
     size_t n_summary;
@@ -156,6 +157,7 @@ chorus_status summarize_story(chorus_story *st, chorus_error *err);
 void render_text(const chorus_story *st, buf *out);
 void render_plain(const chorus_story *st, buf *out);
 void render_json(const chorus_story *st, buf *out);
+void render_plain_json(const chorus_story *st, buf *out);
 void render_clean_text(const chorus_story *st, buf *out);
 void render_clean_json(const chorus_story *st, buf *out);
 

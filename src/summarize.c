@@ -1,0 +1,344 @@
+/*
+ * summarize.c — the summarize stage: choose, order and cite sentences.
+ *
+ * Concepts are the story's stemmed content words and adjacent-word bigrams
+ * (a bigram of two function words is not a concept). A concept weighs the
+ * number of articles that carry it — what several outlets report is what
+ * the story is about — and counts only when at least two articles carry it
+ * (in a story of three or more articles). Selection is the cost-scaled
+ * greedy of budgeted coverage maximization: repeatedly take the sentence
+ * whose not-yet-covered concept weight, divided by its length to the power
+ * LENGTH_EXPONENT and raised by a lead-position prior, is largest, among
+ * sentences that fit the remaining budget and are not near-duplicates of a
+ * chosen one. Covered concepts count once, which is the redundancy control.
+ *
+ * The chosen sentences are printed in story order (article date, then
+ * input order, then position), each citing every article that reports the
+ * same content (support.c). A dateline opening a sentence is not printed.
+ * Limits: whole sentences only (no compression); greedy, not exact.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "meta.h"
+#include "support.h"
+
+#define LENGTH_EXPONENT 0.5
+#define MIN_WORDS 5
+#define MAX_WORDS 80
+#define REDUNDANT_COSINE 0.5
+#define UNIGRAM_WEIGHT 0.4
+
+typedef struct candidate {
+    uint32_t sentence;
+    uint32_t first_concept, n_concepts; /* in the concept id list */
+    uint32_t words, bytes;
+    const char *text; /* printed text */
+    double prior;
+    int chosen;
+} candidate;
+
+typedef struct concept_table {
+    map ids;      /* key: stem pair bytes -> concept id */
+    buf last_art; /* uint32 per concept: last article seen + 1 */
+    buf df;       /* uint32 per concept */
+} concept_table;
+
+static long concept_id(concept_table *ct, uint32_t a, uint32_t b, uint32_t art)
+{
+    uint32_t key[2] = {a, b};
+    uint32_t next = (uint32_t)VEC_COUNT(&ct->df, uint32_t);
+    int inserted;
+    map_slot *slot = map_upsert(&ct->ids, (const char *)key, sizeof key, next, &inserted);
+    if (!slot) return -1;
+    if (inserted) {
+        if (!vec_push(&ct->df, sizeof(uint32_t)) || !vec_push(&ct->last_art, sizeof(uint32_t)))
+            return -1;
+    }
+    uint32_t id = slot->value;
+    if (VEC_AT(&ct->last_art, uint32_t, id) != art + 1) {
+        VEC_AT(&ct->last_art, uint32_t, id) = art + 1;
+        VEC_AT(&ct->df, uint32_t, id)++;
+    }
+    return id;
+}
+
+/* The sentence's concepts, appended to ids (duplicates removed later). */
+static int sentence_concepts(const chorus_story *st, const sentence *s, concept_table *ct, buf *ids)
+{
+    uint32_t prev_stem = UINT32_MAX;
+    int prev_stop = 1;
+    for (uint32_t k = 0; k < s->n_tokens; k++) {
+        const term *t = STORY_TERM(st, st->tokens[s->first_token + k].term);
+        if (!t->is_word) {
+            prev_stem = UINT32_MAX;
+            continue;
+        }
+        if (!t->is_stop) {
+            long id = concept_id(ct, t->stem, UINT32_MAX, s->article);
+            uint32_t *slot = id >= 0 ? vec_push(ids, sizeof *slot) : NULL;
+            if (!slot) return 0;
+            *slot = (uint32_t)id;
+        }
+        if (prev_stem != UINT32_MAX && !(prev_stop && t->is_stop)) {
+            long id = concept_id(ct, prev_stem, t->stem, s->article);
+            uint32_t *slot = id >= 0 ? vec_push(ids, sizeof *slot) : NULL;
+            if (!slot) return 0;
+            *slot = (uint32_t)id;
+        }
+        prev_stem = t->stem;
+        prev_stop = t->is_stop;
+    }
+    return 1;
+}
+
+/* The printed form of a sentence: without a leading dateline. */
+static const char *printed_text(chorus_story *st, const sentence *s, size_t *len)
+{
+    const article *a = STORY_ARTICLE(st, s->article);
+    const char *text = a->text + s->span.start;
+    size_t n = s->span.end - s->span.start;
+    if (s->position == 0 && a->meta.dateline[0]) {
+        char place[128];
+        size_t skip = meta_dateline(text, n, place, sizeof place);
+        if (skip && skip < n) text += skip, n -= skip;
+    }
+    *len = n;
+    return arena_strndup(&st->arena, text, n);
+}
+
+static uint32_t count_words(const char *s, size_t n)
+{
+    uint32_t words = 0;
+    for (size_t i = 0; i < n; i++)
+        if (s[i] != ' ' && s[i] != '\t' && s[i] != '\n' &&
+            (i == 0 || s[i - 1] == ' ' || s[i - 1] == '\t' || s[i - 1] == '\n'))
+            words++;
+    return words;
+}
+
+/* Nonzero when the sentence names who speaks: a reporting verb or
+ * "according to". */
+static int has_attribution(const chorus_story *st, const sentence *s)
+{
+    static const char *const cues[] = {"said", "says", "say", "told", "added", "according",
+                                       "asked", "stated", "wrote", "noted", "insisted",
+                                       "warned", "argued", "explained", "announced", NULL};
+    for (uint32_t k = 0; k < s->n_tokens; k++) {
+        const char *w = STORY_TERM(st, st->tokens[s->first_token + k].term)->lower;
+        for (const char *const *c = cues; *c; c++)
+            if (strcmp(w, *c) == 0) return 1;
+    }
+    return 0;
+}
+
+/* A summary sentence is a complete, mid-length sentence; a quotation that
+ * does not say who speaks continues an earlier sentence and reads wrongly
+ * on its own. */
+static int eligible(const chorus_story *st, const sentence *s)
+{
+    if ((s->flags & SENT_FRAGMENT) || s->words < MIN_WORDS || s->words > MAX_WORDS) return 0;
+    return !(s->flags & SENT_QUOTE) || has_attribution(st, s);
+}
+
+typedef struct selection {
+    chorus_story *st;
+    candidate *cands;
+    size_t n_cands;
+    uint32_t *concepts; /* concept ids of all candidates */
+    double *weight;     /* per concept */
+    uint8_t *covered;   /* per concept */
+    size_t n_concepts;
+    size_t words, bytes, count; /* used budget */
+} selection;
+
+static double gain_of(const selection *sel, const candidate *c)
+{
+    double gain = 0;
+    for (uint32_t k = 0; k < c->n_concepts; k++) {
+        uint32_t id = sel->concepts[c->first_concept + k];
+        if (!sel->covered[id]) gain += sel->weight[id];
+    }
+    return gain;
+}
+
+static int fits(const selection *sel, const candidate *c)
+{
+    const chorus_options *o = &sel->st->opts;
+    if (o->max_words && sel->words + c->words > o->max_words) return 0;
+    if (o->max_bytes && sel->bytes + c->bytes + (sel->count ? 1 : 0) > o->max_bytes) return 0;
+    if (o->max_sentences && sel->count + 1 > o->max_sentences) return 0;
+    return 1;
+}
+
+static int redundant(const selection *sel, const candidate *c)
+{
+    for (size_t i = 0; i < sel->n_cands; i++)
+        if (sel->cands[i].chosen &&
+            support_similarity(sel->st, sel->cands[i].sentence, c->sentence) >= REDUNDANT_COSINE)
+            return 1;
+    return 0;
+}
+
+/* One greedy step: the best candidate, or -1. */
+static long pick(const selection *sel)
+{
+    long best = -1;
+    double best_score = 0;
+    for (size_t i = 0; i < sel->n_cands; i++) {
+        const candidate *c = &sel->cands[i];
+        if (c->chosen || !fits(sel, c)) continue;
+        double gain = gain_of(sel, c);
+        if (gain <= 0) continue;
+        double score = gain / pow((double)c->words, LENGTH_EXPONENT) * c->prior;
+        if (score > best_score && !redundant(sel, c)) best_score = score, best = (long)i;
+    }
+    return best;
+}
+
+static void choose(selection *sel, candidate *c)
+{
+    c->chosen = 1;
+    sel->words += c->words;
+    sel->bytes += c->bytes + (sel->count ? 1 : 0);
+    sel->count++;
+    for (uint32_t k = 0; k < c->n_concepts; k++) sel->covered[sel->concepts[c->first_concept + k]] = 1;
+}
+
+/* Printing order: article date (when every article has one), then input
+ * order, then position. */
+typedef struct order_key {
+    const char *date;
+    uint32_t article, position, index;
+} order_key;
+
+static int compare_keys(const void *pa, const void *pb)
+{
+    const order_key *a = pa, *b = pb;
+    int d = strcmp(a->date, b->date);
+    if (d) return d;
+    if (a->article != b->article) return a->article < b->article ? -1 : 1;
+    return a->position < b->position ? -1 : a->position > b->position;
+}
+
+static int all_dated(const chorus_story *st)
+{
+    for (size_t a = 0; a < STORY_ARTICLE_COUNT(st); a++)
+        if (!STORY_ARTICLE(st, a)->meta.date[0]) return 0;
+    return 1;
+}
+
+static chorus_status emit_summary(selection *sel, chorus_error *err)
+{
+    chorus_story *st = sel->st;
+    order_key *keys = arena_alloc_array(&st->arena, sel->count ? sel->count : 1, sizeof *keys);
+    st->summary = arena_alloc_array(&st->arena, sel->count ? sel->count : 1, sizeof *st->summary);
+    if (!keys || !st->summary) return story_error(err, CHORUS_E_NOMEM, "summarize", -1, "out of memory");
+    int dated = all_dated(st);
+    size_t n = 0;
+    for (size_t i = 0; i < sel->n_cands; i++) {
+        const candidate *c = &sel->cands[i];
+        if (!c->chosen) continue;
+        const sentence *s = &st->sentences[c->sentence];
+        keys[n++] = (order_key){dated ? STORY_ARTICLE(st, s->article)->meta.date : "", s->article,
+                                s->position, (uint32_t)i};
+    }
+    qsort(keys, n, sizeof *keys, compare_keys);
+    buf sources;
+    buf_init(&sources, 0);
+    for (size_t k = 0; k < n; k++) {
+        const candidate *c = &sel->cands[keys[k].index];
+        summary_item *it = &st->summary[k];
+        it->sentence = c->sentence;
+        it->text = c->text;
+        buf_reset(&sources);
+        support_sources(st, c->sentence, &sources);
+        it->n_sources = VEC_COUNT(&sources, size_t);
+        it->sources = arena_memdup(&st->arena, sources.data ? sources.data : "", sources.len);
+    }
+    buf_free(&sources);
+    st->n_summary = n;
+    return CHORUS_OK;
+}
+
+static double position_prior(uint32_t position)
+{
+    return 1.0 + 1.0 / (1.0 + (double)position);
+}
+
+static chorus_status build_candidates(selection *sel, concept_table *ct, buf *cands, buf *ids)
+{
+    chorus_story *st = sel->st;
+    for (size_t i = 0; i < st->n_sentences; i++) {
+        const sentence *s = &st->sentences[i];
+        if (!eligible(st, s)) continue;
+        candidate *c = vec_push(cands, sizeof *c);
+        if (!c) return CHORUS_E_LIMIT;
+        c->sentence = (uint32_t)i;
+        c->first_concept = (uint32_t)VEC_COUNT(ids, uint32_t);
+        if (!sentence_concepts(st, s, ct, ids)) return CHORUS_E_LIMIT;
+        c->n_concepts = (uint32_t)VEC_COUNT(ids, uint32_t) - c->first_concept;
+        size_t len;
+        c->text = printed_text(st, s, &len);
+        if (!c->text) return CHORUS_E_NOMEM;
+        c->words = count_words(c->text, len);
+        c->bytes = (uint32_t)len;
+        c->prior = position_prior(s->position);
+    }
+    return CHORUS_OK;
+}
+
+static void weigh_concepts(selection *sel, const concept_table *ct)
+{
+    size_t n_articles = STORY_ARTICLE_COUNT(sel->st);
+    uint32_t min_df = n_articles >= 3 ? 2 : 1;
+    for (size_t id = 0; id < sel->n_concepts; id++) {
+        uint32_t df = VEC_AT(&ct->df, uint32_t, id);
+        sel->weight[id] = df >= min_df ? (double)df : 0.0;
+    }
+    /* unigram concepts weigh less than bigrams */
+    for (size_t i = 0; i < ct->ids.cap; i++) {
+        const map_slot *s = &ct->ids.slots[i];
+        if (!s->key) continue;
+        uint32_t key[2];
+        memcpy(key, s->key, sizeof key);
+        if (key[1] == UINT32_MAX) sel->weight[s->value] *= UNIGRAM_WEIGHT;
+    }
+}
+
+chorus_status summarize_story(chorus_story *st, chorus_error *err)
+{
+    concept_table ct;
+    map_init(&ct.ids, &st->arena);
+    buf_init(&ct.last_art, 0);
+    buf_init(&ct.df, 0);
+    buf cands, ids;
+    buf_init(&cands, 0);
+    buf_init(&ids, 0);
+    selection sel = {.st = st};
+    chorus_status s = build_candidates(&sel, &ct, &cands, &ids);
+    if (s == CHORUS_OK) {
+        sel.cands = (candidate *)(void *)cands.data;
+        sel.n_cands = VEC_COUNT(&cands, candidate);
+        sel.concepts = (uint32_t *)(void *)ids.data;
+        sel.n_concepts = VEC_COUNT(&ct.df, uint32_t);
+        sel.weight = arena_alloc_array(&st->arena, sel.n_concepts + 1, sizeof *sel.weight);
+        sel.covered = arena_alloc_array(&st->arena, sel.n_concepts + 1, 1);
+        if (!sel.weight || !sel.covered) s = CHORUS_E_NOMEM;
+    }
+    if (s == CHORUS_OK) {
+        weigh_concepts(&sel, &ct);
+        long best;
+        while ((best = pick(&sel)) >= 0) choose(&sel, &sel.cands[best]);
+        s = emit_summary(&sel, err);
+    } else {
+        story_error(err, s, st->id ? st->id : "story", -1, "the story is too large to summarize");
+    }
+    map_free(&ct.ids);
+    buf_free(&ct.last_art);
+    buf_free(&ct.df);
+    buf_free(&cands);
+    buf_free(&ids);
+    return s;
+}

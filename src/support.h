@@ -1,0 +1,18 @@
+/* support.h — which articles say what a sentence says. */
+#ifndef CHORUS_SUPPORT_H
+#define CHORUS_SUPPORT_H
+
+#include "story.h"
+
+/* The sorted, distinct content stems of sentence i (after support_story). */
+const uint32_t *support_stems(const chorus_story *st, size_t i, size_t *n);
+
+/* Binary cosine of two sentences' content stems, 0..1. */
+double support_similarity(const chorus_story *st, size_t a, size_t b);
+
+/* Appends to out (size_t items) every article whose text reports what
+ * sentence i reports: its own article, and each other article holding a
+ * sentence similar enough. Ascending article order. */
+void support_sources(const chorus_story *st, size_t i, buf *out);
+
+#endif

@@ -362,7 +362,8 @@ static int is_body(const line *l)
 /* ------------------------------------------------------------ headline */
 
 /* Fraction of the candidate's words (longer than three letters) that occur
- * in the body lines, compared case-insensitively. */
+ * in the body lines, compared case-insensitively on their first five
+ * letters so that inflections match ("Floods", "flooded"). */
 static double body_overlap(const line *cand, const line *lines, size_t count, int *matched)
 {
     int words = 0, found = 0;
@@ -372,16 +373,16 @@ static double body_overlap(const line *cand, const line *lines, size_t count, in
         while (i < cand->n && !isalpha((unsigned char)s[i])) i++;
         size_t j = i;
         while (j < cand->n && isalpha((unsigned char)s[j])) j++;
+        size_t len = j - i < 5 ? j - i : 5;
         if (j - i > 3) {
             words++;
             for (size_t k = 0; k < count; k++) {
-                if (&lines[k] == cand || lines[k].removed || lines[k].words < 6) continue;
+                const line *l = &lines[k];
+                if (l->s == cand->s || l->removed || l->words < 6) continue;
                 int hit = 0;
-                for (size_t p = 0; p + (j - i) <= lines[k].n; p++)
-                    if (strncasecmp(lines[k].s + p, s + i, j - i) == 0) {
-                        hit = 1;
-                        break;
-                    }
+                for (size_t p = 0; p + len <= l->n && !hit; p++)
+                    hit = (p == 0 || !isalpha((unsigned char)l->s[p - 1])) &&
+                          strncasecmp(l->s + p, s + i, len) == 0;
                 if (hit) {
                     found++;
                     break;
@@ -412,8 +413,12 @@ static long find_title(const line *lines, size_t count, const char *given)
         if (is_body(l)) break;
         if (l->removed || l->bullet || l->words < 3 || l->words > 25) continue;
         if (l->n && l->s[l->n - 1] == '.') continue;
+        line head = *l; /* "Headline - Outlet": the outlet is not in the body */
+        char outlet[128];
+        size_t len = meta_title_suffix(l->s, l->n, outlet, sizeof outlet);
+        if (len) head.n = len;
         int matched;
-        double ratio = body_overlap(l, lines, count, &matched);
+        double ratio = body_overlap(&head, lines, count, &matched);
         if (ratio < 0.5 || matched < 2) continue;
         double score = matched * ratio - 0.05 * (double)i;
         if (score > best_score) best_score = score, best = (long)i;

@@ -1,0 +1,141 @@
+/* Tests of clean.c through the public API: furniture removed, the story's
+ * sentences kept, metadata found. All texts are written for these tests. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "chorus.h"
+
+static const char *page_a =
+    "Storm Floods Valley Towns, Thousands Evacuated - Valley Times\n"
+    "- Share\n- Tweet\n- Email\n"
+    "BRENNFORD \xE2\x80\x94 Heavy rain flooded three valley towns on Sunday, forcing thousands of "
+    "residents from their homes, officials said.\n"
+    "The river rose four meters in six hours, the highest level recorded since the dam was built.\n"
+    "\xE2\x80\x9CWe have never seen water move this fast,\xE2\x80\x9D said fire chief Ines Moreau.\n"
+    "\xE2\x80\x98We have never seen water move this fast.\xE2\x80\x99\xE2\x80\x94Ines Moreau, fire chief\n"
+    "Emergency shelters opened in schools across the region as the rain continued overnight.\n"
+    "Write to Karl Stein at karl.stein@valleytimes.example\n"
+    "Heavy rain flooded three valley towns on Sunday, forcing thousands of residents from their "
+    "homes.\n"
+    "Comments\n";
+
+static const char *page_b =
+    "\xC2\xA9 2029 North Radio\n"
+    "Listen Live\n0:00\n0:00 0:00\n\n"
+    "Valley Floods Force Thousands From Homes\n\n"
+    "Thousands of residents fled their homes as floods hit the valley towns on Sunday after heavy "
+    "rain, emergency officials said.\n\n"
+    "Views: 2041\nViews: 2041\n\n"
+    "Shelters in local schools took in more than 1,500 people by Sunday night.\n\n"
+    "Comments\n\n"
+    "Mara Quist is North Radio's weather correspondent based in Brennford.\n";
+
+static chorus_story *run_two(void)
+{
+    chorus_story *st = chorus_story_new();
+    chorus_error err;
+    assert_int_equal(chorus_story_add_text(st, "a.txt", page_a, strlen(page_a), &err), CHORUS_OK);
+    assert_int_equal(chorus_story_add_text(st, "b.txt", page_b, strlen(page_b), &err), CHORUS_OK);
+    assert_int_equal(chorus_story_run(st, NULL, &err), CHORUS_OK);
+    return st;
+}
+
+static void test_furniture_removed(void **state)
+{
+    chorus_story *st = run_two();
+    chorus_article_info a, b;
+    assert_true(chorus_story_article(st, 0, &a));
+    assert_true(chorus_story_article(st, 1, &b));
+    const char *junk[] = {"Share", "Tweet", "Write to", "Comments", "0:00", "Views", "\xC2\xA9",
+                          "Listen Live", "correspondent", "\xE2\x80\x94Ines"};
+    for (size_t i = 0; i < sizeof junk / sizeof *junk; i++) {
+        assert_null(strstr(a.text, junk[i]));
+        assert_null(strstr(b.text, junk[i]));
+    }
+    /* the teaser at the end repeats the lead: removed; the lead stays */
+    assert_non_null(strstr(a.text, "Heavy rain flooded three valley towns on Sunday, forcing"));
+    assert_null(strstr(strstr(a.text, "Heavy rain flooded") + 1, "Heavy rain flooded"));
+    chorus_story_free(st);
+}
+
+static void test_sentences_kept(void **state)
+{
+    chorus_story *st = run_two();
+    chorus_article_info a, b;
+    chorus_story_article(st, 0, &a);
+    chorus_story_article(st, 1, &b);
+    assert_non_null(strstr(a.text, "The river rose four meters"));
+    assert_non_null(strstr(a.text, "said fire chief Ines Moreau."));
+    assert_non_null(strstr(a.text, "Emergency shelters opened"));
+    assert_non_null(strstr(b.text, "Shelters in local schools took in more than 1,500 people"));
+    assert_int_equal(a.sentences, 4);
+    assert_int_equal(b.sentences, 2);
+    chorus_story_free(st);
+}
+
+static void test_metadata(void **state)
+{
+    chorus_story *st = run_two();
+    chorus_article_info a, b;
+    chorus_story_article(st, 0, &a);
+    chorus_story_article(st, 1, &b);
+    assert_string_equal(a.title, "Storm Floods Valley Towns, Thousands Evacuated");
+    assert_string_equal(a.outlet, "Valley Times");
+    assert_string_equal(a.byline, "Karl Stein");
+    assert_string_equal(a.dateline, "BRENNFORD");
+    assert_string_equal(b.title, "Valley Floods Force Thousands From Homes");
+    assert_string_equal(b.outlet, "North Radio");
+    assert_string_equal(b.byline, "Mara Quist");
+    chorus_story_free(st);
+}
+
+static void test_agency_date_beats_scrape_stamp(void **state)
+{
+    const char *page = "Thursday, 4 May 2034\n\n"
+                       "Port strike ends after talks\n\n"
+                       "Wire , Monday 1 Apr 2030\n\n"
+                       "Dock workers ended a nine-day strike on Monday after the port agreed to "
+                       "raise wages by four percent in 2030 and 2031.\n";
+    chorus_story *st = chorus_story_new();
+    chorus_error err;
+    chorus_story_add_text(st, "p.txt", page, strlen(page), &err);
+    assert_int_equal(chorus_story_run(st, NULL, &err), CHORUS_OK);
+    chorus_article_info a;
+    chorus_story_article(st, 0, &a);
+    assert_string_equal(a.date, "2030-04-01");
+    assert_string_equal(a.outlet, "Wire");
+    assert_string_equal(a.title, "Port strike ends after talks");
+    chorus_story_free(st);
+}
+
+static void test_shared_lines_across_articles(void **state)
+{
+    const char *x = "Follow the money\n\nThe council approved a budget of 12 million for new parks "
+                    "and two libraries on Friday.\n";
+    const char *y = "Follow the money\n\nCouncil members voted seven to two for the new budget, "
+                    "which adds parks and libraries.\n";
+    chorus_story *st = chorus_story_new();
+    chorus_error err;
+    chorus_story_add_text(st, "x", x, strlen(x), &err);
+    chorus_story_add_text(st, "y", y, strlen(y), &err);
+    assert_int_equal(chorus_story_run(st, NULL, &err), CHORUS_OK);
+    chorus_article_info a;
+    chorus_story_article(st, 0, &a);
+    assert_null(strstr(a.text, "Follow the money"));
+    chorus_story_free(st);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_furniture_removed),
+        cmocka_unit_test(test_sentences_kept),
+        cmocka_unit_test(test_metadata),
+        cmocka_unit_test(test_agency_date_beats_scrape_stamp),
+        cmocka_unit_test(test_shared_lines_across_articles),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -47,6 +47,7 @@ static int process_line(const char *line, size_t len, long lineno, const chorus_
     }
     if (s != CHORUS_OK) {
         const char *id = chorus_story_id(st);
+        if (strcmp(err.where, "line") == 0) snprintf(err.where, sizeof err.where, "line %ld", lineno);
         char *record = chorus_error_record(id, lineno, &err);
         if (record) {
             rc = cli_write(record, strlen(record));

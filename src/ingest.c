@@ -286,7 +286,7 @@ chorus_status chorus_story_add_json(chorus_story *st, const char *line, size_t l
         s = story_error(err, CHORUS_E_JSON, "line", (long long)end,
                         "invalid JSON: text after the value");
     } else if (!json_object_is_type(root, json_type_object)) {
-        s = story_error(err, CHORUS_E_SCHEMA, "line", 0, "the line is not a JSON object");
+        s = story_error(err, CHORUS_E_SCHEMA, "line", -1, "the line is not a JSON object");
     } else {
         s = add_json_story(st, root, err);
     }

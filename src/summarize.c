@@ -267,12 +267,22 @@ static double position_prior(uint32_t position)
     return 1.0 + 1.0 / (1.0 + (double)position);
 }
 
+/* When no sentence of the story is eligible (a story of headlines or of
+ * one unterminated line), any sentence of a few words may serve. */
+static int any_eligible(const chorus_story *st)
+{
+    for (size_t i = 0; i < st->n_sentences; i++)
+        if (eligible(st, &st->sentences[i])) return 1;
+    return 0;
+}
+
 static chorus_status build_candidates(selection *sel, concept_table *ct, buf *cands, buf *ids)
 {
     chorus_story *st = sel->st;
+    int relaxed = !any_eligible(st);
     for (size_t i = 0; i < st->n_sentences; i++) {
         const sentence *s = &st->sentences[i];
-        if (!eligible(st, s)) continue;
+        if (relaxed ? s->words < 3 : !eligible(st, s)) continue;
         candidate *c = vec_push(cands, sizeof *c);
         if (!c) return CHORUS_E_LIMIT;
         c->sentence = (uint32_t)i;

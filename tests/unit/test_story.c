@@ -1,0 +1,185 @@
+/* Tests of the story API: ingest, bad input, JSON lines, budgets,
+ * citations and determinism. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "chorus.h"
+
+static const char *art1 =
+    "Ferry Service Resumes After Storm\n\n"
+    "The island ferry resumed service on Monday after a storm kept boats in port for three days.\n\n"
+    "Operators said the first crossing left at dawn with more than 200 passengers on board.\n\n"
+    "The storm damaged two piers on the island, and repairs will take about a month.\n";
+static const char *art2 =
+    "Island boats sail again\n\n"
+    "Ferries to the island sailed again on Monday after three days in port because of the storm.\n\n"
+    "Repairs to the two damaged piers will take about a month, the harbor office said.\n\n"
+    "Local shops reported strong sales as visitors returned over the weekend.\n";
+
+static chorus_story *story_of(const char *a, const char *b, const chorus_options *o)
+{
+    chorus_story *st = chorus_story_new();
+    chorus_error err;
+    assert_int_equal(chorus_story_add_text(st, "one.txt", a, strlen(a), &err), CHORUS_OK);
+    if (b) assert_int_equal(chorus_story_add_text(st, "two.txt", b, strlen(b), &err), CHORUS_OK);
+    assert_int_equal(chorus_story_run(st, o, &err), CHORUS_OK);
+    return st;
+}
+
+static size_t count_words(const char *s)
+{
+    size_t n = 0;
+    for (size_t i = 0; s[i]; i++)
+        if (s[i] != ' ' && s[i] != '\n' && (i == 0 || s[i - 1] == ' ' || s[i - 1] == '\n')) n++;
+    return n;
+}
+
+static void test_budgets_never_exceeded(void **state)
+{
+    for (unsigned w = 5; w <= 60; w += 5) {
+        chorus_options o;
+        chorus_options_init(&o);
+        o.max_words = w;
+        chorus_story *st = story_of(art1, art2, &o);
+        const char *plain = chorus_story_render(st, CHORUS_FORMAT_PLAIN, NULL);
+        assert_true(count_words(plain) <= w);
+        chorus_story_free(st);
+    }
+    chorus_options o;
+    chorus_options_init(&o);
+    o.max_words = 0;
+    o.max_bytes = 120;
+    chorus_story *st = story_of(art1, art2, &o);
+    size_t len;
+    chorus_story_render(st, CHORUS_FORMAT_PLAIN, &len);
+    assert_true(len <= 121); /* bytes of the sentences and their separators + final newline */
+    chorus_story_free(st);
+    o.max_bytes = 0;
+    o.max_sentences = 1;
+    st = story_of(art1, art2, &o);
+    assert_int_equal(chorus_story_summary_count(st), 1);
+    chorus_story_free(st);
+}
+
+static void test_citations_name_every_source(void **state)
+{
+    chorus_story *st = story_of(art1, art2, NULL);
+    int cited_both = 0;
+    for (size_t i = 0; i < chorus_story_summary_count(st); i++) {
+        chorus_summary_sentence s;
+        assert_true(chorus_story_summary(st, i, &s));
+        assert_true(s.source_count >= 1);
+        chorus_article_info a;
+        chorus_story_article(st, s.article, &a);
+        assert_memory_equal(a.text + s.start, s.text, strlen(s.text));
+        if (s.source_count == 2) cited_both = 1;
+    }
+    assert_true(cited_both);
+    chorus_story_free(st);
+}
+
+static void test_deterministic(void **state)
+{
+    chorus_story *a = story_of(art1, art2, NULL), *b = story_of(art1, art2, NULL);
+    char *ja = strdup(chorus_story_render(a, CHORUS_FORMAT_JSON, NULL));
+    assert_string_equal(ja, chorus_story_render(b, CHORUS_FORMAT_JSON, NULL));
+    free(ja);
+    chorus_story_free(a);
+    chorus_story_free(b);
+}
+
+static void test_edge_articles(void **state)
+{
+    chorus_story *st = story_of("Water levels keep rising in the north of the country", NULL, NULL);
+    chorus_article_info a;
+    chorus_story_article(st, 0, &a);
+    assert_int_equal(a.sentences, 1);
+    chorus_story_free(st);
+
+    st = chorus_story_new();
+    chorus_error err;
+    assert_int_equal(chorus_story_add_text(st, "e", "  \n\n ", 5, &err), CHORUS_OK);
+    assert_int_equal(err.status, CHORUS_E_EMPTY);
+    assert_int_equal(chorus_story_add_text(st, "b", "ab\0cd", 5, &err), CHORUS_OK);
+    assert_int_equal(err.status, CHORUS_E_NOT_TEXT);
+    assert_int_equal(err.position, 2);
+    assert_int_equal(chorus_story_skipped_count(st), 2);
+    assert_int_equal(chorus_story_run(st, NULL, &err), CHORUS_E_NO_ARTICLES);
+    assert_int_equal(chorus_status_exit_code(err.status), 1);
+    chorus_story_free(st);
+
+    st = chorus_story_new();
+    assert_int_equal(chorus_story_add_path(st, "/nonexistent/chorus/file.txt", &err), CHORUS_OK);
+    assert_int_equal(chorus_story_run(st, NULL, &err), CHORUS_E_IO);
+    assert_int_equal(chorus_status_exit_code(err.status), 3);
+    chorus_story_free(st);
+}
+
+static void test_json_lines(void **state)
+{
+    chorus_error err;
+    chorus_story *st = chorus_story_new();
+    const char *bad = "{\"id\": \"s1\", \"articles\": [";
+    assert_int_equal(chorus_story_add_json(st, bad, strlen(bad), &err), CHORUS_E_JSON);
+    assert_true(err.position >= 0);
+    chorus_story_free(st);
+
+    st = chorus_story_new();
+    assert_int_equal(chorus_story_add_json(st, "[1, 2]", 6, &err), CHORUS_E_SCHEMA);
+    chorus_story_free(st);
+
+    st = chorus_story_new();
+    const char *none = "{\"id\": \"s2\", \"articles\": []}";
+    assert_int_equal(chorus_story_add_json(st, none, strlen(none), &err), CHORUS_E_NO_ARTICLES);
+    assert_string_equal(chorus_story_id(st), "s2");
+    char *record = chorus_error_record(chorus_story_id(st), 3, &err);
+    assert_non_null(strstr(record, "\"id\": \"s2\""));
+    assert_non_null(strstr(record, "\"code\": \"no_articles\""));
+    chorus_free(record);
+    chorus_story_free(st);
+
+    st = chorus_story_new();
+    const char *good = "{\"id\": \"s3\", \"extra\": 1, \"articles\": [{\"text\": \"The bridge "
+                       "reopened on Friday after repairs.\", \"date\": \"2030-05-01\"}, "
+                       "{\"id\": \"x\", \"html\": \"<p>The bridge reopened Friday.</p>\"}, 7]}";
+    assert_int_equal(chorus_story_add_json(st, good, strlen(good), &err), CHORUS_OK);
+    assert_int_equal(chorus_story_run(st, NULL, &err), CHORUS_OK);
+    assert_int_equal(chorus_story_article_count(st), 2);
+    assert_int_equal(chorus_story_skipped_count(st), 1); /* the 7 */
+    chorus_article_info a;
+    chorus_story_article(st, 0, &a);
+    assert_string_equal(a.id, "1");
+    assert_string_equal(a.date, "2030-05-01");
+    chorus_story_article(st, 1, &a);
+    assert_string_equal(a.text, "The bridge reopened Friday.");
+    const char *json = chorus_story_render(st, CHORUS_FORMAT_JSON, NULL);
+    assert_true(strncmp(json, "{\"id\": \"s3\", \"articles\": [", 26) == 0);
+    chorus_story_free(st);
+}
+
+static void test_status_texts(void **state)
+{
+    for (int s = 0; s < CHORUS_STATUS_COUNT; s++) {
+        assert_true(strlen(chorus_status_message((chorus_status)s)) > 0);
+        assert_true(strlen(chorus_status_code((chorus_status)s)) > 0);
+    }
+    assert_int_equal(chorus_status_exit_code(CHORUS_E_USAGE), 2);
+    assert_int_equal(chorus_status_exit_code(CHORUS_E_INTERNAL), 4);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_budgets_never_exceeded),
+        cmocka_unit_test(test_citations_name_every_source),
+        cmocka_unit_test(test_deterministic),
+        cmocka_unit_test(test_edge_articles),
+        cmocka_unit_test(test_json_lines),
+        cmocka_unit_test(test_status_texts),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -52,6 +52,7 @@ int buf_reserve(buf *b, size_t extra)
     }
     b->data = p;
     b->cap = cap;
+    b->data[b->len] = '\0';
     return 1;
 }
 

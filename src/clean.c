@@ -31,7 +31,9 @@
 #include <strings.h>
 
 #include "meta.h"
+#include "segment.h"
 #include "story.h"
+#include "utf8.h"
 
 #define TITLE_WINDOW 15
 #define BODY_MIN_WORDS 12
@@ -72,14 +74,6 @@ typedef struct article_lines {
 
 /* --------------------------------------------------------------- shapes */
 
-static int count_words(const char *s, size_t n)
-{
-    int words = 0;
-    for (size_t i = 0; i < n; i++)
-        if (!isspace((unsigned char)s[i]) && (i == 0 || isspace((unsigned char)s[i - 1]))) words++;
-    return words;
-}
-
 /* Length of a closing quotation mark or bracket at the end of s[0..n). */
 static size_t closing_mark_len(const char *s, size_t n)
 {
@@ -88,16 +82,6 @@ static size_t closing_mark_len(const char *s, size_t n)
         ((unsigned char)s[n - 1] == 0x9D || (unsigned char)s[n - 1] == 0x99))
         return 3;
     return 0;
-}
-
-static int ends_sentence(const char *s, size_t n)
-{
-    size_t k;
-    while (n && (k = closing_mark_len(s, n)) != 0) n -= k;
-    if (!n) return 0;
-    char c = s[n - 1];
-    if (c == '.' || c == '!' || c == '?') return 1;
-    return n >= 3 && memcmp(s + n - 3, "\xE2\x80\xA6", 3) == 0; /* … */
 }
 
 static size_t bullet_len(const char *s, size_t n)
@@ -142,7 +126,7 @@ static int is_counter(const char *s, size_t n)
     const char *colon = memchr(s, ':', n);
     size_t i;
     if (colon) {
-        if (count_words(s, (size_t)(colon - s)) > 2) return 0;
+        if ((int)text_count_words(s, (size_t)(colon - s)) > 2) return 0;
         i = (size_t)(colon - s) + 1;
     } else {
         i = 0;
@@ -189,7 +173,7 @@ static int has_email(const char *s, size_t n)
 static int is_url_line(const char *s, size_t n)
 {
     return (starts_ci(s, n, "http://") || starts_ci(s, n, "https://") || starts_ci(s, n, "www.")) &&
-           count_words(s, n) == 1;
+           (int)text_count_words(s, n) == 1;
 }
 
 /* Words that make up share bars, menus and calls to action on news pages. */
@@ -200,7 +184,7 @@ static int is_chrome_word(const char *w, size_t n)
         "comments", "post",       "a",        "the",     "this",    "link",      "links",
         "copy",     "facebook",   "twitter",  "whatsapp", "linkedin", "reddit",  "pinterest",
         "telegram", "messenger",  "apps",     "app",     "other",   "more",      "read",
-        "whole",    "full",       "story",    "article", "subscribe", "sign",    "in",
+        "full",       "story",    "article", "subscribe", "sign",    "in",
         "up",       "log",        "login",    "register", "newsletter", "follow", "us",
         "menu",     "search",     "close",    "skip",    "to",      "content",   "main",
         "navigation", "home",     "next",     "previous", "prev",   "related",   "recommended",
@@ -208,7 +192,7 @@ static int is_chrome_word(const char *w, size_t n)
         "video",    "audio",      "now",      "on",      "updated", "save",      "top",
         "back",     "continue",   "reading",  "view",    "gallery", "photos",    "leave",
         "show",     "hide",       "all",      "stories", "download", "podcast",  "stream",
-        "available", "air",       "stations", "station", "donate",  "support",   "get",
+        "donate",  "support",   "get",
         "ad",       "and",        "or",       "your",    "you",     "may",       "also",
         "like",     "trending",   "most",     "popular", "latest",  "news",      "open",
         "reply",    "replies",    "report",   "print",   "embed",   "send",      "site",
@@ -253,7 +237,7 @@ static int is_bio(const char *s, size_t n, int words)
                 break;
             }
     if (!verb) return 0;
-    int name_words = count_words(s, (size_t)(verb - s));
+    int name_words = (int)text_count_words(s, (size_t)(verb - s));
     if (name_words < 2 || name_words > 4 || !isupper((unsigned char)s[0])) return 0;
     for (size_t k = 0; k < sizeof roles / sizeof *roles; k++)
         if (contains_ci(verb, n - (size_t)(verb - s), roles[k])) return 1;
@@ -302,7 +286,7 @@ static int classify_shape(const line *l, removal_reason *why)
         return *why = REMOVED_CONTACT, 1;
     if (s[0] == '(' && s[n - 1] == ')' && l->words < 40) return *why = REMOVED_NOTE, 1;
     if (l->words <= 2 && s[n - 1] == ':') return *why = REMOVED_WIDGET, 1;
-    if (b && count_words(s + b, n - b) <= 2) return *why = REMOVED_WIDGET, 1;
+    if (b && (int)text_count_words(s + b, n - b) <= 2) return *why = REMOVED_WIDGET, 1;
     if (!l->terminal && l->words <= 5 && all_chrome_words(s + b, n - b))
         return *why = REMOVED_WIDGET, 1;
     if (meta_is_date_line(s, n)) return *why = REMOVED_DATE, 1;
@@ -338,8 +322,8 @@ static size_t split_lines(arena *a, const char *raw, size_t len, line **out)
         l->s = s;
         l->n = m;
         l->lineno = lineno;
-        l->words = count_words(s, m);
-        l->terminal = ends_sentence(s, m);
+        l->words = (int)text_count_words(s, m);
+        l->terminal = segment_ends_sentence(s, m);
         l->bullet = bullet_len(s, m) != 0;
         l->key = map_hash(s, m);
     }
@@ -761,9 +745,9 @@ chorus_status clean_story(chorus_story *st, chorus_error *err)
             if (classify_shape(&lines[i], &why)) mark(&lines[i], why);
         }
         mark_caption_heads(lines, all[a].count);
+        mark_near_duplicates(lines, all[a].count);
         titles[a] = find_title(lines, all[a].count, art->given.title);
         mark_layout(lines, all[a].count, titles[a]);
-        mark_near_duplicates(lines, all[a].count);
     }
     if (n > 1) mark_shared(st, all, n);
     for (size_t a = 0; a < n; a++) {

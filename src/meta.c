@@ -9,6 +9,7 @@
  * answer wins.
  */
 #include "meta.h"
+#include "utf8.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -185,14 +186,6 @@ static void copy_out(char *out, size_t cap, const char *s, size_t n)
     out[n] = '\0';
 }
 
-static size_t count_words(const char *s, size_t n)
-{
-    size_t words = 0;
-    for (size_t i = 0; i < n; i++)
-        if (!isspace((unsigned char)s[i]) && (i == 0 || isspace((unsigned char)s[i - 1]))) words++;
-    return words;
-}
-
 /* Nonzero when every word of s starts with an upper-case letter, a digit or
  * is a short joining word. */
 static int is_name_like(const char *s, size_t n)
@@ -220,7 +213,7 @@ int meta_agency_line(const char *s, size_t n, char *out, size_t cap)
     size_t head = trim_end(s, (size_t)(comma - s));
     size_t rest = n - (size_t)(comma + 1 - s);
     char date[11];
-    if (head == 0 || count_words(s, head) > 3 || !is_name_like(s, head)) return 0;
+    if (head == 0 || text_count_words(s, head) > 3 || !is_name_like(s, head)) return 0;
     if (!meta_is_date_line(comma + 1, rest) || !meta_find_date(comma + 1, rest, date)) return 0;
     copy_out(out, cap, s, head);
     return 1;
@@ -247,7 +240,7 @@ int meta_copyright_outlet(const char *s, size_t n, char *out, size_t cap)
     while (j < n && s[j] != '|' && s[j] != ',' && !(s[j] == '.' && (j + 1 == n || s[j + 1] == ' ')))
         j++;
     size_t len = trim_end(s + i, j - i);
-    if (len == 0 || count_words(s + i, len) > 6 || !is_name_like(s + i, len)) return 0;
+    if (len == 0 || text_count_words(s + i, len) > 6 || !is_name_like(s + i, len)) return 0;
     if (len >= 3 && strncasecmp(s + i, "all", 3) == 0) return 0;
     copy_out(out, cap, s + i, len);
     return 1;
@@ -265,8 +258,8 @@ size_t meta_title_suffix(const char *s, size_t n, char *outlet, size_t cap)
     if (!best) return 0;
     const char *suffix = s + best + best_sep;
     size_t slen = trim_end(suffix, n - best - best_sep);
-    if (slen == 0 || count_words(suffix, slen) > 4 || !is_name_like(suffix, slen)) return 0;
-    if (count_words(s, best) < 3) return 0;
+    if (slen == 0 || text_count_words(suffix, slen) > 4 || !is_name_like(suffix, slen)) return 0;
+    if (text_count_words(s, best) < 3) return 0;
     copy_out(outlet, cap, suffix, slen);
     return best;
 }
@@ -275,8 +268,8 @@ int meta_byline(const char *s, size_t n, char *out, size_t cap)
 {
     if (n > 3 && strncasecmp(s, "by ", 3) == 0) {
         size_t len = trim_end(s + 3, n - 3);
-        if (len == 0 || count_words(s + 3, len) > 6 || !is_name_like(s + 3, len)) return 0;
-        if (memchr(s, '.', n) && s[n - 1] == '.' && count_words(s, n) > 4) return 0;
+        if (len == 0 || text_count_words(s + 3, len) > 6 || !is_name_like(s + 3, len)) return 0;
+        if (memchr(s, '.', n) && s[n - 1] == '.' && text_count_words(s, n) > 4) return 0;
         copy_out(out, cap, s + 3, len);
         return 1;
     }
@@ -289,7 +282,7 @@ int meta_byline(const char *s, size_t n, char *out, size_t cap)
             }
         if (!at) return 0;
         size_t len = (size_t)(at - (s + 9));
-        if (count_words(s + 9, len) > 5 || !is_name_like(s + 9, len)) return 0;
+        if (text_count_words(s + 9, len) > 5 || !is_name_like(s + 9, len)) return 0;
         copy_out(out, cap, s + 9, len);
         return 1;
     }

@@ -16,6 +16,7 @@
  * continuation; lists inside one paragraph are not split.
  */
 #include "segment.h"
+#include "utf8.h"
 
 #include <ctype.h>
 #include <string.h>
@@ -179,14 +180,6 @@ typedef struct segment_ctx {
     int failed;
 } segment_ctx;
 
-static uint32_t count_ws_words(const char *s, size_t n)
-{
-    uint32_t words = 0;
-    for (size_t i = 0; i < n; i++)
-        if (!isspace((unsigned char)s[i]) && (i == 0 || isspace((unsigned char)s[i - 1]))) words++;
-    return words;
-}
-
 static void add_sentence(void *vctx, size_t start, size_t end)
 {
     segment_ctx *c = vctx;
@@ -201,7 +194,7 @@ static void add_sentence(void *vctx, size_t start, size_t end)
     s->article = c->article_index;
     s->paragraph = c->paragraph;
     s->span = (span){(uint32_t)a, (uint32_t)b};
-    s->words = count_ws_words(text + a, b - a);
+    s->words = (uint32_t)text_count_words(text + a, b - a);
     s->position = (uint32_t)c->art->n_sentences++;
     s->first_token = (uint32_t)VEC_COUNT(c->tokens, token);
     long got = token_scan(c->st, text, a, b, c->tokens, c->stemmer);

@@ -23,6 +23,7 @@
 
 #include "meta.h"
 #include "support.h"
+#include "utf8.h"
 
 #define LENGTH_EXPONENT 0.5
 #define MIN_WORDS 5
@@ -106,16 +107,6 @@ static const char *printed_text(chorus_story *st, const sentence *s, size_t *len
     }
     *len = n;
     return arena_strndup(&st->arena, text, n);
-}
-
-static uint32_t count_words(const char *s, size_t n)
-{
-    uint32_t words = 0;
-    for (size_t i = 0; i < n; i++)
-        if (s[i] != ' ' && s[i] != '\t' && s[i] != '\n' &&
-            (i == 0 || s[i - 1] == ' ' || s[i - 1] == '\t' || s[i - 1] == '\n'))
-            words++;
-    return words;
 }
 
 /* Nonzero when the sentence names who speaks: a reporting verb or
@@ -292,7 +283,7 @@ static chorus_status build_candidates(selection *sel, concept_table *ct, buf *ca
         size_t len;
         c->text = printed_text(st, s, &len);
         if (!c->text) return CHORUS_E_NOMEM;
-        c->words = count_words(c->text, len);
+        c->words = (uint32_t)text_count_words(c->text, len);
         c->bytes = (uint32_t)len;
         c->prior = position_prior(s->position);
     }

@@ -170,3 +170,16 @@ void utf8_normalize(buf *out, const char *text, size_t n)
         utf8_put(out, cp);
     }
 }
+
+size_t text_count_words(const char *s, size_t n)
+{
+    size_t words = 0;
+    int in_word = 0;
+    for (size_t i = 0; i < n; i++) {
+        int space = s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r' || s[i] == '\f' ||
+                    s[i] == '\v';
+        if (!space && !in_word) words++;
+        in_word = !space;
+    }
+    return words;
+}

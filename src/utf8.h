@@ -18,6 +18,9 @@ size_t utf8_decode(const unsigned char *s, size_t n, uint32_t *cp);
 /* Appends the UTF-8 form of cp. */
 void utf8_put(buf *out, uint32_t cp);
 
+/* Whitespace-separated words of s[0..n), as ROUGE counts them. */
+size_t text_count_words(const char *s, size_t n);
+
 /* Appends the normalized text of s to out: invalid sequences read as
  * Windows-1252, UTF-8 that was decoded as Windows-1252 once (â€™) repaired,
  * CRLF and CR made LF, no-break and other Unicode spaces made a space,

@@ -244,17 +244,46 @@ static int is_bio(const char *s, size_t n, int words)
     return 0;
 }
 
-static int is_credit(const char *s, size_t n)
+/* Nonzero when s[0..n) is a list of names: capitalized words joined by
+ * commas and "and". */
+static int is_name_list(const char *s, size_t n)
 {
     size_t i = 0;
-    while (i < n && !isalpha((unsigned char)s[i])) i++; /* "— With …" */
+    int names = 0;
+    while (i < n) {
+        while (i < n && (s[i] == ' ' || s[i] == ',' || s[i] == '.')) i++;
+        if (i >= n) break;
+        size_t j = i;
+        while (j < n && s[j] != ' ' && s[j] != ',') j++;
+        if (j - i == 3 && strncmp(s + i, "and", 3) == 0) {
+            i = j;
+            continue;
+        }
+        if (!isupper((unsigned char)s[i])) return 0;
+        names++;
+        i = j;
+    }
+    return names >= 2;
+}
+
+/* Reporting credits: "Reporting by …", "… contributed to this report", or
+ * a line opened by a dash whose words after "by" are all names. */
+static int is_credit(const char *s, size_t n)
+{
     static const char *cues[] = {"reporting by", "additional reporting", "editing by",
-                                 "edited by",    "with assistance",      "compiled by",
-                                 "writing by"};
+                                 "edited by",    "compiled by",          "writing by"};
+    size_t i = 0;
+    while (i < n && !isalpha((unsigned char)s[i])) i++;
     for (size_t k = 0; k < sizeof cues / sizeof *cues; k++)
         if (starts_ci(s + i, n - i, cues[k])) return 1;
-    return contains_ci(s, n, "contributed to this report") ||
-           contains_ci(s, n, "contributed reporting");
+    if (contains_ci(s, n, "contributed to this report") || contains_ci(s, n, "contributed reporting"))
+        return 1;
+    int dash = starts_ci(s, n, "\xE2\x80\x94") || starts_ci(s, n, "--") ||
+               starts_ci(s, n, "\xE2\x80\x93");
+    if (!dash || text_count_words(s, n) > 30) return 0;
+    for (size_t p = 0; p + 4 <= n; p++)
+        if (strncasecmp(s + p, " by ", 4) == 0) return is_name_list(s + p + 4, n - p - 4);
+    return 0;
 }
 
 static int is_caption(const char *s, size_t n)

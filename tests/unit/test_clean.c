@@ -128,6 +128,28 @@ static void test_shared_lines_across_articles(void **state)
     chorus_story_free(st);
 }
 
+static void test_credits_and_notes(void **state)
+{
+    const char *page = "Harvest Festival Draws Record Crowd\n\n"
+                       "More than 40,000 visitors came to the harvest festival on Saturday, the "
+                       "largest crowd in its twenty-year history.\n\n"
+                       "\xE2\x80\x94 Research by Ana Ruiz, Tom Berg and Lee Chan\n\n"
+                       "Reporting by Sam Oto; Editing by Kim Vos\n\n"
+                       "(Corrects the number of visitors in the first paragraph.)\n";
+    chorus_story *st = chorus_story_new();
+    chorus_error err;
+    chorus_story_add_text(st, "f.txt", page, strlen(page), &err);
+    assert_int_equal(chorus_story_run(st, NULL, &err), CHORUS_OK);
+    chorus_article_info a;
+    chorus_story_article(st, 0, &a);
+    assert_null(strstr(a.text, "Ana Ruiz"));
+    assert_null(strstr(a.text, "Sam Oto"));
+    assert_null(strstr(a.text, "Corrects"));
+    assert_non_null(strstr(a.text, "More than 40,000 visitors"));
+    assert_int_equal(a.removed, 4); /* headline, two credits, the note */
+    chorus_story_free(st);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -136,6 +158,7 @@ int main(void)
         cmocka_unit_test(test_metadata),
         cmocka_unit_test(test_agency_date_beats_scrape_stamp),
         cmocka_unit_test(test_shared_lines_across_articles),
+        cmocka_unit_test(test_credits_and_notes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

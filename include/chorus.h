@@ -168,6 +168,133 @@ int chorus_story_summary(const chorus_story *story, size_t index, chorus_summary
  * Free with chorus_free(). */
 char *chorus_error_record(const char *id, long line, const chorus_error *err);
 
+/* ------------------------------------------------------------------ rouge */
+
+/*
+ * ROUGE-1.5.5, reimplemented: for the options below chorus prints what the
+ * official Perl script prints, to the last digit. Summaries are SPL files
+ * (one sentence per line) read byte-wise and never decoded, as the script
+ * reads them. A scorer collects evaluations (one peer summary scored against
+ * its models), then reports per-peer averages: ROUGE's bootstrap mean with
+ * its confidence interval. docs/rouge.md lists every rule.
+ */
+
+#define CHORUS_ROUGE_MAX_N 16 /* largest -n */
+
+typedef struct chorus_rouge_options {
+    unsigned max_n;       /* -n N: ROUGE-1 ... ROUGE-N (0, the default: none) */
+    unsigned word_limit;  /* -l N: only the first N words of every summary (0: all) */
+    unsigned byte_limit;  /* -b N: only the first N bytes (0: all) */
+    int stem;             /* -m: ROUGE's Porter stemmer with the WordNet exceptions */
+    int stopwords;        /* -s: remove the SMART stopwords */
+    int skip_bigrams;     /* -2 given: ROUGE-S */
+    int skip_distance;    /* -2 D: at most D words between the two; negative: no limit */
+    int skip_unigrams;    /* -u: ROUGE-SU, unigrams counted too (needs -2) */
+    int skip_both;        /* -U: ROUGE-S and ROUGE-SU */
+    int lcs;              /* ROUGE-L: on unless -x */
+    double wlcs_weight;   /* -w W: ROUGE-W with weight W (0: no ROUGE-W) */
+    char formula;         /* -f: 'A' pools the models (default), 'B' takes the best */
+    double alpha;         /* -p: F = P*R / ((1-alpha)*P + alpha*R); 0.5 */
+    double confidence;    /* -c: interval in percent; 95 */
+    unsigned resamples;   /* -r: bootstrap resamples; 1000 */
+    int counting;         /* -t: 0 average of evaluations, 1 pooled counts, 2 raw counts */
+    int per_eval;         /* -d: report every evaluation too */
+    int jackknife;        /* -j: one leave-one-out evaluation per model (DESIGN.md) */
+    int file_list;        /* -z SPL: the input is a list "peer model..." per line */
+    char weight_label[24];     /* -w as typed, for "ROUGE-W-1.2" */
+    char skip_label[24];       /* -2 as typed, for "ROUGE-SU4" */
+    char confidence_label[24]; /* -c as typed, for "95%-conf.int." */
+} chorus_rouge_options;
+
+/* The script's defaults: ROUGE-L only, -f A, -p 0.5, -c 95, -r 1000. */
+void chorus_rouge_options_init(chorus_rouge_options *opts);
+
+/* Parses ROUGE-1.5.5 flags from argv[0..argc) into opts, stopping at the
+ * first argument that is not a flag ("--" ends the flags too); *next gets
+ * its index. Values come attached (-n2) or as the next argument; flags
+ * without a value may be grouped (-ma). Also accepted: -a (every peer is
+ * evaluated anyway), -e DIR (ignored: the word tables are built in), -z SPL,
+ * and -j / --jackknife. An unknown flag, a missing value or a value out of
+ * range is CHORUS_E_USAGE with a one-line message in err. */
+chorus_status chorus_rouge_parse_flags(chorus_rouge_options *opts, int argc, char *const *argv,
+                                       int *next, chorus_error *err);
+
+typedef struct chorus_rouge chorus_rouge;
+
+/* A scorer for the given options (copied); NULL when out of memory. */
+chorus_rouge *chorus_rouge_new(const chorus_rouge_options *opts);
+void chorus_rouge_free(chorus_rouge *rouge);
+
+/* One evaluation: a peer summary and the model summaries it is scored
+ * against, in model order (-f B breaks ties by taking the first). */
+typedef struct chorus_rouge_eval {
+    const char *id;      /* the evaluation (topic) id */
+    const char *peer_id; /* the system: averages are taken per peer id */
+    const char *peer;    /* the peer summary (SPL bytes) */
+    size_t peer_len;
+    const char *const *models;
+    const size_t *model_lens;
+    size_t model_count;
+    long peer_model; /* index of the model the peer wrote (a human peer), or -1:
+                        that model is never used to score its own author */
+} chorus_rouge_eval;
+
+/* Scores one evaluation and records it as test "ID.PEER_ID". With
+ * opts.jackknife and M > 1 models, records M evaluations "ID.Jk", each
+ * without model k (a human peer only in the one without its own model).
+ * An empty peer scores 0, as in ROUGE-1.5.5. Fails with CHORUS_E_USAGE on
+ * a repeated test id or no model to score against. */
+chorus_status chorus_rouge_add(chorus_rouge *rouge, const chorus_rouge_eval *ev,
+                               chorus_error *err);
+
+/* Adds the evaluations of one JSON line:
+ *   {"id": "D0701A", "peers": {"1": "text", ...}, "models": ["text", ...],
+ *    "model_ids": ["A", ...]}
+ * "references" may stand for "models", and "peer": "text" with an optional
+ * "peer_id" (default "P") for "peers". A peer whose id is in "model_ids" is
+ * that model's author. When summary is not NULL it is scored as peer_id
+ * instead of the line's peers: the line may then be a data-set story
+ * (../shared/data/summarization), scored against its references. */
+chorus_status chorus_rouge_add_json(chorus_rouge *rouge, const char *line, size_t len,
+                                    const char *peer_id, const char *summary,
+                                    size_t summary_len, chorus_error *err);
+
+/* The "budget_words" of a data-set line, or 0 when it has none. */
+chorus_status chorus_rouge_json_budget(const char *line, size_t len, unsigned *words,
+                                       chorus_error *err);
+
+/* The measures the options compute, in report order ("ROUGE-1", ...,
+ * "ROUGE-L", "ROUGE-W-1.2", "ROUGE-SU4"). */
+size_t chorus_rouge_measure_count(const chorus_rouge *rouge);
+const char *chorus_rouge_measure_name(const chorus_rouge *rouge, size_t measure);
+
+/* The peer ids seen so far, in sorted (report) order. */
+size_t chorus_rouge_peer_count(const chorus_rouge *rouge);
+const char *chorus_rouge_peer_id(const chorus_rouge *rouge, size_t peer);
+
+typedef struct chorus_rouge_score {
+    double r, p, f; /* Average_R/P/F: the bootstrap mean (5 decimals); with
+                       counting 2, the summed model, peer and hit counts */
+    double r_low, r_high, p_low, p_high, f_low, f_high; /* the -c interval */
+    size_t evals;   /* evaluations averaged */
+} chorus_rouge_score;
+
+/* The average of one peer for one measure, as the report prints it. */
+chorus_status chorus_rouge_average(const chorus_rouge *rouge, size_t peer, size_t measure,
+                                   chorus_rouge_score *out, chorus_error *err);
+
+/* The report of ROUGE-1.5.5 for every peer and measure ("---" line, then
+ * "PEER ROUGE-1 Average_R: 0.xxxxx (95%-conf.int. 0.xxxxx - 0.xxxxx)" and
+ * the P and F lines; with -d the per-evaluation lines). NULL when out of
+ * memory. Free with chorus_free(). */
+char *chorus_rouge_report(const chorus_rouge *rouge, size_t *len);
+
+/* The tokens ROUGE counts in a summary under opts (limits, -s, -m), one
+ * line per sentence as ROUGE-L sees them. NULL when out of memory or past a
+ * limit. Free with chorus_free(). */
+char *chorus_rouge_tokens(const chorus_rouge_options *opts, const char *text, size_t len,
+                          size_t *out_len);
+
 #ifdef __cplusplus
 }
 #endif

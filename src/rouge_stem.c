@@ -1,0 +1,273 @@
+/*
+ * rouge_stem.c — stemming and stopwords exactly as ROUGE-1.5.5 applies them.
+ *
+ * Lookups: binary search in the built-in tables of rouge_tables.c (SMART
+ * stopwords, WordNet 2.0 exceptions).
+ *
+ * Stemmer: Martin Porter's reference Perl implementation ("Release 1"),
+ * which ROUGE embeds, with C.-Y. Lin's change of step 4 (-ment and -ent
+ * tried after the main list, each on its own). That implementation decides
+ * the measure m of a stem with regular expressions built from
+ * c=[^aeiou], v=[aeiouy], C=c[^aeiouy]*, V=v[aeiou]*, which treat 'y'
+ * slightly differently from the 1980 paper. To agree with it on every
+ * word, those four expressions are run here as they are written: as small
+ * NFAs over the bytes (no backtracking, linear in the word). An initial 'y'
+ * is upper-cased first, as the Perl code does, so it counts as a consonant.
+ *
+ * Limits: the input is a lower-case token of [a-z0-9]; other bytes are
+ * treated as consonants. The output is never longer than the input.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "rouge.h"
+
+/* ------------------------------------------------------------ lookups */
+
+static int cmp_len(const char *key, const char *w, size_t n)
+{
+    int c = strncmp(key, w, n);
+    if (c) return c;
+    return key[n] ? 1 : 0;
+}
+
+int rouge_is_stopword(const char *w, size_t n)
+{
+    size_t lo = 0, hi = rouge_stopword_count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = cmp_len(rouge_stopwords[mid], w, n);
+        if (c == 0) return 1;
+        if (c < 0) lo = mid + 1;
+        else hi = mid;
+    }
+    return 0;
+}
+
+const char *rouge_exception_of(const char *w, size_t n)
+{
+    size_t lo = 0, hi = rouge_exception_count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = cmp_len(rouge_exceptions[mid].key, w, n);
+        if (c == 0) return rouge_exceptions[mid].value;
+        if (c < 0) lo = mid + 1;
+        else hi = mid;
+    }
+    return NULL;
+}
+
+/* ------------------------------------------------- the measure patterns */
+
+/* Character classes of the Perl patterns. */
+enum { CL_c, CL_v, CL_notvy, CL_vowel5, CL_cvc_end };
+
+static int in_class(int cls, char ch)
+{
+    int vowel = ch == 'a' || ch == 'e' || ch == 'i' || ch == 'o' || ch == 'u';
+    switch (cls) {
+    case CL_c: return !vowel;                   /* [^aeiou] */
+    case CL_v: return vowel || ch == 'y';       /* [aeiouy] */
+    case CL_notvy: return !vowel && ch != 'y';  /* [^aeiouy] */
+    case CL_vowel5: return vowel;               /* [aeiou] */
+    default: return !vowel && ch != 'w' && ch != 'x' && ch != 'y'; /* [^aeiouwxy] */
+    }
+}
+
+/* One element of a pattern: a class taken once or any number of times, or
+ * the start of an optional group that may be skipped up to index `to`. */
+typedef struct atom {
+    enum { ONE, STAR, OPT } op;
+    int cls;
+    int to;
+} atom;
+
+#define MAX_ATOMS 16
+
+/* Runs the pattern anchored at the start of s. With at_end the match must
+ * end at the end of s; otherwise any prefix will do. */
+static int nfa_match(const atom *p, int n, const char *s, size_t len, int at_end)
+{
+    unsigned set = 1u, next;
+    for (size_t pos = 0;; pos++) {
+        /* epsilon closure: skip stars and optional groups */
+        for (int k = 0; k < n; k++) {
+            if (!(set & (1u << k))) continue;
+            if (p[k].op == STAR) set |= 1u << (k + 1);
+            if (p[k].op == OPT) set |= (1u << (k + 1)) | (1u << p[k].to);
+        }
+        if ((set & (1u << n)) && (!at_end || pos == len)) return 1;
+        if (pos == len || !set) return 0;
+        next = 0;
+        for (int k = 0; k < n; k++) {
+            if (!(set & (1u << k)) || p[k].op == OPT || !in_class(p[k].cls, s[pos])) continue;
+            next |= p[k].op == STAR ? 1u << k : 1u << (k + 1);
+        }
+        set = next;
+    }
+}
+
+/* C = c[^aeiouy]*  and  V = v[aeiou]* as atoms. */
+#define C_ATOMS {ONE, CL_c, 0}, {STAR, CL_notvy, 0}
+#define V_ATOMS {ONE, CL_v, 0}, {STAR, CL_vowel5, 0}
+
+/* ^(C)?VC : m > 0 */
+static int m_gt0(const char *s, size_t n)
+{
+    static const atom p[] = {{OPT, 0, 3}, C_ATOMS, V_ATOMS, C_ATOMS};
+    return nfa_match(p, 7, s, n, 0);
+}
+
+/* ^(C)?VCVC : m > 1 */
+static int m_gt1(const char *s, size_t n)
+{
+    static const atom p[] = {{OPT, 0, 3}, C_ATOMS, V_ATOMS, C_ATOMS, V_ATOMS, C_ATOMS};
+    return nfa_match(p, 11, s, n, 0);
+}
+
+/* ^(C)?VC(V)?$ : m == 1 */
+static int m_eq1(const char *s, size_t n)
+{
+    static const atom p[] = {{OPT, 0, 3}, C_ATOMS, V_ATOMS, C_ATOMS, {OPT, 0, 10}, V_ATOMS};
+    return nfa_match(p, 10, s, n, 1);
+}
+
+/* ^(C)?v : the stem has a vowel */
+static int has_vowel(const char *s, size_t n)
+{
+    static const atom p[] = {{OPT, 0, 3}, C_ATOMS, {ONE, CL_v, 0}};
+    return nfa_match(p, 4, s, n, 0);
+}
+
+/* ^Cv[^aeiouwxy]$ : consonant-vowel-consonant ending (hop, not how) */
+static int cvc(const char *s, size_t n)
+{
+    static const atom p[] = {C_ATOMS, {ONE, CL_v, 0}, {ONE, CL_cvc_end, 0}};
+    return nfa_match(p, 4, s, n, 1);
+}
+
+/* ------------------------------------------------------------ the steps */
+
+typedef struct word {
+    char *s;
+    size_t n;
+} word;
+
+static int ends(const word *w, const char *suffix)
+{
+    size_t k = strlen(suffix);
+    return w->n >= k && memcmp(w->s + w->n - k, suffix, k) == 0;
+}
+
+/* Replaces the last `drop` bytes with `add`. */
+static void set_end(word *w, size_t drop, const char *add)
+{
+    size_t k = strlen(add);
+    memcpy(w->s + w->n - drop, add, k);
+    w->n = w->n - drop + k;
+}
+
+/* The longest suffix of w found in list (NULL-terminated pairs), as Perl's
+ * leftmost match of an alternation anchored at $ finds it. */
+static const char *const *longest_suffix(const word *w, const char *const *list)
+{
+    const char *const *best = NULL;
+    for (const char *const *p = list; *p; p += 2)
+        if (ends(w, p[0]) && (!best || strlen(p[0]) > strlen(best[0]))) best = p;
+    return best;
+}
+
+static void step1ab(word *w)
+{
+    if (ends(w, "sses") || ends(w, "ies")) {
+        w->n -= 2;
+    } else if (w->n >= 2 && w->s[w->n - 1] == 's' && w->s[w->n - 2] != 's') {
+        w->n -= 1;
+    }
+    if (ends(w, "eed")) {
+        if (m_gt0(w->s, w->n - 3)) w->n -= 1;
+        return;
+    }
+    size_t k = ends(w, "ed") ? 2 : ends(w, "ing") ? 3 : 0;
+    if (!k || !has_vowel(w->s, w->n - k)) return;
+    w->n -= k;
+    char last = w->n ? w->s[w->n - 1] : 0;
+    if (ends(w, "at") || ends(w, "bl") || ends(w, "iz")) {
+        set_end(w, 0, "e");
+    } else if (w->n >= 2 && last == w->s[w->n - 2] && !strchr("aeiouylsz", last)) {
+        w->n -= 1;
+    } else if (cvc(w->s, w->n)) {
+        set_end(w, 0, "e");
+    }
+}
+
+static void step1c(word *w)
+{
+    if (ends(w, "y") && has_vowel(w->s, w->n - 1)) w->s[w->n - 1] = 'i';
+}
+
+static void step2(word *w)
+{
+    static const char *const list[] = {
+        "ational", "ate",  "tional",  "tion", "enci",    "ence", "anci",    "ance",
+        "izer",    "ize",  "bli",     "ble",  "alli",    "al",   "entli",   "ent",
+        "eli",     "e",    "ousli",   "ous",  "ization", "ize",  "ation",   "ate",
+        "ator",    "ate",  "alism",   "al",   "iveness", "ive",  "fulness", "ful",
+        "ousness", "ous",  "aliti",   "al",   "iviti",   "ive",  "biliti",  "ble",
+        "logi",    "log",  NULL};
+    const char *const *hit = longest_suffix(w, list);
+    if (hit && m_gt0(w->s, w->n - strlen(hit[0]))) set_end(w, strlen(hit[0]), hit[1]);
+}
+
+static void step3(word *w)
+{
+    static const char *const list[] = {"icate", "ic", "ative", "", "alize", "al", "iciti", "ic",
+                                       "ical",  "ic", "ful",   "", "ness",  "",   NULL};
+    const char *const *hit = longest_suffix(w, list);
+    if (hit && m_gt0(w->s, w->n - strlen(hit[0]))) set_end(w, strlen(hit[0]), hit[1]);
+}
+
+/* Removes suffix when the stem before it has m > 1. */
+static void strip_if_m_gt1(word *w, size_t suffix_len)
+{
+    if (m_gt1(w->s, w->n - suffix_len)) w->n -= suffix_len;
+}
+
+static void step4(word *w)
+{
+    static const char *const list[] = {"al",  "", "ance", "", "ence", "", "er",  "", "ic",  "",
+                                       "able", "", "ible", "", "ant",  "", "ement", "", "ou", "",
+                                       "ism", "", "ate",  "", "iti",  "", "ous", "", "ive", "",
+                                       "ize", "", NULL};
+    const char *const *hit = longest_suffix(w, list);
+    if (hit) strip_if_m_gt1(w, strlen(hit[0]));
+    if (ends(w, "ment")) strip_if_m_gt1(w, 4);
+    if (ends(w, "ent")) strip_if_m_gt1(w, 3);
+    else if (ends(w, "sion") || ends(w, "tion")) strip_if_m_gt1(w, 3);
+}
+
+static void step5(word *w)
+{
+    if (ends(w, "e")) {
+        size_t k = w->n - 1;
+        if (m_gt1(w->s, k) || (m_eq1(w->s, k) && !cvc(w->s, k))) w->n = k;
+    }
+    if (ends(w, "ll") && m_gt1(w->s, w->n)) w->n -= 1;
+}
+
+size_t rouge_porter(const char *in, size_t n, char *out)
+{
+    memcpy(out, in, n);
+    if (n < 3) return n;
+    word w = {out, n};
+    int initial_y = out[0] == 'y';
+    if (initial_y) out[0] = 'Y';
+    step1ab(&w);
+    step1c(&w);
+    step2(&w);
+    step3(&w);
+    step4(&w);
+    step5(&w);
+    if (initial_y) out[0] = 'y';
+    return w.n;
+}

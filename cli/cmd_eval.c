@@ -194,7 +194,7 @@ static int print_table(const eval_cfg *cfg, const eval_run *run)
            run->stories, run->budget);
     printf("rouge       %s%s\n", run->flags,
            cfg->rouge_flags ? "" : run->headline_f ? "  (headline: F)" : "  (headline: R)");
-    printf("\n%-11s %-27s  %-27s  %-27s\n", "measure", "Average_R (95% interval)",
+    printf("\n%-11s %-27s  %-27s  %s\n", "measure", "Average_R (95% interval)",
            "Average_P (95% interval)", "Average_F (95% interval)");
     chorus_rouge *r = run->rouge;
     for (size_t m = 0; r && chorus_rouge_peer_count(r) && m < chorus_rouge_measure_count(r);

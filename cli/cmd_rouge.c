@@ -72,10 +72,11 @@ static char *read_file(const char *path, size_t *len, int *rc)
         n += got;
         if (got == 0) break;
     }
-    int failed = !data || ferror(f);
+    int failed = !data || ferror(f), saved = errno;
     if (f != stdin) fclose(f);
     if (failed) {
-        cli_error("%s: %s", path, data ? "read error" : "too large or out of memory");
+        if (data) cli_error("%s: cannot read: %s", path, strerror(saved));
+        else cli_error("%s: larger than 64 MiB or out of memory", path);
         *rc = data ? EXIT_IO : EXIT_INPUT;
         free(data);
         return NULL;

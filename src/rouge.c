@@ -280,24 +280,27 @@ static chorus_status parse_line(const char *line, size_t len, json_object **root
 {
     *root = NULL;
     if (len > (size_t)1 << 30)
-        return story_error(err, CHORUS_E_LIMIT, "line", -1, "the line is larger than 1 GiB");
+        return story_error(err, CHORUS_E_LIMIT, "", -1, "the line is larger than 1 GiB");
     json_tokener *tok = json_tokener_new_ex(64);
-    if (!tok) return nomem(err, "line");
+    if (!tok) return nomem(err, "");
     json_object *obj = json_tokener_parse_ex(tok, line, (int)len);
     enum json_tokener_error jerr = json_tokener_get_error(tok);
     size_t end = json_tokener_get_parse_end(tok);
     json_tokener_free(tok);
     while (obj && end < len && strchr(" \t\r\n", line[end])) end++;
-    if (!obj || jerr != json_tokener_success || end < len) {
+    const char *why = NULL;
+    if (jerr != json_tokener_success)
+        why = jerr == json_tokener_continue ? "unexpected end of input"
+                                            : json_tokener_error_desc(jerr);
+    else if (obj && end < len)
+        why = "text after the value";
+    if (why) {
         json_object_put(obj);
-        const char *why = !obj || jerr == json_tokener_success ? "text after the value"
-                          : jerr == json_tokener_continue      ? "unexpected end of input"
-                                                               : json_tokener_error_desc(jerr);
-        return story_error(err, CHORUS_E_JSON, "line", (long long)end, "invalid JSON: %s", why);
+        return story_error(err, CHORUS_E_JSON, "", (long long)end, "invalid JSON: %s", why);
     }
-    if (!json_object_is_type(obj, json_type_object)) {
+    if (!obj || !json_object_is_type(obj, json_type_object)) {
         json_object_put(obj);
-        return story_error(err, CHORUS_E_SCHEMA, "line", 0, "the line is not a JSON object");
+        return story_error(err, CHORUS_E_SCHEMA, "", 0, "the line is not a JSON object");
     }
     *root = obj;
     return CHORUS_OK;
@@ -411,7 +414,7 @@ chorus_status chorus_rouge_add_json(chorus_rouge *r, const char *line, size_t le
     size_t *lens = NULL;
     if (!json_object_object_get_ex(root, "id", &id) ||
         !(json_object_is_type(id, json_type_string) || json_object_is_type(id, json_type_int))) {
-        s = story_error(err, CHORUS_E_SCHEMA, "line", -1, "no \"id\" string");
+        s = story_error(err, CHORUS_E_SCHEMA, "", -1, "no \"id\" string");
     } else {
         ev.id = json_object_get_string(id);
         ev.models = string_array(root, "models", &ev.model_count, &lens);

@@ -24,24 +24,25 @@
 
 static void eval_usage(FILE *f)
 {
-    fprintf(f,
-            "usage: chorus eval [OPTIONS] FILE.jsonl\n\n"
-            "Summarizes every story of a data set (one JSON object per line with\n"
-            "\"articles\", \"references\" and \"budget_words\") and prints the ROUGE-1.5.5\n"
-            "averages of the summaries against the references, with 95%% intervals,\n"
-            "and the time per story.\n\n"
-            "options:\n"
-            "  --rouge \"FLAGS\"     ROUGE-1.5.5 flags; default by budget B:\n"
-            "                      B <= 250: -n 4 -m -2 4 -u -c 95 -r 1000 -f A -p 0.5 -t 0 -a -l B\n"
-            "                                (DUC recall setting; headline R)\n"
-            "                      B > 250:  -n 2 -m -2 4 -u -c 95 -r 1000 -f A -p 0.5 -t 0 -a -l B\n"
-            "                                (Multi-News setting; headline F)\n"
-            "  -w, --words N       summary budget in words (default: each story's budget_words)\n"
-            "  -b, --bytes N       at most N bytes per summary\n"
-            "  -n, --sentences N   at most N sentences per summary\n"
-            "      --stories N     only the first N stories\n"
-            "  -h, --help          this help\n\n"
-            "exit codes: 0 ok, 1 bad input, 2 usage, 3 I/O, 4 internal\n");
+    fprintf(
+        f,
+        "usage: chorus eval [OPTIONS] FILE.jsonl\n\n"
+        "Summarizes every story of a data set (one JSON object per line with\n"
+        "\"articles\", \"references\" and \"budget_words\") and prints the ROUGE-1.5.5\n"
+        "averages of the summaries against the references, with 95%% intervals,\n"
+        "and the time per story.\n\n"
+        "options:\n"
+        "  --rouge \"FLAGS\"     ROUGE-1.5.5 flags; default by budget B:\n"
+        "                      B <= 250: -n 4 -m -2 4 -u -c 95 -r 1000 -f A -p 0.5 -t 0 -a -l B\n"
+        "                                (DUC recall setting; headline R)\n"
+        "                      B > 250:  -n 2 -m -2 4 -u -c 95 -r 1000 -f A -p 0.5 -t 0 -a -l B\n"
+        "                                (Multi-News setting; headline F)\n"
+        "  -w, --words N       summary budget in words (default: each story's budget_words)\n"
+        "  -b, --bytes N       at most N bytes per summary\n"
+        "  -n, --sentences N   at most N sentences per summary\n"
+        "      --stories N     only the first N stories\n"
+        "  -h, --help          this help\n\n"
+        "exit codes: 0 ok, 1 bad input, 2 usage, 3 I/O, 4 internal\n");
 }
 
 typedef struct eval_cfg {
@@ -140,8 +141,7 @@ static void progress(size_t done, size_t total)
     fflush(stderr);
 }
 
-static int eval_story(const eval_cfg *cfg, eval_run *run, const char *line, size_t len,
-                      long lineno)
+static int eval_story(const eval_cfg *cfg, eval_run *run, const char *line, size_t len, long lineno)
 {
     chorus_error err;
     unsigned budget = 0;
@@ -193,12 +193,13 @@ static int print_table(const eval_cfg *cfg, const eval_run *run)
     printf("data set    %s: %zu stories, budget %u words\n", base ? base + 1 : cfg->path,
            run->stories, run->budget);
     printf("rouge       %s%s\n", run->flags,
-           cfg->rouge_flags ? "" : run->headline_f ? "  (headline: F)" : "  (headline: R)");
+           cfg->rouge_flags  ? ""
+           : run->headline_f ? "  (headline: F)"
+                             : "  (headline: R)");
     printf("\n%-11s %-27s  %-27s  %s\n", "measure", "Average_R (95% interval)",
            "Average_P (95% interval)", "Average_F (95% interval)");
     chorus_rouge *r = run->rouge;
-    for (size_t m = 0; r && chorus_rouge_peer_count(r) && m < chorus_rouge_measure_count(r);
-         m++) {
+    for (size_t m = 0; r && chorus_rouge_peer_count(r) && m < chorus_rouge_measure_count(r); m++) {
         chorus_rouge_score sc;
         chorus_error err;
         if (chorus_rouge_average(r, 0, m, &sc, &err) != CHORUS_OK) {
@@ -233,7 +234,11 @@ static char **read_lines(const char *path, size_t *count, int *rc)
     while ((got = getline(&line, &lcap, f)) != -1) {
         if (n == cap) {
             char **more = realloc(lines, (cap ? cap * 2 : 256) * sizeof *more);
-            if (!more) break;
+            if (!more) {
+                cli_error("%s: out of memory reading the data set", path);
+                *rc = EXIT_INTERNAL;
+                break;
+            }
             lines = more;
             cap = cap ? cap * 2 : 256;
         }
@@ -263,7 +268,8 @@ static int run_eval(const eval_cfg *cfg)
     int bar = isatty(STDERR_FILENO);
     for (size_t i = 0; rc == EXIT_OK && i < count && done < total; i++) {
         size_t len = strlen(lines[i]);
-        while (len && (lines[i][len - 1] == '\n' || lines[i][len - 1] == '\r')) len--;
+        while (len && (lines[i][len - 1] == '\n' || lines[i][len - 1] == '\r'))
+            len--;
         if (len == 0) continue;
         rc = eval_story(cfg, &run, lines[i], len, (long)i + 1);
         done++;
@@ -274,7 +280,8 @@ static int run_eval(const eval_cfg *cfg)
         rc = EXIT_INPUT;
     }
     if (rc == EXIT_OK) rc = print_table(cfg, &run);
-    for (size_t i = 0; i < count; i++) free(lines[i]);
+    for (size_t i = 0; i < count; i++)
+        free(lines[i]);
     free(lines);
     chorus_rouge_free(run.rouge);
     return rc;
@@ -282,11 +289,13 @@ static int run_eval(const eval_cfg *cfg)
 
 int cmd_eval(int argc, char **argv)
 {
-    static const struct option longopts[] = {
-        {"rouge", required_argument, 0, 'R'},   {"words", required_argument, 0, 'w'},
-        {"bytes", required_argument, 0, 'b'},   {"sentences", required_argument, 0, 'n'},
-        {"stories", required_argument, 0, 'S'}, {"help", no_argument, 0, 'h'},
-        {0, 0, 0, 0}};
+    static const struct option longopts[] = {{"rouge", required_argument, 0, 'R'},
+                                             {"words", required_argument, 0, 'w'},
+                                             {"bytes", required_argument, 0, 'b'},
+                                             {"sentences", required_argument, 0, 'n'},
+                                             {"stories", required_argument, 0, 'S'},
+                                             {"help", no_argument, 0, 'h'},
+                                             {0, 0, 0, 0}};
     eval_cfg cfg;
     memset(&cfg, 0, sizeof cfg);
     chorus_options_init(&cfg.opts);
@@ -295,7 +304,9 @@ int cmd_eval(int argc, char **argv)
     opterr = 0;
     while ((c = getopt_long(argc, argv, "+w:b:n:h", longopts, NULL)) != -1) {
         switch (c) {
-        case 'R': cfg.rouge_flags = optarg; break;
+        case 'R':
+            cfg.rouge_flags = optarg;
+            break;
         case 'w':
             if (!cli_parse_uint("-w", optarg, 1000000, &cfg.opts.max_words)) return EXIT_USAGE;
             cfg.words_given = 1;
@@ -310,7 +321,9 @@ int cmd_eval(int argc, char **argv)
             if (!cli_parse_uint("--stories", optarg, 100000000, &cfg.max_stories))
                 return EXIT_USAGE;
             break;
-        case 'h': eval_usage(stdout); return EXIT_OK;
+        case 'h':
+            eval_usage(stdout);
+            return EXIT_OK;
         default:
             cli_error("eval: unknown option or missing value: %s (see --help)", argv[optind - 1]);
             return EXIT_USAGE;

@@ -75,8 +75,10 @@ static char *read_file(const char *path, size_t *len, int *rc)
     int failed = !data || ferror(f), saved = errno;
     if (f != stdin) fclose(f);
     if (failed) {
-        if (data) cli_error("%s: cannot read: %s", path, strerror(saved));
-        else cli_error("%s: larger than 64 MiB or out of memory", path);
+        if (data)
+            cli_error("%s: cannot read: %s", path, strerror(saved));
+        else
+            cli_error("%s: larger than 64 MiB or out of memory", path);
         *rc = data ? EXIT_IO : EXIT_INPUT;
         free(data);
         return NULL;
@@ -104,9 +106,12 @@ static int report_status(chorus_status s, const chorus_error *err, const char *f
     if (s == CHORUS_OK) return EXIT_OK;
     char msg[700];
     chorus_error_format(err, msg, sizeof msg);
-    if (file && line > 0) cli_error("%s:%ld: %s", file, line, msg);
-    else if (file) cli_error("%s: %s", file, msg);
-    else cli_error("%s", msg);
+    if (file && line > 0)
+        cli_error("%s:%ld: %s", file, line, msg);
+    else if (file)
+        cli_error("%s: %s", file, msg);
+    else
+        cli_error("%s", msg);
     return chorus_status_exit_code(s);
 }
 
@@ -125,12 +130,13 @@ static int add_files(chorus_rouge *r, const char *eval_id, const char *peer_id,
         if (texts[i]) warn_if_empty(path, texts[i], lens[i]);
     }
     if (rc == EXIT_OK) {
-        chorus_rouge_eval ev = {eval_id, peer_id, texts[0], lens[0], (const char *const *)texts + 1,
-                                lens + 1, n, -1};
+        chorus_rouge_eval ev = {
+            eval_id, peer_id, texts[0], lens[0], (const char *const *)texts + 1, lens + 1, n, -1};
         chorus_error err;
         rc = report_status(chorus_rouge_add(r, &ev, &err), &err, where, line);
     }
-    for (size_t i = 0; texts && i <= n; i++) free(texts[i]);
+    for (size_t i = 0; texts && i <= n; i++)
+        free(texts[i]);
     free(texts);
     free(lens);
     return rc;
@@ -190,7 +196,8 @@ static int add_batch(chorus_rouge *r, const char *path)
     while (rc == EXIT_OK && (n = getline(&line, &cap, f)) != -1) {
         lineno++;
         size_t len = (size_t)n;
-        while (len && (line[len - 1] == '\n' || line[len - 1] == '\r')) len--;
+        while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+            len--;
         if (len == 0) continue;
         chorus_error err;
         rc = report_status(chorus_rouge_add_json(r, line, len, NULL, NULL, 0, &err), &err, path,
@@ -257,8 +264,8 @@ static int split_args(int argc, char **argv, rouge_cli *c)
     return 1;
 }
 
-static int run(chorus_rouge *r, const chorus_rouge_options *opts, const rouge_cli *c,
-               char **files, int n)
+static int run(chorus_rouge *r, const chorus_rouge_options *opts, const rouge_cli *c, char **files,
+               int n)
 {
     if (c->batch) {
         if (n > 0) {

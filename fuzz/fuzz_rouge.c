@@ -23,8 +23,10 @@ static void options_of(uint8_t bits, uint8_t limit, chorus_rouge_options *o)
     o->per_eval = 1;
     o->stem = bits & 1;
     o->stopwords = (bits >> 1) & 1;
-    if (bits & 4) o->word_limit = limit;
-    else if (bits & 8) o->byte_limit = limit;
+    if (bits & 4)
+        o->word_limit = limit;
+    else if (bits & 8)
+        o->byte_limit = limit;
     if (bits & 16) {
         o->skip_bigrams = 1;
         o->skip_unigrams = 1;

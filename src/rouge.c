@@ -35,15 +35,15 @@ struct chorus_rouge {
     rouge_vocab vocab;
     rouge_work work;
     rouge_text peer;
-    buf models;        /* rouge_text, one per model slot used so far */
-    buf stats;         /* rouge_model_stat [measure][model] of the evaluation */
-    arena strings;     /* ids */
-    map peer_index;    /* peer id -> index */
-    map tests;         /* test id -> 1 */
-    buf peers;         /* const char *, by index */
-    buf order;         /* size_t peer indices, sorted by id */
-    buf evals;         /* eval_rec */
-    buf results;       /* rouge_result [eval][measure] */
+    buf models;     /* rouge_text, one per model slot used so far */
+    buf stats;      /* rouge_model_stat [measure][model] of the evaluation */
+    arena strings;  /* ids */
+    map peer_index; /* peer id -> index */
+    map tests;      /* test id -> 1 */
+    buf peers;      /* const char *, by index */
+    buf order;      /* size_t peer indices, sorted by id */
+    buf evals;      /* eval_rec */
+    buf results;    /* rouge_result [eval][measure] */
 };
 
 /* ------------------------------------------------------------- lifetime */
@@ -138,8 +138,10 @@ static int peer_slot(chorus_rouge *r, const char *id, size_t *out)
     size_t *order = (size_t *)(void *)r->order.data, n = count, lo = 0, hi = n;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (strcmp(peer_name(r, order[mid]), id) < 0) lo = mid + 1;
-        else hi = mid;
+        if (strcmp(peer_name(r, order[mid]), id) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
     memmove(order + lo + 1, order + lo, (n - lo) * sizeof *order);
     order[lo] = count;
@@ -158,19 +160,17 @@ static int model_texts(chorus_rouge *r, size_t n)
 }
 
 /* Reads the texts and computes every measure for every model. */
-static chorus_status score_models(chorus_rouge *r, const chorus_rouge_eval *ev,
-                                  chorus_error *err)
+static chorus_status score_models(chorus_rouge *r, const chorus_rouge_eval *ev, chorus_error *err)
 {
     if (!model_texts(r, ev->model_count)) return nomem(err, ev->id);
-    chorus_status s = rouge_text_read(&r->peer, ev->peer ? ev->peer : "", ev->peer_len,
-                                      &r->opts, &r->vocab, ev->peer_id, err);
+    chorus_status s = rouge_text_read(&r->peer, ev->peer ? ev->peer : "", ev->peer_len, &r->opts,
+                                      &r->vocab, ev->peer_id, err);
     rouge_text *models = (rouge_text *)(void *)r->models.data;
     for (size_t m = 0; s == CHORUS_OK && m < ev->model_count; m++) {
         char where[300];
         snprintf(where, sizeof where, "%s: model %zu", ev->id, m + 1);
         s = rouge_text_read(&models[m], ev->models[m] ? ev->models[m] : "",
-                            ev->models[m] ? ev->model_lens[m] : 0, &r->opts, &r->vocab, where,
-                            err);
+                            ev->models[m] ? ev->model_lens[m] : 0, &r->opts, &r->vocab, where, err);
     }
     if (s == CHORUS_OK) s = rouge_work_begin(&r->work, &r->peer, models, ev->model_count, err);
     buf_reset(&r->stats);
@@ -179,8 +179,8 @@ static chorus_status score_models(chorus_rouge *r, const chorus_rouge_eval *ev,
         return nomem(err, ev->id);
     rouge_model_stat *stats = (rouge_model_stat *)(void *)r->stats.data;
     for (size_t k = 0; s == CHORUS_OK && k < r->n_measures; k++)
-        s = rouge_measure_models(&r->work, &r->measures[k], &r->opts,
-                                 stats + k * ev->model_count, err);
+        s = rouge_measure_models(&r->work, &r->measures[k], &r->opts, stats + k * ev->model_count,
+                                 err);
     return s;
 }
 
@@ -207,7 +207,8 @@ static size_t configs_of(const chorus_rouge *r, const chorus_rouge_eval *ev, con
         for (size_t k = 0; k < m; k++) {
             if (self >= 0 && (size_t)self != k) continue;
             cfg[n].use = use + n * m;
-            for (size_t j = 0; j < m; j++) cfg[n].use[j] = j != k;
+            for (size_t j = 0; j < m; j++)
+                cfg[n].use[j] = j != k;
             if (!test_id(cfg[n].test, sizeof cfg[n].test, ev->id, (long)k + 1, ev->peer_id))
                 return 0;
             n++;
@@ -215,12 +216,13 @@ static size_t configs_of(const chorus_rouge *r, const chorus_rouge_eval *ev, con
         return n;
     }
     cfg[0].use = use;
-    for (size_t j = 0; j < m; j++) use[j] = (long)j != self;
+    for (size_t j = 0; j < m; j++)
+        use[j] = (long)j != self;
     return test_id(cfg[0].test, sizeof cfg[0].test, ev->id, 0, ev->peer_id) ? 1 : 0;
 }
 
-static chorus_status record(chorus_rouge *r, const config *cfg, size_t peer,
-                            size_t model_count, chorus_error *err)
+static chorus_status record(chorus_rouge *r, const config *cfg, size_t peer, size_t model_count,
+                            chorus_error *err)
 {
     int inserted = 0;
     map_slot *slot = map_upsert(&r->tests, cfg->test, strlen(cfg->test), 1, &inserted);
@@ -241,7 +243,8 @@ static chorus_status record(chorus_rouge *r, const config *cfg, size_t peer,
 static chorus_status check_eval(const chorus_rouge_eval *ev, chorus_error *err)
 {
     if (!ev->id || !ev->peer_id)
-        return story_error(err, CHORUS_E_USAGE, "rouge", -1, "an evaluation needs an id and a peer id");
+        return story_error(err, CHORUS_E_USAGE, "rouge", -1,
+                           "an evaluation needs an id and a peer id");
     if (ev->model_count == 0 || (ev->model_count == 1 && ev->peer_model == 0))
         return story_error(err, CHORUS_E_USAGE, ev->id, -1, "no model summary to score %s against",
                            ev->peer_id);
@@ -259,7 +262,10 @@ chorus_status chorus_rouge_add(chorus_rouge *r, const chorus_rouge_eval *ev, cho
     config *cfg = calloc(m, sizeof *cfg);
     unsigned char *use = calloc(m * m, 1);
     size_t n = cfg && use ? configs_of(r, ev, cfg, use) : 0;
-    if (!cfg || !use || n == 0) s = story_error(err, CHORUS_E_USAGE, ev->id, -1, "id too long");
+    if (!cfg || !use)
+        s = nomem(err, ev->id);
+    else if (n == 0)
+        s = story_error(err, CHORUS_E_USAGE, ev->id, -1, "the ids are too long");
     for (size_t i = 0; s == CHORUS_OK && i < n; i++)
         if (map_get(&r->tests, cfg[i].test, strlen(cfg[i].test)))
             s = story_error(err, CHORUS_E_USAGE, cfg[i].test, -1,
@@ -267,7 +273,8 @@ chorus_status chorus_rouge_add(chorus_rouge *r, const chorus_rouge_eval *ev, cho
     if (s == CHORUS_OK) s = score_models(r, ev, err);
     size_t peer = 0;
     if (s == CHORUS_OK && !peer_slot(r, ev->peer_id, &peer)) s = nomem(err, ev->peer_id);
-    for (size_t i = 0; s == CHORUS_OK && i < n; i++) s = record(r, &cfg[i], peer, m, err);
+    for (size_t i = 0; s == CHORUS_OK && i < n; i++)
+        s = record(r, &cfg[i], peer, m, err);
     free(cfg);
     free(use);
     return s;
@@ -275,8 +282,7 @@ chorus_status chorus_rouge_add(chorus_rouge *r, const chorus_rouge_eval *ev, cho
 
 /* ------------------------------------------------------------- JSON lines */
 
-static chorus_status parse_line(const char *line, size_t len, json_object **root,
-                                chorus_error *err)
+static chorus_status parse_line(const char *line, size_t len, json_object **root, chorus_error *err)
 {
     *root = NULL;
     if (len > (size_t)1 << 30)
@@ -287,7 +293,8 @@ static chorus_status parse_line(const char *line, size_t len, json_object **root
     enum json_tokener_error jerr = json_tokener_get_error(tok);
     size_t end = json_tokener_get_parse_end(tok);
     json_tokener_free(tok);
-    while (obj && end < len && strchr(" \t\r\n", line[end])) end++;
+    while (obj && end < len && strchr(" \t\r\n", line[end]))
+        end++;
     const char *why = NULL;
     if (jerr != json_tokener_success)
         why = jerr == json_tokener_continue ? "unexpected end of input"
@@ -318,7 +325,8 @@ chorus_status chorus_rouge_json_budget(const char *line, size_t len, unsigned *w
         if (!json_object_is_type(v, json_type_int) || n < 0 || n > 100000000)
             s = story_error(err, CHORUS_E_SCHEMA, "budget_words", -1,
                             "expected a whole number of words");
-        else *words = (unsigned)n;
+        else
+            *words = (unsigned)n;
     }
     json_object_put(root);
     return s;
@@ -508,7 +516,8 @@ static void resample(const chorus_rouge *r, const instance *in, size_t n, uint32
         }
     }
     if (r->opts.counting != 1) {
-        for (int j = 0; j < 3; j++) out[j] = s[j] / (double)n;
+        for (int j = 0; j < 3; j++)
+            out[j] = s[j] / (double)n;
         return;
     }
     double rec = s[0] > 0 ? s[2] / s[0] : 0, prec = s[1] > 0 ? s[2] / s[1] : 0;
@@ -529,7 +538,8 @@ static void summarize(const chorus_rouge *r, double *s, double *avg, double *lo,
     size_t n = r->opts.resamples;
     qsort(s, n, sizeof *s, by_value);
     double sum = 0;
-    for (size_t i = 0; i < n; i++) sum += s[i];
+    for (size_t i = 0; i < n; i++)
+        sum += s[i];
     *avg = rouge_round5(sum / (double)n);
     double delta = (double)n * ((100 - r->opts.confidence) / 2.0) / 100.0;
     long ua = (long)((double)n - delta - 1), la = (long)delta;
@@ -586,7 +596,8 @@ chorus_status chorus_rouge_average(const chorus_rouge *r, size_t peer, size_t me
 static size_t digits(const char *s)
 {
     size_t k = 0;
-    while (s[k] >= '0' && s[k] <= '9') k++;
+    while (s[k] >= '0' && s[k] <= '9')
+        k++;
     return k;
 }
 
@@ -596,8 +607,10 @@ static int by_eval_id(const void *a, const void *b)
     const char *x = ((const instance *)a)->test, *y = ((const instance *)b)->test;
     size_t dx = digits(x), dy = digits(y);
     if (dx && dy) {
-        while (dx > 1 && *x == '0') x++, dx--;
-        while (dy > 1 && *y == '0') y++, dy--;
+        while (dx > 1 && *x == '0')
+            x++, dx--;
+        while (dy > 1 && *y == '0')
+            y++, dy--;
         if (dx != dy) return dx < dy ? -1 : 1;
         int c = strncmp(x, y, dx);
         if (c) return c;
@@ -607,8 +620,8 @@ static int by_eval_id(const void *a, const void *b)
     return strcmp(x, y);
 }
 
-static void report_eval_lines(const chorus_rouge *r, buf *out, const char *peer,
-                              const char *name, size_t peer_index, size_t measure)
+static void report_eval_lines(const chorus_rouge *r, buf *out, const char *peer, const char *name,
+                              size_t peer_index, size_t measure)
 {
     size_t n = 0;
     instance *in = instances_of(r, peer_index, measure, &n);
@@ -621,8 +634,8 @@ static void report_eval_lines(const chorus_rouge *r, buf *out, const char *peer,
     for (size_t i = 0; i < n; i++) {
         const rouge_result *x = in[i].res;
         if (r->opts.counting == 0)
-            buf_printf(out, "%s %s Eval %s R:%7.5f P:%7.5f F:%7.5f\n", peer, name, in[i].test,
-                       x->r, x->p, x->f);
+            buf_printf(out, "%s %s Eval %s R:%7.5f P:%7.5f F:%7.5f\n", peer, name, in[i].test, x->r,
+                       x->p, x->f);
         else
             buf_printf(out, "%s %s Eval %s R:%.15g P:%.15g F:%.15g\n", peer, name, in[i].test,
                        x->model, x->peer, x->hit);
@@ -644,12 +657,12 @@ static void report_measure(const chorus_rouge *r, buf *out, size_t peer, size_t 
                    (long long)sc.r, (long long)sc.p, (long long)sc.f);
     } else {
         const char *c = r->opts.confidence_label;
-        buf_printf(out, "%s %s Average_R: %7.5f (%s%%-conf.int. %7.5f - %7.5f)\n", id, name,
-                   sc.r, c, sc.r_low, sc.r_high);
-        buf_printf(out, "%s %s Average_P: %7.5f (%s%%-conf.int. %7.5f - %7.5f)\n", id, name,
-                   sc.p, c, sc.p_low, sc.p_high);
-        buf_printf(out, "%s %s Average_F: %7.5f (%s%%-conf.int. %7.5f - %7.5f)\n", id, name,
-                   sc.f, c, sc.f_low, sc.f_high);
+        buf_printf(out, "%s %s Average_R: %7.5f (%s%%-conf.int. %7.5f - %7.5f)\n", id, name, sc.r,
+                   c, sc.r_low, sc.r_high);
+        buf_printf(out, "%s %s Average_P: %7.5f (%s%%-conf.int. %7.5f - %7.5f)\n", id, name, sc.p,
+                   c, sc.p_low, sc.p_high);
+        buf_printf(out, "%s %s Average_F: %7.5f (%s%%-conf.int. %7.5f - %7.5f)\n", id, name, sc.f,
+                   c, sc.f_low, sc.f_high);
     }
     if (r->opts.per_eval)
         report_eval_lines(r, out, id, name, VEC_AT(&r->order, size_t, peer), measure);
@@ -661,7 +674,8 @@ char *chorus_rouge_report(const chorus_rouge *r, size_t *len)
     buf_init(&out, 0);
     buf_puts(&out, "");
     for (size_t p = 0; p < chorus_rouge_peer_count(r); p++)
-        for (size_t m = 0; m < r->n_measures; m++) report_measure(r, &out, p, m);
+        for (size_t m = 0; m < r->n_measures; m++)
+            report_measure(r, &out, p, m);
     if (out.failed) {
         buf_free(&out);
         return NULL;

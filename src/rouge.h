@@ -52,9 +52,9 @@ size_t rouge_porter(const char *w, size_t n, char *out);
  * every evaluation of a scorer so that each distinct token is stemmed once. */
 typedef struct rouge_vocab {
     arena keys;
-    map raw;   /* token as read -> term id, or ROUGE_DROPPED */
-    map terms; /* term text -> term id */
-    buf names; /* const char *, the text of each term id */
+    map raw;              /* token as read -> term id, or ROUGE_DROPPED */
+    map terms;            /* term text -> term id */
+    buf names;            /* const char *, the text of each term id */
     buf lowered, stemmed; /* scratch for long tokens */
     uint32_t count;
 } rouge_vocab;
@@ -134,13 +134,13 @@ typedef struct rouge_work {
     rouge_pair_slot *pairs; /* (prefix id, last id) -> id */
     size_t pair_cap, pair_count;
     uint32_t stamp, next_id;
-    buf ids;     /* uint32_t local ids of every text */
-    buf locals;  /* rouge_local: the peer, then each model */
-    buf grams_p, grams_m;   /* uint32_t units of the peer, of a model */
-    buf count_p, count_m;   /* uint32_t per local id, zero between uses */
-    buf mask, dirs, rows;   /* ROUGE-L/W: hit mask, DP directions, DP rows */
-    buf weights;            /* double: k^w for k = 0, 1, ... */
-    double weight;          /* the w of weights */
+    buf ids;              /* uint32_t local ids of every text */
+    buf locals;           /* rouge_local: the peer, then each model */
+    buf grams_p, grams_m; /* uint32_t units of the peer, of a model */
+    buf count_p, count_m; /* uint32_t per local id, zero between uses */
+    buf mask, dirs, rows; /* ROUGE-L/W: hit mask, DP directions, DP rows */
+    buf weights;          /* double: k^w for k = 0, 1, ... */
+    double weight;        /* the w of weights */
 } rouge_work;
 
 void rouge_work_init(rouge_work *w);

@@ -66,8 +66,7 @@ static int copy_label(char *dst, size_t cap, const char *value)
 }
 
 /* Applies one flag that takes a value. */
-static chorus_status set_value(chorus_rouge_options *o, char flag, const char *v,
-                               chorus_error *err)
+static chorus_status set_value(chorus_rouge_options *o, char flag, const char *v, chorus_error *err)
 {
     long n = 0;
     switch (flag) {
@@ -131,15 +130,31 @@ static chorus_status set_value(chorus_rouge_options *o, char flag, const char *v
 static int set_switch(chorus_rouge_options *o, char flag)
 {
     switch (flag) {
-    case 'a': return 1; /* every peer is evaluated anyway */
-    case 'd': o->per_eval = 1; return 1;
-    case 'm': o->stem = 1; return 1;
-    case 's': o->stopwords = 1; return 1;
-    case 'u': o->skip_unigrams = 1; return 1;
-    case 'U': o->skip_both = 1; return 1;
-    case 'x': o->lcs = 0; return 1;
-    case 'j': o->jackknife = 1; return 1;
-    default: return 0;
+    case 'a':
+        return 1; /* every peer is evaluated anyway */
+    case 'd':
+        o->per_eval = 1;
+        return 1;
+    case 'm':
+        o->stem = 1;
+        return 1;
+    case 's':
+        o->stopwords = 1;
+        return 1;
+    case 'u':
+        o->skip_unigrams = 1;
+        return 1;
+    case 'U':
+        o->skip_both = 1;
+        return 1;
+    case 'x':
+        o->lcs = 0;
+        return 1;
+    case 'j':
+        o->jackknife = 1;
+        return 1;
+    default:
+        return 0;
     }
 }
 
@@ -156,7 +171,7 @@ static chorus_status parse_group(chorus_rouge_options *o, int argc, char *const 
         }
         if (!set_switch(o, flag)) {
             const char *why = strchr("3MvHh", flag) ? "not supported by chorus rouge"
-                                                     : "unknown ROUGE-1.5.5 flag";
+                                                    : "unknown ROUGE-1.5.5 flag";
             return bad(err, flag, "%s", why);
         }
     }
@@ -178,8 +193,7 @@ chorus_status chorus_rouge_parse_flags(chorus_rouge_options *o, int argc, char *
             continue;
         }
         if (arg[0] != '-' || arg[1] == '\0') break;
-        if (arg[1] == '-')
-            return story_error(err, CHORUS_E_USAGE, arg, -1, "unknown option");
+        if (arg[1] == '-') return story_error(err, CHORUS_E_USAGE, arg, -1, "unknown option");
         chorus_status s = parse_group(o, argc, argv, &i, err);
         if (s != CHORUS_OK) return s;
     }

@@ -91,7 +91,8 @@ static int pairs_grow(rouge_work *w)
         rouge_pair_slot *old = &w->pairs[i];
         if (old->stamp != w->stamp) continue;
         size_t k = (size_t)mix64(old->key) & (cap - 1);
-        while (slots[k].stamp == w->stamp) k = (k + 1) & (cap - 1);
+        while (slots[k].stamp == w->stamp)
+            k = (k + 1) & (cap - 1);
         slots[k] = *old;
     }
     free(w->pairs);
@@ -197,14 +198,15 @@ static int ngrams(rouge_work *w, const uint32_t *tok, size_t n, unsigned size, b
     buf_reset(out);
     for (size_t i = 0; i + size <= n; i++) {
         uint32_t id = tok[i];
-        for (unsigned k = 1; k < size && id != NO_ID; k++) id = pair_id(w, id, tok[i + k]);
+        for (unsigned k = 1; k < size && id != NO_ID; k++)
+            id = pair_id(w, id, tok[i + k]);
         if (!push_unit(out, id)) return 0;
     }
     return 1;
 }
 
-static int skip_bigrams(rouge_work *w, const uint32_t *tok, size_t n, int distance,
-                        int unigrams, buf *out)
+static int skip_bigrams(rouge_work *w, const uint32_t *tok, size_t n, int distance, int unigrams,
+                        buf *out)
 {
     buf_reset(out);
     for (size_t i = 0; i + 1 < n; i++) {
@@ -228,8 +230,10 @@ static int units_of(rouge_work *w, const rouge_measure *ms, const chorus_rouge_o
 static void count_ids(uint32_t *c, const uint32_t *u, size_t n, int delta)
 {
     for (size_t i = 0; i < n; i++) {
-        if (delta) c[u[i]]++;
-        else c[u[i]] = 0;
+        if (delta)
+            c[u[i]]++;
+        else
+            c[u[i]] = 0;
     }
 }
 
@@ -341,8 +345,8 @@ static int lcs_fill(rouge_work *w, const uint32_t *s, size_t m, const uint32_t *
 }
 
 /* Marks the model positions on the LCS path traced back from (m, n). */
-static void lcs_mark(const rouge_work *w, const uint32_t *s, size_t m, const uint32_t *p,
-                     size_t n, unsigned char *mask)
+static void lcs_mark(const rouge_work *w, const uint32_t *s, size_t m, const uint32_t *p, size_t n,
+                     unsigned char *mask)
 {
     const unsigned char *dirs = (const unsigned char *)w->dirs.data;
     size_t i = m, j = n;
@@ -381,8 +385,8 @@ static int sentence_mask(rouge_work *w, const uint32_t *s, size_t m, const doubl
 
 /* Hits of one model sentence under the unigram clipping of ROUGE-L; with
  * f (ROUGE-W) the weighted sum of its runs. */
-static double sentence_hits(const uint32_t *s, size_t m, const unsigned char *mask,
-                            uint32_t *cm, uint32_t *cp, const double *f)
+static double sentence_hits(const uint32_t *s, size_t m, const unsigned char *mask, uint32_t *cm,
+                            uint32_t *cp, const double *f)
 {
     double hit = 0;
     size_t run = 0;
@@ -436,8 +440,10 @@ static int lcs_model(rouge_work *w, size_t model, const double *f, double weight
     st->hit = hit;
     st->model = base;
     st->peer = (double)peer->flat_count;
-    if (base <= 0) st->score = 0;
-    else st->score = f ? pow(hit / base, 1.0 / weight) : hit / base;
+    if (base <= 0)
+        st->score = 0;
+    else
+        st->score = f ? pow(hit / base, 1.0 / weight) : hit / base;
     return ok;
 }
 

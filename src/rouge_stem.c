@@ -38,8 +38,10 @@ int rouge_is_stopword(const char *w, size_t n)
         size_t mid = lo + (hi - lo) / 2;
         int c = cmp_len(rouge_stopwords[mid], w, n);
         if (c == 0) return 1;
-        if (c < 0) lo = mid + 1;
-        else hi = mid;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
     return 0;
 }
@@ -51,8 +53,10 @@ const char *rouge_exception_of(const char *w, size_t n)
         size_t mid = lo + (hi - lo) / 2;
         int c = cmp_len(rouge_exceptions[mid].key, w, n);
         if (c == 0) return rouge_exceptions[mid].value;
-        if (c < 0) lo = mid + 1;
-        else hi = mid;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
     return NULL;
 }
@@ -66,11 +70,16 @@ static int in_class(int cls, char ch)
 {
     int vowel = ch == 'a' || ch == 'e' || ch == 'i' || ch == 'o' || ch == 'u';
     switch (cls) {
-    case CL_c: return !vowel;                   /* [^aeiou] */
-    case CL_v: return vowel || ch == 'y';       /* [aeiouy] */
-    case CL_notvy: return !vowel && ch != 'y';  /* [^aeiouy] */
-    case CL_vowel5: return vowel;               /* [aeiou] */
-    default: return !vowel && ch != 'w' && ch != 'x' && ch != 'y'; /* [^aeiouwxy] */
+    case CL_c:
+        return !vowel; /* [^aeiou] */
+    case CL_v:
+        return vowel || ch == 'y'; /* [aeiouy] */
+    case CL_notvy:
+        return !vowel && ch != 'y'; /* [^aeiouy] */
+    case CL_vowel5:
+        return vowel; /* [aeiou] */
+    default:
+        return !vowel && ch != 'w' && ch != 'x' && ch != 'y'; /* [^aeiouwxy] */
     }
 }
 
@@ -108,8 +117,10 @@ static int nfa_match(const atom *p, int n, const char *s, size_t len, int at_end
 }
 
 /* C = c[^aeiouy]*  and  V = v[aeiou]* as atoms. */
+// clang-format off
 #define C_ATOMS {ONE, CL_c, 0}, {STAR, CL_notvy, 0}
 #define V_ATOMS {ONE, CL_v, 0}, {STAR, CL_vowel5, 0}
+// clang-format on
 
 /* ^(C)?VC : m > 0 */
 static int m_gt0(const char *s, size_t n)
@@ -167,14 +178,28 @@ static void set_end(word *w, size_t drop, const char *add)
     w->n = w->n - drop + k;
 }
 
-/* The longest suffix of w found in list (NULL-terminated pairs), as Perl's
- * leftmost match of an alternation anchored at $ finds it. */
-static const char *const *longest_suffix(const word *w, const char *const *list)
+/* A suffix and what replaces it. */
+typedef struct rule {
+    const char *suffix, *with;
+} rule;
+
+/* The rule with the longest suffix of w, as Perl's leftmost match of an
+ * alternation anchored at $ finds it; NULL when none matches. */
+static const rule *longest_suffix(const word *w, const rule *rules, size_t n)
 {
-    const char *const *best = NULL;
-    for (const char *const *p = list; *p; p += 2)
-        if (ends(w, p[0]) && (!best || strlen(p[0]) > strlen(best[0]))) best = p;
+    const rule *best = NULL;
+    for (size_t i = 0; i < n; i++)
+        if (ends(w, rules[i].suffix) && (!best || strlen(rules[i].suffix) > strlen(best->suffix)))
+            best = &rules[i];
     return best;
+}
+
+/* Applies the longest matching rule when the stem before it has m > 0. */
+static void replace_if_m_gt0(word *w, const rule *rules, size_t n)
+{
+    const rule *hit = longest_suffix(w, rules, n);
+    size_t k = hit ? strlen(hit->suffix) : 0;
+    if (hit && m_gt0(w->s, w->n - k)) set_end(w, k, hit->with);
 }
 
 static void step1ab(word *w)
@@ -208,23 +233,21 @@ static void step1c(word *w)
 
 static void step2(word *w)
 {
-    static const char *const list[] = {
-        "ational", "ate",  "tional",  "tion", "enci",    "ence", "anci",    "ance",
-        "izer",    "ize",  "bli",     "ble",  "alli",    "al",   "entli",   "ent",
-        "eli",     "e",    "ousli",   "ous",  "ization", "ize",  "ation",   "ate",
-        "ator",    "ate",  "alism",   "al",   "iveness", "ive",  "fulness", "ful",
-        "ousness", "ous",  "aliti",   "al",   "iviti",   "ive",  "biliti",  "ble",
-        "logi",    "log",  NULL};
-    const char *const *hit = longest_suffix(w, list);
-    if (hit && m_gt0(w->s, w->n - strlen(hit[0]))) set_end(w, strlen(hit[0]), hit[1]);
+    static const rule rules[] = {{"ational", "ate"}, {"tional", "tion"}, {"enci", "ence"},
+                                 {"anci", "ance"},   {"izer", "ize"},    {"bli", "ble"},
+                                 {"alli", "al"},     {"entli", "ent"},   {"eli", "e"},
+                                 {"ousli", "ous"},   {"ization", "ize"}, {"ation", "ate"},
+                                 {"ator", "ate"},    {"alism", "al"},    {"iveness", "ive"},
+                                 {"fulness", "ful"}, {"ousness", "ous"}, {"aliti", "al"},
+                                 {"iviti", "ive"},   {"biliti", "ble"},  {"logi", "log"}};
+    replace_if_m_gt0(w, rules, sizeof rules / sizeof *rules);
 }
 
 static void step3(word *w)
 {
-    static const char *const list[] = {"icate", "ic", "ative", "", "alize", "al", "iciti", "ic",
-                                       "ical",  "ic", "ful",   "", "ness",  "",   NULL};
-    const char *const *hit = longest_suffix(w, list);
-    if (hit && m_gt0(w->s, w->n - strlen(hit[0]))) set_end(w, strlen(hit[0]), hit[1]);
+    static const rule rules[] = {{"icate", "ic"}, {"ative", ""}, {"alize", "al"}, {"iciti", "ic"},
+                                 {"ical", "ic"},  {"ful", ""},   {"ness", ""}};
+    replace_if_m_gt0(w, rules, sizeof rules / sizeof *rules);
 }
 
 /* Removes suffix when the stem before it has m > 1. */
@@ -235,15 +258,17 @@ static void strip_if_m_gt1(word *w, size_t suffix_len)
 
 static void step4(word *w)
 {
-    static const char *const list[] = {"al",  "", "ance", "", "ence", "", "er",  "", "ic",  "",
-                                       "able", "", "ible", "", "ant",  "", "ement", "", "ou", "",
-                                       "ism", "", "ate",  "", "iti",  "", "ous", "", "ive", "",
-                                       "ize", "", NULL};
-    const char *const *hit = longest_suffix(w, list);
-    if (hit) strip_if_m_gt1(w, strlen(hit[0]));
+    static const rule rules[] = {{"al", ""},    {"ance", ""}, {"ence", ""}, {"er", ""},
+                                 {"ic", ""},    {"able", ""}, {"ible", ""}, {"ant", ""},
+                                 {"ement", ""}, {"ou", ""},   {"ism", ""},  {"ate", ""},
+                                 {"iti", ""},   {"ous", ""},  {"ive", ""},  {"ize", ""}};
+    const rule *hit = longest_suffix(w, rules, sizeof rules / sizeof *rules);
+    if (hit) strip_if_m_gt1(w, strlen(hit->suffix));
     if (ends(w, "ment")) strip_if_m_gt1(w, 4);
-    if (ends(w, "ent")) strip_if_m_gt1(w, 3);
-    else if (ends(w, "sion") || ends(w, "tion")) strip_if_m_gt1(w, 3);
+    if (ends(w, "ent"))
+        strip_if_m_gt1(w, 3);
+    else if (ends(w, "sion") || ends(w, "tion"))
+        strip_if_m_gt1(w, 3);
 }
 
 static void step5(word *w)

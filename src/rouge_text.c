@@ -131,7 +131,8 @@ static int tokenize(const char *s, size_t n, const chorus_rouge_options *o, roug
             continue;
         }
         size_t start = i;
-        while (i < n && is_alnum((unsigned char)s[i])) i++;
+        while (i < n && is_alnum((unsigned char)s[i]))
+            i++;
         size_t len = i - start;
         const char *tok = s + start;
         char *lower = len <= sizeof small ? small : NULL;
@@ -164,9 +165,11 @@ static size_t count_fields(const char *s, size_t n, size_t want, size_t *cut)
     size_t need = want > 0 ? want - (lead ? 1 : 0) : 0;
     if (want > 0 && need == 0) *cut = 0;
     while (i < n) {
-        while (i < n && is_space((unsigned char)s[i])) i++;
+        while (i < n && is_space((unsigned char)s[i]))
+            i++;
         if (i == n) break;
-        while (i < n && !is_space((unsigned char)s[i])) i++;
+        while (i < n && !is_space((unsigned char)s[i]))
+            i++;
         runs++;
         if (want > 0 && runs == need) *cut = i;
     }
@@ -193,8 +196,8 @@ static int next_line(line_reader *r, const char **line, size_t *len)
 
 /* The part of a line readText keeps under the limits; *last set when the
  * line ends the text. total carries the words or bytes taken so far. */
-static size_t flat_cut(const char *line, size_t len, const chorus_rouge_options *o,
-                       size_t *total, int *last)
+static size_t flat_cut(const char *line, size_t len, const chorus_rouge_options *o, size_t *total,
+                       int *last)
 {
     *last = 0;
     if (o->word_limit) {
@@ -219,16 +222,16 @@ static size_t flat_cut(const char *line, size_t len, const chorus_rouge_options 
 }
 
 /* The part of a line readText_LCS keeps (the -b reader never adds up). */
-static size_t lcs_cut(const char *line, size_t len, const chorus_rouge_options *o,
-                      size_t *total, int *last)
+static size_t lcs_cut(const char *line, size_t len, const chorus_rouge_options *o, size_t *total,
+                      int *last)
 {
     if (!o->byte_limit || o->word_limit) return flat_cut(line, len, o, total, last);
     *last = len >= o->byte_limit;
     return *last ? o->byte_limit : len;
 }
 
-static int read_flat(rouge_text *t, const char *bytes, size_t len,
-                     const chorus_rouge_options *o, rouge_vocab *v)
+static int read_flat(rouge_text *t, const char *bytes, size_t len, const chorus_rouge_options *o,
+                     rouge_vocab *v)
 {
     line_reader r = {bytes, bytes + len};
     const char *line;

@@ -23,7 +23,8 @@ static void flags(chorus_rouge_options *o, const char *line)
     char copy[256], *argv[32];
     int argc = 0, next = 0;
     snprintf(copy, sizeof copy, "%s", line);
-    for (char *t = strtok(copy, " "); t; t = strtok(NULL, " ")) argv[argc++] = t;
+    for (char *t = strtok(copy, " "); t; t = strtok(NULL, " "))
+        argv[argc++] = t;
     chorus_rouge_options_init(o);
     chorus_error err;
     assert_int_equal(chorus_rouge_parse_flags(o, argc, argv, &next, &err), CHORUS_OK);
@@ -31,15 +32,15 @@ static void flags(chorus_rouge_options *o, const char *line)
 }
 
 /* Scores one peer against models with the given flags. */
-static chorus_rouge *score(const char *flag_line, const char *peer, const char **models,
-                           size_t n)
+static chorus_rouge *score(const char *flag_line, const char *peer, const char **models, size_t n)
 {
     chorus_rouge_options o;
     flags(&o, flag_line);
     chorus_rouge *r = chorus_rouge_new(&o);
     assert_non_null(r);
     size_t lens[8];
-    for (size_t i = 0; i < n; i++) lens[i] = strlen(models[i]);
+    for (size_t i = 0; i < n; i++)
+        lens[i] = strlen(models[i]);
     chorus_rouge_eval ev = {"E", "P", peer, strlen(peer), models, lens, n, -1};
     chorus_error err;
     assert_int_equal(chorus_rouge_add(r, &ev, &err), CHORUS_OK);
@@ -287,8 +288,7 @@ static void test_json(void **state)
     /* peer "A" wrote model A: it is scored against model B only */
     const char *line = "{\"id\": \"T1\", \"peers\": {\"sys\": \"a b\", \"A\": \"a b\"},"
                        " \"models\": [\"a b\", \"a x y z\"], \"model_ids\": [\"A\", \"B\"]}";
-    assert_int_equal(chorus_rouge_add_json(r, line, strlen(line), NULL, NULL, 0, &err),
-                     CHORUS_OK);
+    assert_int_equal(chorus_rouge_add_json(r, line, strlen(line), NULL, NULL, 0, &err), CHORUS_OK);
     assert_int_equal(chorus_rouge_peer_count(r), 2);
     assert_string_equal(chorus_rouge_peer_id(r, 0), "A");
     chorus_rouge_score sc;
@@ -321,10 +321,11 @@ static void test_flags(void **state)
     chorus_rouge_options o;
     flags(&o, "-n 4 -m -2 4 -u -w 1.2 -c 95 -r 1000 -f A -p 0.5 -t 0 -a -e /x");
     chorus_rouge *r = chorus_rouge_new(&o);
-    const char *want[] = {"ROUGE-1", "ROUGE-2", "ROUGE-3",     "ROUGE-4",
+    const char *want[] = {"ROUGE-1", "ROUGE-2",     "ROUGE-3",  "ROUGE-4",
                           "ROUGE-L", "ROUGE-W-1.2", "ROUGE-SU4"};
     assert_int_equal(chorus_rouge_measure_count(r), 7);
-    for (size_t i = 0; i < 7; i++) assert_string_equal(chorus_rouge_measure_name(r, i), want[i]);
+    for (size_t i = 0; i < 7; i++)
+        assert_string_equal(chorus_rouge_measure_name(r, i), want[i]);
     chorus_rouge_free(r);
     /* -u without -2 computes nothing; -U gives S and SU; grouped switches */
     flags(&o, "-ux");
@@ -362,13 +363,13 @@ static void test_flags(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_tokens),     cmocka_unit_test(test_stemmer),
-        cmocka_unit_test(test_limits),     cmocka_unit_test(test_basic_measures),
+        cmocka_unit_test(test_tokens),       cmocka_unit_test(test_stemmer),
+        cmocka_unit_test(test_limits),       cmocka_unit_test(test_basic_measures),
         cmocka_unit_test(test_skip_bigrams), cmocka_unit_test(test_wlcs),
-        cmocka_unit_test(test_empty_peer), cmocka_unit_test(test_formula_b),
-        cmocka_unit_test(test_alpha),      cmocka_unit_test(test_drand48),
-        cmocka_unit_test(test_jackknife),  cmocka_unit_test(test_report),
-        cmocka_unit_test(test_json),       cmocka_unit_test(test_flags),
+        cmocka_unit_test(test_empty_peer),   cmocka_unit_test(test_formula_b),
+        cmocka_unit_test(test_alpha),        cmocka_unit_test(test_drand48),
+        cmocka_unit_test(test_jackknife),    cmocka_unit_test(test_report),
+        cmocka_unit_test(test_json),         cmocka_unit_test(test_flags),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -323,7 +323,7 @@ static int classify_shape(const line *l, removal_reason *why)
     if (meta_agency_line(s, n, name, sizeof name)) return *why = REMOVED_DATE, 1;
     if (!l->terminal && meta_byline(s, n, name, sizeof name)) return *why = REMOVED_BYLINE, 1;
     if (is_credit(s, n)) return *why = REMOVED_BYLINE, 1;
-    if (is_caption(s, n)) return *why = REMOVED_CAPTION, 1;
+    if (l->words <= 40 && is_caption(s, n)) return *why = REMOVED_CAPTION, 1;
     if (is_bio(s, n, l->words)) return *why = REMOVED_BIO, 1;
     return 0;
 }
@@ -733,8 +733,8 @@ static chorus_status assemble(arena *a, article *art, const line *lines, size_t 
     return CHORUS_OK;
 }
 
-/* Pass 4: a short or unpunctuated line that at least two articles carry
- * verbatim is the outlets' shared furniture. */
+/* Pass 4: a short line that at least two articles carry verbatim is the
+ * outlets' shared furniture (a long one is shared content: wire copy). */
 static void mark_shared(chorus_story *st, article_lines *all, size_t n_articles)
 {
     map seen;
@@ -742,7 +742,7 @@ static void mark_shared(chorus_story *st, article_lines *all, size_t n_articles)
     for (size_t a = 0; a < n_articles; a++) {
         for (size_t i = 0; i < all[a].count; i++) {
             line *l = &all[a].lines[i];
-            if (l->removed || (l->terminal && l->words >= NEAR_DUP_MIN_WORDS)) continue;
+            if (l->removed || l->words >= NEAR_DUP_MIN_WORDS) continue;
             int inserted;
             map_slot *s = map_upsert(&seen, l->s, l->n, (uint32_t)(a << 1), &inserted);
             if (!s || inserted || (s->value >> 1) == a) continue;
@@ -752,7 +752,7 @@ static void mark_shared(chorus_story *st, article_lines *all, size_t n_articles)
     for (size_t a = 0; a < n_articles; a++)
         for (size_t i = 0; i < all[a].count; i++) {
             line *l = &all[a].lines[i];
-            if (l->removed || (l->terminal && l->words >= NEAR_DUP_MIN_WORDS)) continue;
+            if (l->removed || l->words >= NEAR_DUP_MIN_WORDS) continue;
             uint32_t *v = map_get(&seen, l->s, l->n);
             if (v && (*v & 1)) mark(l, REMOVED_SHARED);
         }

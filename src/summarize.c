@@ -258,22 +258,20 @@ static double position_prior(uint32_t position)
     return 1.0 + 1.0 / (1.0 + (double)position);
 }
 
-/* When no sentence of the story is eligible (a story of headlines or of
- * one unterminated line), any sentence of a few words may serve. */
-static int any_eligible(const chorus_story *st)
-{
-    for (size_t i = 0; i < st->n_sentences; i++)
-        if (eligible(st, &st->sentences[i])) return 1;
-    return 0;
-}
+/* How strict a selection attempt is: the first takes complete mid-length
+ * sentences and concepts that two articles share; when that yields
+ * nothing (a story whose articles share no words, or whose sentences are
+ * all too long or unfinished), concepts of one article count, and then any
+ * sentence of a few words may serve. */
+typedef enum attempt { ATTEMPT_STRICT, ATTEMPT_ONE_ARTICLE, ATTEMPT_ANY_SENTENCE } attempt;
 
-static chorus_status build_candidates(selection *sel, concept_table *ct, buf *cands, buf *ids)
+static chorus_status build_candidates(selection *sel, concept_table *ct, buf *cands, buf *ids,
+                                      attempt level)
 {
     chorus_story *st = sel->st;
-    int relaxed = !any_eligible(st);
     for (size_t i = 0; i < st->n_sentences; i++) {
         const sentence *s = &st->sentences[i];
-        if (relaxed ? s->words < 3 : !eligible(st, s)) continue;
+        if (level == ATTEMPT_ANY_SENTENCE ? s->words < 3 : !eligible(st, s)) continue;
         candidate *c = vec_push(cands, sizeof *c);
         if (!c) return CHORUS_E_LIMIT;
         c->sentence = (uint32_t)i;
@@ -290,10 +288,10 @@ static chorus_status build_candidates(selection *sel, concept_table *ct, buf *ca
     return CHORUS_OK;
 }
 
-static void weigh_concepts(selection *sel, const concept_table *ct)
+static void weigh_concepts(selection *sel, const concept_table *ct, attempt level)
 {
     size_t n_articles = STORY_ARTICLE_COUNT(sel->st);
-    uint32_t min_df = n_articles >= 3 ? 2 : 1;
+    uint32_t min_df = n_articles >= 3 && level == ATTEMPT_STRICT ? 2 : 1;
     for (size_t id = 0; id < sel->n_concepts; id++) {
         uint32_t df = VEC_AT(&ct->df, uint32_t, id);
         sel->weight[id] = df >= min_df ? (double)df : 0.0;
@@ -308,38 +306,62 @@ static void weigh_concepts(selection *sel, const concept_table *ct)
     }
 }
 
+typedef struct workspace {
+    concept_table ct;
+    buf cands, ids;
+} workspace;
+
+static void workspace_init(workspace *w, arena *keys)
+{
+    map_init(&w->ct.ids, keys);
+    buf_init(&w->ct.last_art, 0);
+    buf_init(&w->ct.df, 0);
+    buf_init(&w->cands, 0);
+    buf_init(&w->ids, 0);
+}
+
+static void workspace_free(workspace *w)
+{
+    map_free(&w->ct.ids);
+    buf_free(&w->ct.last_art);
+    buf_free(&w->ct.df);
+    buf_free(&w->cands);
+    buf_free(&w->ids);
+}
+
+/* One greedy selection at the given strictness, into sel. */
+static chorus_status select_sentences(chorus_story *st, workspace *w, selection *sel, attempt level)
+{
+    *sel = (selection){.st = st};
+    chorus_status s = build_candidates(sel, &w->ct, &w->cands, &w->ids, level);
+    if (s != CHORUS_OK) return s;
+    sel->cands = (candidate *)(void *)w->cands.data;
+    sel->n_cands = VEC_COUNT(&w->cands, candidate);
+    sel->concepts = (uint32_t *)(void *)w->ids.data;
+    sel->n_concepts = VEC_COUNT(&w->ct.df, uint32_t);
+    sel->weight = arena_alloc_array(&st->arena, sel->n_concepts + 1, sizeof *sel->weight);
+    sel->covered = arena_alloc_array(&st->arena, sel->n_concepts + 1, 1);
+    if (!sel->weight || !sel->covered) return CHORUS_E_NOMEM;
+    weigh_concepts(sel, &w->ct, level);
+    long best;
+    while ((best = pick(sel)) >= 0) choose(sel, &sel->cands[best]);
+    return CHORUS_OK;
+}
+
 chorus_status summarize_story(chorus_story *st, chorus_error *err)
 {
-    concept_table ct;
-    map_init(&ct.ids, &st->arena);
-    buf_init(&ct.last_art, 0);
-    buf_init(&ct.df, 0);
-    buf cands, ids;
-    buf_init(&cands, 0);
-    buf_init(&ids, 0);
-    selection sel = {.st = st};
-    chorus_status s = build_candidates(&sel, &ct, &cands, &ids);
-    if (s == CHORUS_OK) {
-        sel.cands = (candidate *)(void *)cands.data;
-        sel.n_cands = VEC_COUNT(&cands, candidate);
-        sel.concepts = (uint32_t *)(void *)ids.data;
-        sel.n_concepts = VEC_COUNT(&ct.df, uint32_t);
-        sel.weight = arena_alloc_array(&st->arena, sel.n_concepts + 1, sizeof *sel.weight);
-        sel.covered = arena_alloc_array(&st->arena, sel.n_concepts + 1, 1);
-        if (!sel.weight || !sel.covered) s = CHORUS_E_NOMEM;
+    chorus_status s = CHORUS_OK;
+    for (attempt level = ATTEMPT_STRICT; level <= ATTEMPT_ANY_SENTENCE; level++) {
+        workspace w;
+        workspace_init(&w, &st->arena);
+        selection sel;
+        s = select_sentences(st, &w, &sel, level);
+        int done = s != CHORUS_OK || sel.count > 0 || level == ATTEMPT_ANY_SENTENCE;
+        if (s == CHORUS_OK && done) s = emit_summary(&sel, err);
+        else if (s != CHORUS_OK)
+            story_error(err, s, st->id ? st->id : "story", -1, "the story is too large to summarize");
+        workspace_free(&w);
+        if (done) break;
     }
-    if (s == CHORUS_OK) {
-        weigh_concepts(&sel, &ct);
-        long best;
-        while ((best = pick(&sel)) >= 0) choose(&sel, &sel.cands[best]);
-        s = emit_summary(&sel, err);
-    } else {
-        story_error(err, s, st->id ? st->id : "story", -1, "the story is too large to summarize");
-    }
-    map_free(&ct.ids);
-    buf_free(&ct.last_art);
-    buf_free(&ct.df);
-    buf_free(&cands);
-    buf_free(&ids);
     return s;
 }

@@ -150,6 +150,33 @@ static void test_credits_and_notes(void **state)
     chorus_story_free(st);
 }
 
+static void test_long_lines_are_content(void **state)
+{
+    /* two outlets running the same wire copy, unpunctuated; one long line
+     * names a photo agency: all of it is content */
+    const char *wire = "officials said on monday that the new rail line between the two cities "
+                       "would open in the spring after years of delays caused by funding disputes "
+                       "and a long legal fight over the route through the national park";
+    const char *other = "Image credit getty images the mayor of the northern city said the rail "
+                        "line would bring thousands of jobs and cut the journey between the two "
+                        "cities from three hours to under ninety minutes once it opens next spring, "
+                        "according to the regional transport office";
+    chorus_story *st = chorus_story_new();
+    chorus_error err;
+    chorus_story_add_text(st, "w1", wire, strlen(wire), &err);
+    chorus_story_add_text(st, "w2", wire, strlen(wire), &err);
+    chorus_story_add_text(st, "o", other, strlen(other), &err);
+    assert_int_equal(chorus_story_run(st, NULL, &err), CHORUS_OK);
+    for (size_t i = 0; i < 3; i++) {
+        chorus_article_info a;
+        chorus_story_article(st, i, &a);
+        assert_int_equal(a.removed, 0);
+        assert_int_equal(a.sentences, 1);
+    }
+    assert_true(chorus_story_summary_count(st) >= 1);
+    chorus_story_free(st);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -159,6 +186,7 @@ int main(void)
         cmocka_unit_test(test_agency_date_beats_scrape_stamp),
         cmocka_unit_test(test_shared_lines_across_articles),
         cmocka_unit_test(test_credits_and_notes),
+        cmocka_unit_test(test_long_lines_are_content),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

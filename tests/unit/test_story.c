@@ -161,6 +161,21 @@ static void test_json_lines(void **state)
     chorus_story_free(st);
 }
 
+static void test_summary_when_articles_share_nothing(void **state)
+{
+    const char *a = "The museum reopened its east wing on Sunday after a renovation.";
+    const char *b = "Farmers expect a smaller wheat harvest because of the dry spring.";
+    const char *c = "A new bakery on the main square sold out of bread by noon.";
+    chorus_story *st = chorus_story_new();
+    chorus_error err;
+    chorus_story_add_text(st, "a", a, strlen(a), &err);
+    chorus_story_add_text(st, "b", b, strlen(b), &err);
+    chorus_story_add_text(st, "c", c, strlen(c), &err);
+    assert_int_equal(chorus_story_run(st, NULL, &err), CHORUS_OK);
+    assert_true(chorus_story_summary_count(st) >= 1);
+    chorus_story_free(st);
+}
+
 static void test_status_texts(void **state)
 {
     for (int s = 0; s < CHORUS_STATUS_COUNT; s++) {
@@ -179,6 +194,7 @@ int main(void)
         cmocka_unit_test(test_deterministic),
         cmocka_unit_test(test_edge_articles),
         cmocka_unit_test(test_json_lines),
+        cmocka_unit_test(test_summary_when_articles_share_nothing),
         cmocka_unit_test(test_status_texts),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -41,6 +41,8 @@ static void eval_usage(FILE *f)
         "  -b, --bytes N       at most N bytes per summary\n"
         "  -n, --sentences N   at most N sentences per summary\n"
         "      --stories N     only the first N stories\n"
+        "      --method M      score only method M (repeatable; default: every method,\n"
+        "                      coverage beside the classics lead, centroid, lexrank, textrank)\n"
         "  -h, --help          this help\n\n"
         "exit codes: 0 ok, 1 bad input, 2 usage, 3 I/O, 4 internal\n");
 }
@@ -50,6 +52,7 @@ typedef struct eval_cfg {
     chorus_options opts;
     int words_given;
     unsigned max_stories;
+    int methods[CHORUS_METHOD_COUNT]; /* nonzero: scored */
 } eval_cfg;
 
 typedef struct eval_run {
@@ -57,8 +60,9 @@ typedef struct eval_run {
     char flags[512];
     int headline_f; /* the set's convention reports F rather than R */
     unsigned budget;
-    size_t stories, empty, references;
-    double summarize_s, score_s;
+    size_t stories, references;
+    size_t empty[CHORUS_METHOD_COUNT];
+    double summarize_s[CHORUS_METHOD_COUNT], score_s;
 } eval_run;
 
 static double now(void)
@@ -102,10 +106,11 @@ static int start_rouge(const eval_cfg *cfg, eval_run *run, unsigned budget)
 }
 
 /* Summarizes one story; the summary is "" when the story fails. */
-static char *summarize(const eval_cfg *cfg, const char *line, size_t len, long lineno,
-                       unsigned budget, size_t *out_len)
+static char *summarize(const eval_cfg *cfg, chorus_method method, const char *line, size_t len,
+                       long lineno, unsigned budget, size_t *out_len)
 {
     chorus_options opts = cfg->opts;
+    opts.method = method;
     if (!cfg->words_given) opts.max_words = budget;
     chorus_story *st = chorus_story_new();
     if (!st) return NULL;
@@ -141,6 +146,34 @@ static void progress(size_t done, size_t total)
     fflush(stderr);
 }
 
+/* Summarizes one story by one method and scores it as peer "METHOD". */
+static int eval_method(const eval_cfg *cfg, eval_run *run, chorus_method m, const char *line,
+                       size_t len, long lineno, unsigned budget)
+{
+    double t0 = now();
+    size_t n = 0;
+    char *summary = summarize(cfg, m, line, len, lineno, budget, &n);
+    if (!summary) {
+        cli_error("out of memory");
+        return EXIT_INTERNAL;
+    }
+    double t1 = now();
+    chorus_error err;
+    chorus_status s =
+        chorus_rouge_add_json(run->rouge, line, len, chorus_method_name(m), summary, n, &err);
+    run->score_s += now() - t1;
+    run->summarize_s[m] += t1 - t0;
+    run->empty[m] += strspn(summary, " \t\r\n") == n;
+    free(summary);
+    if (s != CHORUS_OK) {
+        char msg[700];
+        chorus_error_format(&err, msg, sizeof msg);
+        cli_error("%s:%ld: %s", cfg->path, lineno, msg);
+        return chorus_status_exit_code(s);
+    }
+    return EXIT_OK;
+}
+
 static int eval_story(const eval_cfg *cfg, eval_run *run, const char *line, size_t len, long lineno)
 {
     chorus_error err;
@@ -157,26 +190,12 @@ static int eval_story(const eval_cfg *cfg, eval_run *run, const char *line, size
         if (rc != EXIT_OK) return rc;
         run->budget = budget;
     }
-    double t0 = now();
-    size_t n = 0;
-    char *summary = summarize(cfg, line, len, lineno, budget, &n);
-    if (!summary) {
-        cli_error("out of memory");
-        return EXIT_INTERNAL;
+    for (int m = 0; m < CHORUS_METHOD_COUNT; m++) {
+        if (!cfg->methods[m]) continue;
+        int rc = eval_method(cfg, run, (chorus_method)m, line, len, lineno, budget);
+        if (rc != EXIT_OK) return rc;
     }
-    double t1 = now();
-    s = chorus_rouge_add_json(run->rouge, line, len, "chorus", summary, n, &err);
-    run->score_s += now() - t1;
-    run->summarize_s += t1 - t0;
     run->stories++;
-    run->empty += strspn(summary, " \t\r\n") == n;
-    free(summary);
-    if (s != CHORUS_OK) {
-        char msg[700];
-        chorus_error_format(&err, msg, sizeof msg);
-        cli_error("%s:%ld: %s", cfg->path, lineno, msg);
-        return chorus_status_exit_code(s);
-    }
     return EXIT_OK;
 }
 
@@ -185,6 +204,76 @@ static void print_row(const char *name, const chorus_rouge_score *sc)
     printf("%-11s %7.5f (%7.5f - %7.5f)  %7.5f (%7.5f - %7.5f)  %7.5f (%7.5f - %7.5f)\n", name,
            sc->r, sc->r_low, sc->r_high, sc->p, sc->p_low, sc->p_high, sc->f, sc->f_low,
            sc->f_high);
+}
+
+static int method_of_peer(const chorus_rouge *r, size_t peer)
+{
+    chorus_method m;
+    return chorus_method_from_name(chorus_rouge_peer_id(r, peer), &m) ? (int)m : -1;
+}
+
+/* One line per method: the headline figure of ROUGE-1, ROUGE-2, ROUGE-SU4
+ * and ROUGE-L, the best method marked. */
+static int print_comparison(const eval_run *run)
+{
+    const chorus_rouge *r = run->rouge;
+    static const char *wanted[] = {"ROUGE-1", "ROUGE-2", "ROUGE-SU4", "ROUGE-L"};
+    printf("\n%-11s", "method");
+    for (size_t w = 0; w < 4; w++) printf(" %-10s", wanted[w]);
+    printf("   (Average_%c)\n", run->headline_f ? 'F' : 'R');
+    double best = -1;
+    size_t best_peer = 0;
+    for (size_t p = 0; p < chorus_rouge_peer_count(r); p++) {
+        printf("%-11s", chorus_rouge_peer_id(r, p));
+        for (size_t w = 0; w < 4; w++) {
+            double v = -1;
+            for (size_t m = 0; m < chorus_rouge_measure_count(r); m++) {
+                if (strcmp(chorus_rouge_measure_name(r, m), wanted[w]) != 0) continue;
+                chorus_rouge_score sc;
+                chorus_error err;
+                if (chorus_rouge_average(r, p, m, &sc, &err) != CHORUS_OK) {
+                    cli_report(&err);
+                    return EXIT_INTERNAL;
+                }
+                v = run->headline_f ? sc.f : sc.r;
+            }
+            if (v < 0)
+                printf(" %-10s", "-");
+            else
+                printf(" %-10.5f", v);
+            if (w == 0 && v > best) best = v, best_peer = p;
+        }
+        printf("\n");
+    }
+    if (chorus_rouge_peer_count(r) > 1)
+        printf("best        %s (by ROUGE-1)\n", chorus_rouge_peer_id(r, best_peer));
+    return EXIT_OK;
+}
+
+static int print_method(const eval_run *run, size_t peer)
+{
+    const chorus_rouge *r = run->rouge;
+    int m = method_of_peer(r, peer);
+    printf("\nmethod      %s\n", chorus_rouge_peer_id(r, peer));
+    printf("%-11s %-27s  %-27s  %s\n", "measure", "Average_R (95% interval)",
+           "Average_P (95% interval)", "Average_F (95% interval)");
+    for (size_t k = 0; k < chorus_rouge_measure_count(r); k++) {
+        chorus_rouge_score sc;
+        chorus_error err;
+        if (chorus_rouge_average(r, peer, k, &sc, &err) != CHORUS_OK) {
+            cli_report(&err);
+            return EXIT_INTERNAL;
+        }
+        print_row(chorus_rouge_measure_name(r, k), &sc);
+    }
+    double n = run->stories ? (double)run->stories : 1;
+    if (m >= 0) {
+        printf("time        %.2f ms per story to summarize (%zu stories)\n",
+               1000 * run->summarize_s[m] / n, run->stories);
+        if (run->empty[m])
+            printf("empty       %zu summaries were empty (they score 0)\n", run->empty[m]);
+    }
+    return EXIT_OK;
 }
 
 static int print_table(const eval_cfg *cfg, const eval_run *run)
@@ -196,27 +285,16 @@ static int print_table(const eval_cfg *cfg, const eval_run *run)
            cfg->rouge_flags  ? ""
            : run->headline_f ? "  (headline: F)"
                              : "  (headline: R)");
-    printf("\n%-11s %-27s  %-27s  %s\n", "measure", "Average_R (95% interval)",
-           "Average_P (95% interval)", "Average_F (95% interval)");
-    chorus_rouge *r = run->rouge;
-    for (size_t m = 0; r && chorus_rouge_peer_count(r) && m < chorus_rouge_measure_count(r); m++) {
-        chorus_rouge_score sc;
-        chorus_error err;
-        if (chorus_rouge_average(r, 0, m, &sc, &err) != CHORUS_OK) {
-            cli_report(&err);
-            return EXIT_INTERNAL;
-        }
-        print_row(chorus_rouge_measure_name(r, m), &sc);
-    }
+    int rc = print_comparison(run);
+    for (size_t p = 0; rc == EXIT_OK && p < chorus_rouge_peer_count(run->rouge); p++)
+        rc = print_method(run, p);
     double n = run->stories ? (double)run->stories : 1;
-    printf("\ntime        %.2f ms per story to summarize, %.2f ms to score (%zu stories)\n",
-           1000 * run->summarize_s / n, 1000 * run->score_s / n, run->stories);
-    if (run->empty) printf("empty       %zu summaries were empty (they score 0)\n", run->empty);
-    if (fflush(stdout) != 0) {
+    printf("\nscoring     %.2f ms per story, every method\n", 1000 * run->score_s / n);
+    if (rc == EXIT_OK && fflush(stdout) != 0) {
         cli_error("cannot write the output");
         return EXIT_IO;
     }
-    return EXIT_OK;
+    return rc;
 }
 
 /* Reads every non-empty line of the data set. */
@@ -294,12 +372,13 @@ int cmd_eval(int argc, char **argv)
                                              {"bytes", required_argument, 0, 'b'},
                                              {"sentences", required_argument, 0, 'n'},
                                              {"stories", required_argument, 0, 'S'},
+                                             {"method", required_argument, 0, 'M'},
                                              {"help", no_argument, 0, 'h'},
                                              {0, 0, 0, 0}};
     eval_cfg cfg;
     memset(&cfg, 0, sizeof cfg);
     chorus_options_init(&cfg.opts);
-    int c;
+    int c, methods_given = 0;
     optind = 1;
     opterr = 0;
     while ((c = getopt_long(argc, argv, "+w:b:n:h", longopts, NULL)) != -1) {
@@ -317,6 +396,13 @@ int cmd_eval(int argc, char **argv)
         case 'n':
             if (!cli_parse_uint("-n", optarg, 100000, &cfg.opts.max_sentences)) return EXIT_USAGE;
             break;
+        case 'M': {
+            chorus_method m;
+            if (!cli_parse_method(optarg, &m)) return EXIT_USAGE;
+            cfg.methods[m] = 1;
+            methods_given = 1;
+            break;
+        }
         case 'S':
             if (!cli_parse_uint("--stories", optarg, 100000000, &cfg.max_stories))
                 return EXIT_USAGE;
@@ -334,5 +420,7 @@ int cmd_eval(int argc, char **argv)
         return EXIT_USAGE;
     }
     cfg.path = argv[optind];
+    if (!methods_given)
+        for (int m = 0; m < CHORUS_METHOD_COUNT; m++) cfg.methods[m] = 1;
     return run_eval(&cfg);
 }

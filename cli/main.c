@@ -56,6 +56,13 @@ int cli_write(const char *data, size_t n)
     return EXIT_OK;
 }
 
+int cli_parse_method(const char *value, chorus_method *out)
+{
+    if (chorus_method_from_name(value, out)) return 1;
+    cli_error("--method: unknown method '%s' (coverage, lead, centroid, lexrank, textrank)", value);
+    return 0;
+}
+
 int cli_parse_uint(const char *opt, const char *value, unsigned max, unsigned *out)
 {
     char *end = NULL;

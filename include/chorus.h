@@ -77,13 +77,31 @@ typedef enum chorus_format {
     CHORUS_FORMAT_PLAIN_JSON /* {"id": ..., "summary": ["sentence", ...]} */
 } chorus_format;
 
+/* How summary sentences are chosen. CHORUS_METHOD_COVERAGE is chorus's
+ * own; the others are the classic methods as their papers define them, for
+ * comparison (docs/methods.md). */
+typedef enum chorus_method {
+    CHORUS_METHOD_COVERAGE = 0, /* concept coverage under the budget (default) */
+    CHORUS_METHOD_LEAD,         /* leading sentences, round-robin over articles */
+    CHORUS_METHOD_CENTROID,     /* Radev et al. 2004 */
+    CHORUS_METHOD_LEXRANK,      /* Erkan and Radev 2004: idf-cosine graph, threshold 0.1 */
+    CHORUS_METHOD_TEXTRANK,     /* Mihalcea and Tarau 2004 */
+    CHORUS_METHOD_COUNT
+} chorus_method;
+
+/* The method's name ("coverage", "lead", ...), and the method of a name
+ * (returns 0 when the name is unknown). */
+const char *chorus_method_name(chorus_method method);
+int chorus_method_from_name(const char *name, chorus_method *out);
+
 typedef struct chorus_options {
     unsigned max_words;     /* summary budget in words (0: no limit) */
     unsigned max_bytes;     /* summary budget in bytes (0: no limit) */
     unsigned max_sentences; /* summary budget in sentences (0: no limit) */
+    chorus_method method;
 } chorus_options;
 
-/* Default options: a 100-word summary. */
+/* Default options: a 100-word summary by CHORUS_METHOD_COVERAGE. */
 void chorus_options_init(chorus_options *opts);
 
 /* ------------------------------------------------------------------- story */

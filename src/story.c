@@ -73,6 +73,27 @@ void chorus_error_format(const chorus_error *err, char *out, size_t cap)
         snprintf(out, cap, "%s%s%s", err->where, err->where[0] ? ": " : "", msg);
 }
 
+static const char *const method_names[CHORUS_METHOD_COUNT] = {
+    [CHORUS_METHOD_COVERAGE] = "coverage", [CHORUS_METHOD_LEAD] = "lead",
+    [CHORUS_METHOD_CENTROID] = "centroid", [CHORUS_METHOD_LEXRANK] = "lexrank",
+    [CHORUS_METHOD_TEXTRANK] = "textrank",
+};
+
+const char *chorus_method_name(chorus_method m)
+{
+    return (unsigned)m < CHORUS_METHOD_COUNT ? method_names[m] : "unknown";
+}
+
+int chorus_method_from_name(const char *name, chorus_method *out)
+{
+    for (int m = 0; m < CHORUS_METHOD_COUNT; m++)
+        if (strcmp(name, method_names[m]) == 0) {
+            *out = (chorus_method)m;
+            return 1;
+        }
+    return 0;
+}
+
 void chorus_options_init(chorus_options *opts)
 {
     memset(opts, 0, sizeof *opts);
@@ -133,6 +154,8 @@ chorus_status chorus_story_run(chorus_story *st, const chorus_options *opts, cho
     const char *where = st->id ? st->id : "story";
     if (st->ran) return story_error(err, CHORUS_E_USAGE, where, -1, "the story already ran");
     if (opts) st->opts = *opts;
+    if ((unsigned)st->opts.method >= CHORUS_METHOD_COUNT)
+        return story_error(err, CHORUS_E_USAGE, where, -1, "unknown summary method");
     if (STORY_ARTICLE_COUNT(st) == 0) {
         size_t skipped = chorus_story_skipped_count(st);
         if (skipped && st->io_failures == skipped)

@@ -15,6 +15,9 @@
  * The chosen sentences are printed in story order (article date, then
  * input order, then position), each citing every article that reports the
  * same content (support.c). A dateline opening a sentence is not printed.
+ * When no concept is left to gain, the rest of the budget goes to the
+ * articles' leading sentences. --method selects instead one of the classic
+ * rankers of rank.c, whose sentences are taken in score order.
  * Limits: whole sentences only (no compression); greedy, not exact.
  */
 #include <math.h>
@@ -22,6 +25,7 @@
 #include <string.h>
 
 #include "meta.h"
+#include "rank.h"
 #include "support.h"
 #include "utf8.h"
 
@@ -188,12 +192,19 @@ static long pick(const selection *sel)
     return best;
 }
 
-static void choose(selection *sel, candidate *c)
+/* Takes c into the summary, counting its budget. */
+static void choose_plain(selection *sel, candidate *c)
 {
     c->chosen = 1;
     sel->words += c->words;
     sel->bytes += c->bytes + (sel->count ? 1 : 0);
     sel->count++;
+}
+
+/* Takes c and marks its concepts covered. */
+static void choose(selection *sel, candidate *c)
+{
+    choose_plain(sel, c);
     for (uint32_t k = 0; k < c->n_concepts; k++) sel->covered[sel->concepts[c->first_concept + k]] = 1;
 }
 
@@ -306,6 +317,25 @@ static void weigh_concepts(selection *sel, const concept_table *ct, attempt leve
     }
 }
 
+/* Once every concept worth having is covered, the rest of the budget goes
+ * to the earliest sentences of the articles (round-robin by position), as
+ * the leads carry the story, still skipping near-duplicates. */
+static void fill_by_position(selection *sel)
+{
+    for (uint32_t pos = 0;; pos++) {
+        int any = 0;
+        for (size_t i = 0; i < sel->n_cands; i++) {
+            candidate *c = &sel->cands[i];
+            const sentence *s = &sel->st->sentences[c->sentence];
+            if (s->position < pos) continue;
+            any = 1;
+            if (s->position != pos || c->chosen) continue;
+            if (fits(sel, c) && !redundant(sel, c)) choose(sel, c);
+        }
+        if (!any) break;
+    }
+}
+
 typedef struct workspace {
     concept_table ct;
     buf cands, ids;
@@ -345,17 +375,65 @@ static chorus_status select_sentences(chorus_story *st, workspace *w, selection 
     weigh_concepts(sel, &w->ct, level);
     long best;
     while ((best = pick(sel)) >= 0) choose(sel, &sel->cands[best]);
+    if (sel->count) fill_by_position(sel);
     return CHORUS_OK;
+}
+
+typedef struct ranked {
+    double score;
+    uint32_t index; /* in sel->cands */
+} ranked;
+
+static int compare_ranked(const void *pa, const void *pb)
+{
+    const ranked *a = pa, *b = pb;
+    if (a->score != b->score) return a->score > b->score ? -1 : 1;
+    return a->index < b->index ? -1 : a->index > b->index;
+}
+
+/* A classic method: candidates in the ranker's score order, each taken when
+ * it fits the budget and is no near-duplicate of one already taken. */
+static chorus_status select_ranked(chorus_story *st, workspace *w, selection *sel, attempt level)
+{
+    *sel = (selection){.st = st};
+    chorus_status s = build_candidates(sel, &w->ct, &w->cands, &w->ids, level);
+    if (s != CHORUS_OK) return s;
+    sel->cands = (candidate *)(void *)w->cands.data;
+    sel->n_cands = VEC_COUNT(&w->cands, candidate);
+    if (sel->n_cands > RANK_MAX_SENTENCES) sel->n_cands = RANK_MAX_SENTENCES;
+    size_t n = sel->n_cands;
+    arena scratch;
+    arena_init(&scratch, 0);
+    uint32_t *ids = arena_alloc_array(&scratch, n + 1, sizeof *ids);
+    double *score = arena_alloc_array(&scratch, n + 1, sizeof *score);
+    ranked *order = arena_alloc_array(&scratch, n + 1, sizeof *order);
+    s = ids && score && order ? CHORUS_OK : CHORUS_E_NOMEM;
+    for (size_t i = 0; s == CHORUS_OK && i < n; i++) ids[i] = sel->cands[i].sentence;
+    if (s == CHORUS_OK && !rank_sentences(st, st->opts.method, ids, n, score, &scratch))
+        s = CHORUS_E_NOMEM;
+    if (s == CHORUS_OK) {
+        for (size_t i = 0; i < n; i++) order[i] = (ranked){score[i], (uint32_t)i};
+        qsort(order, n, sizeof *order, compare_ranked);
+        int lead = st->opts.method == CHORUS_METHOD_LEAD; /* a baseline: no filtering */
+        for (size_t i = 0; i < n; i++) {
+            candidate *c = &sel->cands[order[i].index];
+            if (fits(sel, c) && (lead || !redundant(sel, c))) choose_plain(sel, c);
+        }
+    }
+    arena_free(&scratch);
+    return s;
 }
 
 chorus_status summarize_story(chorus_story *st, chorus_error *err)
 {
     chorus_status s = CHORUS_OK;
+    int coverage = st->opts.method == CHORUS_METHOD_COVERAGE;
     for (attempt level = ATTEMPT_STRICT; level <= ATTEMPT_ANY_SENTENCE; level++) {
+        if (!coverage && level == ATTEMPT_ONE_ARTICLE) continue; /* rankers weigh no concepts */
         workspace w;
         workspace_init(&w, &st->arena);
         selection sel;
-        s = select_sentences(st, &w, &sel, level);
+        s = coverage ? select_sentences(st, &w, &sel, level) : select_ranked(st, &w, &sel, level);
         int done = s != CHORUS_OK || sel.count > 0 || level == ATTEMPT_ANY_SENTENCE;
         if (s == CHORUS_OK && done) s = emit_summary(&sel, err);
         else if (s != CHORUS_OK)

@@ -84,36 +84,61 @@ def lead_scores(flags, data):
     return scores
 
 
+def parse_methods(out):
+    """The per-method blocks of `chorus eval`: {method: {measure: {R,P,F}}}
+    and {method: time line}."""
+    methods, times, current = {}, {}, None
+    for line in out.splitlines():
+        if line.startswith('method      ') and ' ' not in line[12:].strip():
+            current = line[12:].strip()
+            methods[current] = {}
+            continue
+        m = ROW.match(line)
+        if m and current:
+            g = m.groups()
+            methods[current][g[0]] = {'R': g[1:4], 'P': g[4:7], 'F': g[7:10]}
+        elif line.startswith('time') and current:
+            times[current] = line[12:]
+    return methods, times
+
+
 def eval_set(name, title):
     path = os.path.join(DATA, 'summarization', name + '.jsonl')
     data = stories(path)
     budget = data[0].get('budget_words', 100)
     flags = flags_for(budget)
     out = run([CHORUS, 'eval', '--rouge', flags, path])
-    chorus = {}
-    for line in out.splitlines():
-        m = ROW.match(line)
-        if m:
-            g = m.groups()
-            chorus[g[0]] = {'R': g[1:4], 'P': g[4:7], 'F': g[7:10]}
+    methods, times = parse_methods(out)
     lead = lead_scores(flags, data)
-    timing = next((l[12:] for l in out.splitlines() if l.startswith('time')), '')
     empty = next((l[12:] for l in out.splitlines() if l.startswith('empty')), '')
     refs = sorted({len(s['references']) for s in data})
     headline = 'F' if budget > 250 else 'R'
+    cell = lambda t: '%s (%s–%s)' % t
+    wanted = ['ROUGE-1', 'ROUGE-2', 'ROUGE-SU4', 'ROUGE-L']
     lines = ['### %s: `%s.jsonl`, %d stories, %s reference%s, %d words, headline %s' %
              (title, name, len(data), '/'.join(map(str, refs)), '' if refs == [1] else 's',
               budget, headline), '',
              'Command: `%s eval --rouge "%s" %s`' % (rel(CHORUS), flags, rel(path)), '',
-             '| measure | chorus R | chorus P | chorus F | lead R | lead P | lead F |',
-             '|---|---|---|---|---|---|---|']
-    cell = lambda t: '%s (%s–%s)' % t
+             'Every method, Average_%s with 95%% intervals (same stories, same run):' % headline, '',
+             '| method | %s | time per story |' % ' | '.join(wanted),
+             '|---|%s---|' % ('---|' * len(wanted))]
+    for method, rows in methods.items():
+        lines.append('| %s | %s | %s |' % (
+            method, ' | '.join(cell(rows[w][headline]) if w in rows else '' for w in wanted),
+            times.get(method, '').split(' per story')[0]))
+    lines.append('| first-article lead (`chorus rouge --batch`) | %s | |' % ' | '.join(
+        cell(lead[w][headline]) if w in lead else '' for w in wanted))
+    chorus = methods.get('coverage', {})
+    lines += ['', '`coverage` (the default method) in full, beside the first-article lead:', '',
+              '| measure | chorus R | chorus P | chorus F | lead R | lead P | lead F |',
+              '|---|---|---|---|---|---|---|']
     for measure, row in chorus.items():
         lr = lead.get(measure, {})
         lines.append('| %s | %s | %s | %s | %s | %s | %s |' % (
             measure, *(cell(row[x]) for x in 'RPF'),
             *(cell(lr[x]) if x in lr else '' for x in 'RPF')))
-    lines += ['', 'chorus time: %s.%s' % (timing, (' ' + empty + '.') if empty else '')]
+    if empty:
+        lines += ['', empty + '.']
     return lines
 
 

@@ -29,11 +29,21 @@
 #include "support.h"
 #include "utf8.h"
 
+/* Tuning constants (bench/README.md has the measurements behind them). */
+#ifndef LENGTH_EXPONENT
 #define LENGTH_EXPONENT 0.5
+#endif
+#ifndef POSITION_WEIGHT
+#define POSITION_WEIGHT 1.0
+#endif
+#ifndef UNIGRAM_WEIGHT
+#define UNIGRAM_WEIGHT 1.0
+#endif
+#ifndef REDUNDANT_COSINE
+#define REDUNDANT_COSINE 0.5
+#endif
 #define MIN_WORDS 5
 #define MAX_WORDS 80
-#define REDUNDANT_COSINE 0.5
-#define UNIGRAM_WEIGHT 0.4
 
 typedef struct candidate {
     uint32_t sentence;
@@ -266,7 +276,7 @@ static chorus_status emit_summary(selection *sel, chorus_error *err)
 
 static double position_prior(uint32_t position)
 {
-    return 1.0 + 1.0 / (1.0 + (double)position);
+    return 1.0 + POSITION_WEIGHT / (1.0 + (double)position);
 }
 
 /* How strict a selection attempt is: the first takes complete mid-length
@@ -307,7 +317,7 @@ static void weigh_concepts(selection *sel, const concept_table *ct, attempt leve
         uint32_t df = VEC_AT(&ct->df, uint32_t, id);
         sel->weight[id] = df >= min_df ? (double)df : 0.0;
     }
-    /* unigram concepts weigh less than bigrams */
+    /* a unigram concept weighs UNIGRAM_WEIGHT times a bigram of the same spread */
     for (size_t i = 0; i < ct->ids.cap; i++) {
         const map_slot *s = &ct->ids.slots[i];
         if (!s->key) continue;

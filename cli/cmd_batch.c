@@ -22,6 +22,7 @@ static void batch_usage(FILE *f)
             "  -b, --bytes N       at most N bytes\n"
             "  -n, --sentences N   at most N sentences\n"
             "      --method M      coverage (default), lead, centroid, lexrank, textrank\n"
+            "      --no-compress   print whole sentences (no compression)\n"
             "      --plain         write {\"id\": ..., \"summary\": [\"sentence\", ...]}\n"
             "  -h, --help          this help\n");
 }
@@ -64,7 +65,7 @@ int cmd_batch(int argc, char **argv)
 {
     static const struct option longopts[] = {
         {"words", required_argument, 0, 'w'}, {"bytes", required_argument, 0, 'b'},
-        {"sentences", required_argument, 0, 'n'}, {"method", required_argument, 0, 'M'}, {"plain", no_argument, 0, 'P'},
+        {"sentences", required_argument, 0, 'n'}, {"method", required_argument, 0, 'M'}, {"no-compress", no_argument, 0, 'C'}, {"plain", no_argument, 0, 'P'},
         {"help", no_argument, 0, 'h'},          {0, 0, 0, 0}};
     chorus_options opts;
     chorus_options_init(&opts);
@@ -83,6 +84,7 @@ int cmd_batch(int argc, char **argv)
         case 'n':
             if (!cli_parse_uint("-n", optarg, 100000, &opts.max_sentences)) return EXIT_USAGE;
             break;
+        case 'C': opts.compress = 0; break;
         case 'M':
             if (!cli_parse_method(optarg, &opts.method)) return EXIT_USAGE;
             break;

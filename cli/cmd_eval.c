@@ -41,6 +41,7 @@ static void eval_usage(FILE *f)
         "  -b, --bytes N       at most N bytes per summary\n"
         "  -n, --sentences N   at most N sentences per summary\n"
         "      --stories N     only the first N stories\n"
+        "      --no-compress   whole sentences only\n"
         "      --method M      score only method M (repeatable; default: every method,\n"
         "                      coverage beside the classics lead, centroid, lexrank, textrank)\n"
         "  -h, --help          this help\n\n"
@@ -372,7 +373,7 @@ int cmd_eval(int argc, char **argv)
                                              {"bytes", required_argument, 0, 'b'},
                                              {"sentences", required_argument, 0, 'n'},
                                              {"stories", required_argument, 0, 'S'},
-                                             {"method", required_argument, 0, 'M'},
+                                             {"method", required_argument, 0, 'M'}, {"no-compress", no_argument, 0, 'C'},
                                              {"help", no_argument, 0, 'h'},
                                              {0, 0, 0, 0}};
     eval_cfg cfg;
@@ -396,6 +397,7 @@ int cmd_eval(int argc, char **argv)
         case 'n':
             if (!cli_parse_uint("-n", optarg, 100000, &cfg.opts.max_sentences)) return EXIT_USAGE;
             break;
+        case 'C': cfg.opts.compress = 0; break;
         case 'M': {
             chorus_method m;
             if (!cli_parse_method(optarg, &m)) return EXIT_USAGE;

@@ -18,6 +18,7 @@ static void summarize_usage(FILE *f)
             "  -b, --bytes N       at most N bytes\n"
             "  -n, --sentences N   at most N sentences\n"
             "      --method M      coverage (default), lead, centroid, lexrank, textrank\n"
+            "      --no-compress   print whole sentences (no compression)\n"
             "  -f, --format F      text (default), json, markdown is not yet available\n"
             "      --plain         summary sentences only, one per line, no citations\n"
             "  -h, --help          this help\n\n"
@@ -84,7 +85,7 @@ static int run_story_command(int argc, char **argv, int clean)
 {
     static const struct option longopts[] = {
         {"words", required_argument, 0, 'w'}, {"bytes", required_argument, 0, 'b'},
-        {"sentences", required_argument, 0, 'n'}, {"method", required_argument, 0, 'M'}, {"format", required_argument, 0, 'f'},
+        {"sentences", required_argument, 0, 'n'}, {"method", required_argument, 0, 'M'}, {"no-compress", no_argument, 0, 'C'}, {"format", required_argument, 0, 'f'},
         {"plain", no_argument, 0, 'P'},         {"help", no_argument, 0, 'h'},
         {0, 0, 0, 0}};
     chorus_options opts;
@@ -105,6 +106,7 @@ static int run_story_command(int argc, char **argv, int clean)
         case 'n':
             if (!cli_parse_uint("-n", optarg, 100000, &opts.max_sentences)) return EXIT_USAGE;
             break;
+        case 'C': opts.compress = 0; break;
         case 'M':
             if (!cli_parse_method(optarg, &opts.method)) return EXIT_USAGE;
             break;

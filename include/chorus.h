@@ -99,9 +99,12 @@ typedef struct chorus_options {
     unsigned max_bytes;     /* summary budget in bytes (0: no limit) */
     unsigned max_sentences; /* summary budget in sentences (0: no limit) */
     chorus_method method;
+    int compress; /* nonzero: drop attribution tails, short parentheticals and
+                     leading connectives outside quotations (compress.c) */
 } chorus_options;
 
-/* Default options: a 100-word summary by CHORUS_METHOD_COVERAGE. */
+/* Default options: a 100-word summary by CHORUS_METHOD_COVERAGE, with
+ * compression. */
 void chorus_options_init(chorus_options *opts);
 
 /* ------------------------------------------------------------------- story */

@@ -98,6 +98,7 @@ void chorus_options_init(chorus_options *opts)
 {
     memset(opts, 0, sizeof *opts);
     opts->max_words = 100;
+    opts->compress = 1;
 }
 
 chorus_story *chorus_story_new(void)

@@ -24,6 +24,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "compress.h"
 #include "meta.h"
 #include "rank.h"
 #include "support.h"
@@ -108,7 +109,8 @@ static int sentence_concepts(const chorus_story *st, const sentence *s, concept_
     return 1;
 }
 
-/* The printed form of a sentence: without a leading dateline. */
+/* The printed form of a sentence: without a leading dateline, and
+ * compressed unless the options say otherwise. */
 static const char *printed_text(chorus_story *st, const sentence *s, size_t *len)
 {
     const article *a = STORY_ARTICLE(st, s->article);
@@ -119,8 +121,15 @@ static const char *printed_text(chorus_story *st, const sentence *s, size_t *len
         size_t skip = meta_dateline(text, n, place, sizeof place);
         if (skip && skip < n) text += skip, n -= skip;
     }
+    char *out = arena_alloc(&st->arena, n + 1);
+    if (!out) return NULL;
+    if (st->opts.compress)
+        n = compress_sentence(text, n, out);
+    else
+        memcpy(out, text, n);
+    out[n] = '\0';
     *len = n;
-    return arena_strndup(&st->arena, text, n);
+    return out;
 }
 
 /* Nonzero when the sentence names who speaks: a reporting verb or

@@ -67,7 +67,10 @@ static void test_budgets_never_exceeded(void **state)
 
 static void test_citations_name_every_source(void **state)
 {
-    chorus_story *st = story_of(art1, art2, NULL);
+    chorus_options o;
+    chorus_options_init(&o);
+    o.compress = 0; /* then the printed text is the span's text */
+    chorus_story *st = story_of(art1, art2, &o);
     int cited_both = 0;
     for (size_t i = 0; i < chorus_story_summary_count(st); i++) {
         chorus_summary_sentence s;
@@ -79,6 +82,17 @@ static void test_citations_name_every_source(void **state)
         if (s.source_count == 2) cited_both = 1;
     }
     assert_true(cited_both);
+    chorus_story_free(st);
+}
+
+static void test_compressed_text_never_longer(void **state)
+{
+    chorus_story *st = story_of(art1, art2, NULL);
+    for (size_t i = 0; i < chorus_story_summary_count(st); i++) {
+        chorus_summary_sentence s;
+        chorus_story_summary(st, i, &s);
+        assert_true(strlen(s.text) <= s.end - s.start);
+    }
     chorus_story_free(st);
 }
 
@@ -191,6 +205,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_budgets_never_exceeded),
         cmocka_unit_test(test_citations_name_every_source),
+        cmocka_unit_test(test_compressed_text_never_longer),
         cmocka_unit_test(test_deterministic),
         cmocka_unit_test(test_edge_articles),
         cmocka_unit_test(test_json_lines),

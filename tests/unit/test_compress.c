@@ -1,0 +1,61 @@
+/* Tests of compress.c: what a summary sentence may lose, and what never. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "compress.h"
+
+static char out[512];
+
+static const char *squeeze(const char *s)
+{
+    size_t n = compress_sentence(s, strlen(s), out);
+    out[n] = '\0';
+    return out;
+}
+
+static void test_attribution_tail(void **state)
+{
+    assert_string_equal(squeeze("The bridge will stay closed for three weeks, city officials said."),
+                        "The bridge will stay closed for three weeks.");
+    assert_string_equal(squeeze("Prices rose by four percent in May, according to the statistics office."),
+                        "Prices rose by four percent in May.");
+    assert_string_equal(squeeze("The deal was signed by Acme Corp., the company said on Monday."),
+                        "The deal was signed by Acme Corp.");
+}
+
+static void test_quotes_keep_their_speaker(void **state)
+{
+    const char *s = "\"We will rebuild the pier before winter,\" the mayor said.";
+    assert_string_equal(squeeze(s), s);
+    s = "The mayor called it \"a disaster (for now)\" in a short statement, aides said.";
+    assert_string_equal(squeeze(s), s);
+}
+
+static void test_parentheticals_and_connectives(void **state)
+{
+    assert_string_equal(squeeze("However, the river rose 4 meters (13 feet) in six hours overnight."),
+                        "The river rose 4 meters in six hours overnight.");
+    assert_string_equal(squeeze("But the storm moved north before dawn on Tuesday."),
+                        "The storm moved north before dawn on Tuesday.");
+}
+
+static void test_short_sentences_left_whole(void **state)
+{
+    assert_string_equal(squeeze("It rained, he said."), "It rained, he said.");
+    assert_string_equal(squeeze("No tail here and nothing to drop at all."),
+                        "No tail here and nothing to drop at all.");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_attribution_tail),
+        cmocka_unit_test(test_quotes_keep_their_speaker),
+        cmocka_unit_test(test_parentheticals_and_connectives),
+        cmocka_unit_test(test_short_sentences_left_whole),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -137,6 +137,22 @@ static double shared_words(const bag *a, const bag *b)
     return shared;
 }
 
+/* The dot product of two bags' raw counts. */
+static double tf_dot(const bag *a, const bag *b)
+{
+    double dot = 0;
+    size_t i = 0, j = 0;
+    while (i < a->n && j < b->n) {
+        if (a->stem[i] == b->stem[j])
+            dot += a->tf[i] * b->tf[j], i++, j++;
+        else if (a->stem[i] < b->stem[j])
+            i++;
+        else
+            j++;
+    }
+    return dot;
+}
+
 /* PageRank over a dense weight matrix w (n x n, row i = edges from i). */
 static void pagerank(const double *w, size_t n, double *score, double *next)
 {
@@ -186,11 +202,16 @@ static int rank_graph(ranking *r, chorus_method m, double *score, arena *a)
 static int rank_centroid(ranking *r, double *score, arena *a)
 {
     const chorus_story *st = r->st;
-    double *centroid = arena_alloc_array(a, st->n_stems + 1, sizeof *centroid);
-    if (!centroid) return 0;
-    for (size_t i = 0; i < r->n; i++)
-        for (size_t k = 0; k < r->bags[i].n; k++) centroid[r->bags[i].stem[k]] += r->bags[i].tf[k];
     size_t docs = STORY_ARTICLE_COUNT(st);
+    double *centroid = arena_alloc_array(a, st->n_stems + 1, sizeof *centroid);
+    long *first = arena_alloc_array(a, docs + 1, sizeof *first); /* ranked first sentence */
+    if (!centroid || !first) return 0;
+    for (size_t d = 0; d < docs; d++) first[d] = -1;
+    for (size_t i = 0; i < r->n; i++) {
+        const sentence *s = &st->sentences[r->ids[i]];
+        if (s->position == 0) first[s->article] = (long)i;
+        for (size_t k = 0; k < r->bags[i].n; k++) centroid[r->bags[i].stem[k]] += r->bags[i].tf[k];
+    }
     for (size_t s = 0; s < st->n_stems; s++) {
         double v = centroid[s] / (double)docs * r->idf[s];
         centroid[s] = v >= CENTROID_MIN ? v : 0;
@@ -204,29 +225,11 @@ static int rank_centroid(ranking *r, double *score, arena *a)
     }
     for (size_t i = 0; i < r->n; i++) {
         const sentence *s = &st->sentences[r->ids[i]];
-        const article *art = STORY_ARTICLE(st, s->article);
-        double n_sent = (double)art->n_sentences;
+        double n_sent = (double)STORY_ARTICLE(st, s->article)->n_sentences;
         double position = n_sent > 0 ? (n_sent - (double)s->position) / n_sent * c_max : 0;
-        /* overlap with the article's first sentence, when it is ranked */
-        double first = 0;
-        for (size_t k = 0; k < r->n; k++) {
-            const sentence *f = &st->sentences[r->ids[k]];
-            if (f->article == s->article && f->position == 0) {
-                first = 0;
-                size_t x = 0, y = 0;
-                const bag *a1 = &r->bags[i], *b1 = &r->bags[k];
-                while (x < a1->n && y < b1->n) {
-                    if (a1->stem[x] == b1->stem[y])
-                        first += a1->tf[x] * b1->tf[y], x++, y++;
-                    else if (a1->stem[x] < b1->stem[y])
-                        x++;
-                    else
-                        y++;
-                }
-                break;
-            }
-        }
-        score[i] += position + first;
+        long f = first[s->article];
+        double overlap = f >= 0 ? tf_dot(&r->bags[i], &r->bags[f]) : 0;
+        score[i] += position + overlap;
     }
     return 1;
 }

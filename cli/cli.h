@@ -13,6 +13,7 @@ int cmd_batch(int argc, char **argv);
 int cmd_clean(int argc, char **argv);
 int cmd_rouge(int argc, char **argv);
 int cmd_eval(int argc, char **argv);
+int cmd_sentences(int argc, char **argv);
 
 /* Prints "chorus: " + a formatted message + newline to stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -16,6 +16,7 @@ static const struct {
     {"summarize", cmd_summarize, "one story from article files or a directory (default)"},
     {"batch", cmd_batch, "JSON Lines: one story per line in, one result per line out"},
     {"clean", cmd_clean, "cleaned text and metadata of each article"},
+    {"sentences", cmd_sentences, "the sentences of each article, one per line (-f json: spans)"},
     {"rouge", cmd_rouge, "score summaries against references (ROUGE-1.5.5)"},
     {"eval", cmd_eval, "summarize every story of a data set and score it"},
 };

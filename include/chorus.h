@@ -181,6 +181,23 @@ typedef struct chorus_summary_sentence {
 size_t chorus_story_summary_count(const chorus_story *story);
 int chorus_story_summary(const chorus_story *story, size_t index, chorus_summary_sentence *out);
 
+/* Every sentence of the story's articles, as the segment stage found it,
+ * in article order. */
+#define CHORUS_SENTENCE_FRAGMENT 1u /* no terminal punctuation: a heading, a list item */
+#define CHORUS_SENTENCE_QUOTE 2u    /* opens with a quotation mark */
+
+typedef struct chorus_sentence_info {
+    size_t article;    /* index of its article */
+    size_t paragraph;  /* index of its paragraph in that article */
+    size_t start, end; /* its span in that article's clean text */
+    size_t tokens;     /* word and number tokens */
+    size_t words;      /* whitespace-separated words, as ROUGE counts them */
+    unsigned flags;    /* CHORUS_SENTENCE_* */
+} chorus_sentence_info;
+
+size_t chorus_story_sentence_count(const chorus_story *story);
+int chorus_story_sentence(const chorus_story *story, size_t index, chorus_sentence_info *out);
+
 /* ------------------------------------------------------------------ batch */
 
 /* The JSON error record of DESIGN.md for a story that failed:

@@ -59,7 +59,8 @@ static arena_block *arena_new_block(arena *a, size_t need)
     return b;
 }
 
-void *arena_alloc(arena *a, size_t size)
+/* size bytes from the newest block, not zeroed. */
+static void *arena_bump(arena *a, size_t size)
 {
     size_t rounded = (size + ARENA_ALIGN - 1) & ~(ARENA_ALIGN - 1);
     if (rounded < size || a->used_total + rounded > a->limit) {
@@ -77,7 +78,13 @@ void *arena_alloc(arena *a, size_t size)
     void *p = b->data + b->used;
     b->used += rounded;
     a->used_total += rounded;
-    memset(p, 0, size);
+    return p;
+}
+
+void *arena_alloc(arena *a, size_t size)
+{
+    void *p = arena_bump(a, size);
+    if (p) memset(p, 0, size);
     return p;
 }
 
@@ -93,14 +100,18 @@ void *arena_alloc_array(arena *a, size_t count, size_t size)
 
 void *arena_memdup(arena *a, const void *p, size_t n)
 {
-    void *q = arena_alloc(a, n ? n : 1);
-    if (q && n) memcpy(q, p, n);
+    void *q = arena_bump(a, n ? n : 1);
+    if (!q) return NULL;
+    if (n)
+        memcpy(q, p, n);
+    else
+        *(char *)q = 0;
     return q;
 }
 
 char *arena_strndup(arena *a, const char *s, size_t n)
 {
-    char *q = arena_alloc(a, n + 1);
+    char *q = arena_bump(a, n + 1);
     if (!q) return NULL;
     memcpy(q, s, n);
     q[n] = '\0';

@@ -7,21 +7,47 @@
 #include "story.h"
 
 /* Calls emit(ctx, start, end) for each sentence of text[0..n), a single
- * paragraph, in order; spans are trimmed of surrounding spaces. */
+ * paragraph (its line breaks end sentences too), in order; spans are
+ * trimmed of surrounding spaces and never overlap. */
 typedef void (*sentence_fn)(void *ctx, size_t start, size_t end);
 void segment_paragraph(const char *text, size_t n, sentence_fn emit, void *ctx);
+
+/* The same over a whole text whose paragraphs are separated by blank lines
+ * (lines of spaces only); spans are offsets into text. */
+void segment_text(const char *text, size_t n, sentence_fn emit, void *ctx);
 
 /* Nonzero when text[0..n) ends with terminal punctuation, possibly followed
  * by closing quotation marks or brackets. */
 int segment_ends_sentence(const char *text, size_t n);
 
-/* Tokenizer (token.c): appends the word and number tokens of text[start,
- * end) to st's token list, interning their terms. Returns the number of
- * tokens added, or -1 when a limit was reached. */
+/* Roles of an English word (segment_words.c), looked up case-insensitively. */
+enum word_role {
+    W_TITLE = 1 << 0,      /* Mr, Gen, St: never ends a sentence */
+    W_ABBREV = 1 << 1,     /* Inc, etc, approx: ends one only before an opener */
+    W_ABBREV_CAP = 1 << 2, /* Jan, Calif: an abbreviation when capitalized */
+    W_NUMBERED = 1 << 3,   /* no, art: an abbreviation before a number */
+    W_OPENER = 1 << 4,     /* The, He, But: typically opens a sentence */
+    W_TIME = 1 << 5,       /* Monday, Jan, EST: may follow "a.m." in a sentence */
+    W_PREP = 1 << 6,       /* at, on, in: opens a prepositional phrase */
+    W_SPEECH = 1 << 7,     /* said, asked: a verb of speech */
+    W_PRONOUN = 1 << 8,    /* he, she, they */
+    W_RELATIVE = 1 << 9,   /* which, who */
+};
+unsigned segment_word_roles(const char *word, size_t n);
+/* Nonzero when the word table is in strict byte order (a self-check). */
+int segment_words_sorted(void);
+
+/* Tokenizer (token.c): one per run of the segment stage, holding the
+ * stemmer and a cache of recent terms sized for text_bytes of text. */
+typedef struct tokenizer tokenizer;
+tokenizer *tokenizer_new(size_t text_bytes);
+void tokenizer_free(tokenizer *tk);
+/* Appends the word and number tokens of text[start, end) to tokens,
+ * interning their terms in st, and counts the whitespace-separated words
+ * of that text into *words (as text_count_words does). Returns the number
+ * of tokens added, or -1 when a limit was reached. */
 long token_scan(chorus_story *st, const char *text, size_t start, size_t end, buf *tokens,
-                void *stemmer);
-void *token_stemmer_new(void);
-void token_stemmer_free(void *stemmer);
+                tokenizer *tk, size_t *words);
 
 /* Nonzero for an English function word (stopwords.c); word is lower case. */
 int is_stopword(const char *word, size_t n);

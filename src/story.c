@@ -244,6 +244,30 @@ int chorus_story_summary(const chorus_story *st, size_t i, chorus_summary_senten
     return 1;
 }
 
+_Static_assert(SENT_FRAGMENT == CHORUS_SENTENCE_FRAGMENT && SENT_QUOTE == CHORUS_SENTENCE_QUOTE,
+               "sentence flags match the public ones");
+
+size_t chorus_story_sentence_count(const chorus_story *st)
+{
+    return st->n_sentences;
+}
+
+int chorus_story_sentence(const chorus_story *st, size_t i, chorus_sentence_info *out)
+{
+    if (i >= st->n_sentences) return 0;
+    const sentence *s = &st->sentences[i];
+    *out = (chorus_sentence_info){
+        .article = s->article,
+        .paragraph = s->paragraph,
+        .start = s->span.start,
+        .end = s->span.end,
+        .tokens = s->n_tokens,
+        .words = s->words,
+        .flags = s->flags & (CHORUS_SENTENCE_FRAGMENT | CHORUS_SENTENCE_QUOTE),
+    };
+    return 1;
+}
+
 char *chorus_error_record(const char *id, long line, const chorus_error *err)
 {
     buf b;

@@ -1,16 +1,30 @@
 /*
  * token.c — tokens and terms.
  *
- * A token is a run of letters and digits, with inner apostrophes, hyphens,
- * and the separators of numbers ("1,200", "3.5") kept inside it; a trailing
- * possessive "'s" is split off. Everything else (punctuation, quotes,
- * dashes) separates tokens and is not kept. Each distinct lower-cased form
- * is interned once per story as a term, with its Snowball English stem
+ * A token is a run of letters and digits, with inner apostrophes, hyphens
+ * and ampersands ("don't", "al-Assad", "AT&T") and the separators of
+ * numbers ("1,200", "3.5") kept inside it; a trailing possessive "'s" is
+ * split off. Everything else (punctuation, quotes, dashes, currency signs)
+ * separates tokens and is not kept. Each distinct lower-cased form is
+ * interned once per story as a term, with its Snowball English stem
  * (libstemmer) interned in turn, so later stages compare integers.
- * Limits: lower-casing beyond ASCII uses utf8proc's simple case mapping.
+ *
+ * Speed: ASCII bytes take a branch-light path, lower-cased while scanned,
+ * and the whitespace-separated words are counted in the same pass. Terms
+ * of up to 16 bytes (nearly all) are found through the tokenizer's own
+ * open-addressing index, whose slots hold the key bytes inline, so a
+ * lookup is one hash and one probe without touching the lexicon (whose
+ * keys live elsewhere in memory); the lexicon still receives every term.
+ * A sentence is tokenized in two passes: the first reads its tokens and
+ * prefetches their index slots, the second resolves them, so the memory
+ * latency of the lookups overlaps.
+ * The index belongs to one tokenizer, which belongs to one run of the
+ * segment stage.
+ * Limits: lower-casing beyond ASCII uses utf8proc's simple case mapping;
+ * a term keeps at most 128 bytes of its token.
  */
-#include <ctype.h>
 #include <libstemmer.h>
+#include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
 
@@ -18,94 +32,155 @@
 #include "utf8.h"
 
 #define TERM_MAX_BYTES 128
+#define KEY_BYTES 16 /* terms up to this long go through the index */
+#define INDEX_MIN_BITS 8
+#define INDEX_MAX_BITS 26
 
-void *token_stemmer_new(void)
+typedef struct index_slot {
+    uint64_t a, b;      /* the term's bytes, zero-padded */
+    uint32_t term, len; /* len 0: an empty slot */
+} index_slot;
+
+/* A short token of the sentence being scanned, waiting for its term. */
+typedef struct pending {
+    uint64_t a, b, hash;
+    uint32_t len; /* 0: the token's term is already known */
+} pending;
+
+struct tokenizer {
+    struct sb_stemmer *stemmer;
+    index_slot *slots;
+    unsigned bits;
+    size_t count;
+    pending *pend; /* one per token of the sentence being scanned */
+    size_t pend_cap;
+};
+
+tokenizer *tokenizer_new(size_t text_bytes)
 {
-    return sb_stemmer_new("english", "UTF_8");
+    tokenizer *tk = calloc(1, sizeof *tk);
+    if (!tk) return NULL;
+    tk->bits = INDEX_MIN_BITS;
+    while (tk->bits < 16 && ((size_t)1 << tk->bits) * 8 < text_bytes)
+        tk->bits++;
+    tk->slots = calloc((size_t)1 << tk->bits, sizeof *tk->slots);
+    tk->stemmer = sb_stemmer_new("english", "UTF_8");
+    if (!tk->slots || !tk->stemmer) {
+        tokenizer_free(tk);
+        return NULL;
+    }
+    return tk;
 }
 
-void token_stemmer_free(void *stemmer)
+void tokenizer_free(tokenizer *tk)
 {
-    sb_stemmer_delete(stemmer);
+    if (!tk) return;
+    if (tk->stemmer) sb_stemmer_delete(tk->stemmer);
+    free(tk->slots);
+    free(tk->pend);
+    free(tk);
 }
 
-/* Nonzero for a byte that can be part of a word: ASCII letters and digits
- * and any byte of a non-ASCII letter (punctuation in U+2000..U+206F is not). */
-static size_t word_char_len(const char *s, size_t n)
+static int ascii_word(unsigned char c)
 {
-    unsigned char c = (unsigned char)s[0];
-    if (isalnum(c)) return 1;
-    if (c < 0x80) return 0;
+    return (unsigned)((c | 0x20) - 'a') < 26 || (unsigned)(c - '0') < 10;
+}
+
+static int ascii_digit(unsigned char c)
+{
+    return (unsigned)(c - '0') < 10;
+}
+
+/* Length of a non-ASCII letter, digit or mark at s (n bytes left), or 0
+ * (punctuation in U+2000..U+206F and other symbols are not word bytes). */
+static size_t wide_word_len(const char *s, size_t n)
+{
     uint32_t cp;
     size_t len = utf8_decode((const unsigned char *)s, n, &cp);
     if (!len) return 0;
     utf8proc_category_t cat = utf8proc_category((utf8proc_int32_t)cp);
-    if (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_NO) return len;
+    return cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_NO ? len : 0;
+}
+
+/* Length of the word character at text[i], or 0. */
+static size_t word_len_at(const char *text, size_t i, size_t end)
+{
+    unsigned char c = (unsigned char)text[i];
+    if (c < 0x80) return ascii_word(c);
+    return wide_word_len(text + i, end - i);
+}
+
+/* Length of an apostrophe (' or U+2019) at text[i], or 0. */
+static size_t apostrophe_len(const char *text, size_t i, size_t end)
+{
+    if (text[i] == '\'') return 1;
+    if (end - i >= 3 && memcmp(text + i, "\xE2\x80\x99", 3) == 0) return 3;
     return 0;
 }
 
-/* Length of an apostrophe (' or U+2019) at s. */
-static size_t apostrophe_len(const char *s, size_t n)
+/* The token being read: its lower-cased form and where its apostrophes are. */
+typedef struct token_buf {
+    char lower[TERM_MAX_BYTES + KEY_BYTES];
+    size_t n;         /* bytes in lower */
+    size_t last_apos; /* offset in the text of the last apostrophe, or 0 */
+} token_buf;
+
+static void put_lower(token_buf *b, const char *s, size_t len)
 {
-    if (n >= 1 && s[0] == '\'') return 1;
-    if (n >= 3 && memcmp(s, "\xE2\x80\x99", 3) == 0) return 3;
-    return 0;
+    if (len == 1) {
+        unsigned char c = (unsigned char)s[0];
+        if (b->n < TERM_MAX_BYTES) b->lower[b->n++] = (char)((unsigned)(c - 'A') < 26 ? c + 32 : c);
+        return;
+    }
+    uint32_t cp;
+    if (b->n + 4 > TERM_MAX_BYTES || !utf8_decode((const unsigned char *)s, len, &cp)) return;
+    cp = (uint32_t)utf8proc_tolower((utf8proc_int32_t)cp);
+    b->n += (size_t)utf8proc_encode_char((utf8proc_int32_t)cp, (utf8proc_uint8_t *)b->lower + b->n);
 }
 
-/* The end of the token starting at text[i] (a word character). */
-static size_t token_end(const char *text, size_t i, size_t end)
+/* Reads the token starting at text[i] (a word character) into b; returns
+ * its end. */
+static size_t read_token(const char *text, size_t i, size_t end, token_buf *b)
 {
-    size_t k;
-    while (i < end) {
-        if ((k = word_char_len(text + i, end - i)) != 0) {
+    memset(b->lower, 0, KEY_BYTES);
+    b->n = 0;
+    b->last_apos = 0;
+    for (;;) {
+        while (i < end && ascii_word((unsigned char)text[i])) {
+            unsigned char c = (unsigned char)text[i++];
+            if (b->n < TERM_MAX_BYTES)
+                b->lower[b->n++] = (char)((unsigned)(c - 'A') < 26 ? c + 32 : c);
+        }
+        if (i >= end) return i;
+        unsigned char c = (unsigned char)text[i];
+        size_t k;
+        if (c >= 0x80 && (k = wide_word_len(text + i, end - i)) != 0) {
+            put_lower(b, text + i, k);
             i += k;
             continue;
         }
-        /* joiners: keep going only when a word character follows */
-        char c = text[i];
-        size_t j = 0;
-        if (c == '-' || c == '.' || c == ',' || c == '&')
-            j = 1;
-        else
-            j = apostrophe_len(text + i, end - i);
-        if (!j || i + j >= end || !word_char_len(text + i + j, end - i - j)) break;
+        /* joiners: kept only when a word character follows */
+        size_t j = (c == '-' || c == '&')   ? 1
+                   : (c == '.' || c == ',') ? 1
+                                            : apostrophe_len(text, i, end);
+        if (!j || i + j >= end || !word_len_at(text, i + j, end)) return i;
         if ((c == '.' || c == ',') &&
-            !(isdigit((unsigned char)text[i - 1]) && isdigit((unsigned char)text[i + 1])))
-            break;
+            !(ascii_digit((unsigned char)text[i - 1]) && ascii_digit((unsigned char)text[i + 1])))
+            return i;
+        if (j == 3 || c == '\'') {
+            b->last_apos = i;
+            if (b->n < TERM_MAX_BYTES) b->lower[b->n++] = '\'';
+        } else if (b->n < TERM_MAX_BYTES) {
+            b->lower[b->n++] = (char)c;
+        }
         i += j;
     }
-    return i;
-}
-
-static size_t lower_into(const char *s, size_t n, char *out, size_t cap)
-{
-    size_t o = 0, i = 0;
-    while (i < n && o + 4 < cap) {
-        unsigned char c = (unsigned char)s[i];
-        if (c < 0x80) {
-            out[o++] = (char)tolower(c);
-            i++;
-            continue;
-        }
-        if (n - i >= 3 && memcmp(s + i, "\xE2\x80\x99", 3) == 0) { /* ’ as ' */
-            out[o++] = '\'';
-            i += 3;
-            continue;
-        }
-        uint32_t cp;
-        size_t len = utf8_decode((const unsigned char *)s + i, n - i, &cp);
-        if (!len) break;
-        cp = (uint32_t)utf8proc_tolower((utf8proc_int32_t)cp);
-        o += (size_t)utf8proc_encode_char((utf8proc_int32_t)cp, (utf8proc_uint8_t *)out + o);
-        i += len;
-    }
-    return o;
 }
 
 static int has_letter(const char *s, size_t n)
 {
     for (size_t i = 0; i < n; i++)
-        if (isalpha((unsigned char)s[i]) || ((unsigned char)s[i] & 0x80)) return 1;
+        if ((unsigned)((s[i] | 0x20) - 'a') < 26 || ((unsigned char)s[i] & 0x80)) return 1;
     return 0;
 }
 
@@ -125,44 +200,162 @@ static long intern(chorus_story *st, const char *lower, size_t n, struct sb_stem
     const sb_symbol *stem = sb_stemmer_stem(stemmer, (const sb_symbol *)lower, (int)n);
     size_t stem_len = stem ? (size_t)sb_stemmer_length(stemmer) : n;
     if (!stem) stem = (const sb_symbol *)lower;
-    map_slot *s = map_upsert(&st->stems, (const char *)stem, stem_len, (uint32_t)st->n_stems, &inserted);
+    map_slot *s =
+        map_upsert(&st->stems, (const char *)stem, stem_len, (uint32_t)st->n_stems, &inserted);
     if (!s) return -1;
     if (inserted) st->n_stems++;
     t->stem = s->value;
     return next;
 }
 
-long token_scan(chorus_story *st, const char *text, size_t start, size_t end, buf *tokens,
-                void *stemmer)
+static uint64_t key_hash(uint64_t a, uint64_t b, size_t n)
 {
-    long count = 0;
-    size_t i = start;
+    return (a ^ (b * 0xC2B2AE3D27D4EB4FULL) ^ n) * 0x9E3779B97F4A7C15ULL;
+}
+
+/* The slot of a key in the index: its own or the empty one where it
+ * belongs. */
+static index_slot *index_find(const tokenizer *tk, uint64_t a, uint64_t b, size_t n, uint64_t h)
+{
+    size_t mask = ((size_t)1 << tk->bits) - 1;
+    for (size_t i = (size_t)(h >> (64 - tk->bits));; i = (i + 1) & mask) {
+        index_slot *slot = &tk->slots[i];
+        if (slot->len == 0 || (slot->len == n && slot->a == a && slot->b == b)) return slot;
+    }
+}
+
+/* Doubles the index once it is 70% full. */
+static int index_grow(tokenizer *tk)
+{
+    if ((tk->count + 1) * 10 <= ((size_t)7 << tk->bits)) return 1;
+    if (tk->bits >= INDEX_MAX_BITS) return 0;
+    tokenizer old = *tk;
+    tk->bits++;
+    tk->slots = calloc((size_t)1 << tk->bits, sizeof *tk->slots);
+    if (!tk->slots) {
+        *tk = old;
+        return 0;
+    }
+    for (size_t i = 0; i < ((size_t)1 << old.bits); i++) {
+        index_slot *o = &old.slots[i];
+        if (o->len) *index_find(tk, o->a, o->b, o->len, key_hash(o->a, o->b, o->len)) = *o;
+    }
+    free(old.slots);
+    return 1;
+}
+
+/* The term id of a short token, interning it when new. */
+static long term_of(chorus_story *st, tokenizer *tk, const pending *p)
+{
+    index_slot *slot = index_find(tk, p->a, p->b, p->len, p->hash);
+    if (slot->len) return slot->term;
+    char lower[KEY_BYTES];
+    memcpy(lower, &p->a, 8);
+    memcpy(lower + 8, &p->b, 8);
+    long id = intern(st, lower, p->len, tk->stemmer);
+    if (id < 0 || !index_grow(tk)) return -1;
+    *index_find(tk, p->a, p->b, p->len, p->hash) = (index_slot){p->a, p->b, (uint32_t)id, p->len};
+    tk->count++;
+    return id;
+}
+
+/* Records the token in b for the second pass (prefetching its slot), or
+ * interns a long one at once. Returns its term id, 0 for now, or -1. */
+static long take_token(chorus_story *st, tokenizer *tk, const token_buf *b, pending *p)
+{
+    if (b->n > KEY_BYTES) {
+        p->len = 0;
+        return intern(st, b->lower, b->n, tk->stemmer);
+    }
+    memcpy(&p->a, b->lower, 8);
+    memcpy(&p->b, b->lower + 8, 8);
+    p->len = (uint32_t)b->n;
+    p->hash = key_hash(p->a, p->b, b->n);
+    __builtin_prefetch(&tk->slots[p->hash >> (64 - tk->bits)]);
+    return 0;
+}
+
+/* Splits a possessive "'s" off the token [i, stop): returns the end of its
+ * body and shortens b. */
+static size_t strip_possessive(const char *text, size_t i, size_t stop, token_buf *b)
+{
+    if (b->n <= 2 || !b->last_apos || b->lower[b->n - 1] != 's' || b->lower[b->n - 2] != '\'')
+        return stop;
+    size_t apos = b->last_apos, len = apostrophe_len(text, apos, stop);
+    if (apos + len + 1 != stop) return stop;
+    b->n -= 2;
+    b->lower[b->n] = b->lower[b->n + 1] = 0;
+    return apos > i ? apos : stop;
+}
+
+/* Skips non-word bytes from text[i]; counts the words (runs of
+ * non-space bytes) that start among them. */
+static size_t skip_gap(const char *text, size_t i, size_t end, unsigned *prev_space, size_t *words)
+{
     while (i < end) {
-        if (!word_char_len(text + i, end - i)) {
+        unsigned char c = (unsigned char)text[i];
+        if (ascii_word(c)) break;
+        unsigned space = c == ' ' || (unsigned)(c - '\t') <= '\r' - '\t';
+        *words += *prev_space & !space;
+        *prev_space = space;
+        if (c < 0x80) {
             i++;
             continue;
         }
-        size_t stop = token_end(text, i, end);
-        size_t body = stop;
-        /* split a possessive 's off: "Russia's" -> "Russia" */
-        if (body - i > 2 && (text[body - 1] == 's' || text[body - 1] == 'S')) {
-            size_t a = body - 1;
-            if (a >= 1 && text[a - 1] == '\'')
-                body = a - 1;
-            else if (a >= 3 && memcmp(text + a - 3, "\xE2\x80\x99", 3) == 0)
-                body = a - 3;
-        }
-        char lower[TERM_MAX_BYTES];
-        size_t n = lower_into(text + i, body - i, lower, sizeof lower);
-        if (n) {
-            long id = intern(st, lower, n, stemmer);
-            token *t = id >= 0 ? vec_push(tokens, sizeof *t) : NULL;
-            if (!t) return -1;
-            t->span = (span){(uint32_t)i, (uint32_t)body};
-            t->term = (uint32_t)id;
-            count++;
+        if (wide_word_len(text + i, end - i)) break;
+        uint32_t cp;
+        size_t len = utf8_decode((const unsigned char *)text + i, end - i, &cp);
+        i += len ? len : 1;
+    }
+    return i;
+}
+
+static int reserve_pending(tokenizer *tk, size_t n)
+{
+    if (n <= tk->pend_cap) return 1;
+    size_t cap = tk->pend_cap ? tk->pend_cap : 256;
+    while (cap < n)
+        cap *= 2;
+    pending *p = realloc(tk->pend, cap * sizeof *p);
+    if (!p) return 0;
+    tk->pend = p;
+    tk->pend_cap = cap;
+    return 1;
+}
+
+long token_scan(chorus_story *st, const char *text, size_t start, size_t end, buf *tokens,
+                tokenizer *tk, size_t *words)
+{
+    /* a token takes at least one byte and one separator */
+    size_t most = (end - start) / 2 + 1;
+    if (!buf_reserve(tokens, most * sizeof(token)) || !reserve_pending(tk, most)) return -1;
+    token *out = (token *)(void *)(tokens->data + tokens->len);
+    size_t count = 0;
+    unsigned prev_space = 1;
+    size_t i = start;
+    token_buf b;
+    *words = 0;
+    for (;;) {
+        i = skip_gap(text, i, end, &prev_space, words);
+        if (i >= end) break;
+        *words += prev_space;
+        prev_space = 0;
+        size_t stop = read_token(text, i, end, &b);
+        size_t body = strip_possessive(text, i, stop, &b);
+        if (b.n) {
+            long id = take_token(st, tk, &b, &tk->pend[count]);
+            if (id < 0) return -1;
+            out[count++] = (token){{(uint32_t)i, (uint32_t)body}, (uint32_t)id};
         }
         i = stop > i ? stop : i + 1;
     }
-    return count;
+    for (size_t k = 0; k < count; k++) {
+        if (!tk->pend[k].len) continue;
+        long id = term_of(st, tk, &tk->pend[k]);
+        if (id < 0) return -1;
+        out[k].term = (uint32_t)id;
+    }
+    tokens->len += count * sizeof(token);
+    tokens->data[tokens->len] = '\0';
+    return (long)count;
 }

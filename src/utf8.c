@@ -174,12 +174,12 @@ void utf8_normalize(buf *out, const char *text, size_t n)
 size_t text_count_words(const char *s, size_t n)
 {
     size_t words = 0;
-    int in_word = 0;
+    unsigned prev_space = 1;
     for (size_t i = 0; i < n; i++) {
-        int space = s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r' || s[i] == '\f' ||
-                    s[i] == '\v';
-        if (!space && !in_word) words++;
-        in_word = !space;
+        unsigned char c = (unsigned char)s[i];
+        unsigned space = c == ' ' || (unsigned)(c - '\t') <= '\r' - '\t';
+        words += prev_space & !space;
+        prev_space = space;
     }
     return words;
 }

@@ -1,0 +1,192 @@
+/*
+ * segment_tool.c — drives the segment stage for bench/sbd.sh and the data
+ * test, outside the pipeline (no cleaning).
+ *
+ *   segment_tool split        reads records "<byte count>\n<bytes>" on stdin
+ *                             and prints, per record, one line of sentence
+ *                             spans "start end start end ..." (byte offsets;
+ *                             paragraphs are separated by blank lines)
+ *   segment_tool speed FILE [--per-story]
+ *                             times segmentation, tokenization and term
+ *                             interning (stemming included) of FILE, one
+ *                             story whose paragraphs are its blank-line
+ *                             separated blocks; with --per-story every
+ *                             record "<byte count>\n<bytes>" of FILE is its
+ *                             own story, as chorus runs them
+ *
+ * Limits: records above 64 MB are refused.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "segment.h"
+
+#define RECORD_MAX ((size_t)64 << 20)
+
+typedef struct spans {
+    buf out;
+    int first;
+} spans;
+
+static void print_span(void *ctx, size_t start, size_t end)
+{
+    spans *s = ctx;
+    buf_printf(&s->out, "%s%zu %zu", s->first ? "" : " ", start, end);
+    s->first = 0;
+}
+
+/* Reads one record "<n>\n<n bytes>"; returns its malloc'd bytes or NULL at
+ * the end of input. */
+static char *read_record(FILE *f, size_t *n)
+{
+    if (fscanf(f, "%zu", n) != 1 || fgetc(f) != '\n' || *n > RECORD_MAX) return NULL;
+    char *text = malloc(*n + 1);
+    if (!text || fread(text, 1, *n, f) != *n) {
+        free(text);
+        return NULL;
+    }
+    text[*n] = 0;
+    return text;
+}
+
+static int run_split(void)
+{
+    size_t n;
+    char *text;
+    spans s;
+    buf_init(&s.out, 0);
+    while ((text = read_record(stdin, &n)) != NULL) {
+        buf_reset(&s.out);
+        s.first = 1;
+        segment_text(text, n, print_span, &s);
+        buf_putc(&s.out, '\n');
+        fwrite(s.out.data, 1, s.out.len, stdout);
+        free(text);
+    }
+    buf_free(&s.out);
+    return 0;
+}
+
+static char *read_file(const char *path, size_t *n)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) return NULL;
+    fseek(f, 0, SEEK_END);
+    long len = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *text = len >= 0 ? malloc((size_t)len + 1) : NULL;
+    if (!text || fread(text, 1, (size_t)len, f) != (size_t)len) {
+        free(text);
+        fclose(f);
+        return NULL;
+    }
+    fclose(f);
+    text[len] = 0;
+    *n = (size_t)len;
+    return text;
+}
+
+/* Paragraph spans of text: blocks separated by blank lines. */
+static span *paragraphs_of(const char *text, size_t n, size_t *count)
+{
+    size_t cap = 1024, k = 0, a = 0;
+    span *p = malloc(cap * sizeof *p);
+    while (p && a < n) {
+        while (a < n && (text[a] == '\n' || text[a] == ' '))
+            a++;
+        if (a >= n) break;
+        const char *end = strstr(text + a, "\n\n");
+        size_t b = end ? (size_t)(end - text) : n;
+        if (k == cap) {
+            span *q = realloc(p, (cap *= 2) * sizeof *p);
+            if (!q) break;
+            p = q;
+        }
+        p[k++] = (span){(uint32_t)a, (uint32_t)b};
+        a = b;
+    }
+    *count = k;
+    return p;
+}
+
+/* Runs the segment stage over text as one story of one article. */
+static int segment_one(char *text, size_t n, size_t *sentences, size_t *tokens, size_t *terms)
+{
+    chorus_story *st = chorus_story_new();
+    if (!st) return 0;
+    article *art = vec_push(&st->articles, sizeof *art);
+    size_t count = 0;
+    span *paras = paragraphs_of(text, n, &count);
+    if (!art || !paras) {
+        free(paras);
+        chorus_story_free(st);
+        return 0;
+    }
+    art->id = "bench";
+    art->text = text;
+    art->text_len = n;
+    art->paragraphs = paras;
+    art->n_paragraphs = count;
+    chorus_error err;
+    int ok = segment_story(st, &err) == CHORUS_OK;
+    *sentences += st->n_sentences;
+    *tokens += st->n_tokens;
+    *terms += VEC_COUNT(&st->terms, term);
+    free(paras);
+    chorus_story_free(st);
+    return ok;
+}
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec * 1e-9;
+}
+
+static int run_speed(const char *path, int per_story)
+{
+    size_t n = 0, sentences = 0, tokens = 0, terms = 0, bytes = 0;
+    char *text = read_file(path, &n);
+    if (!text) {
+        fprintf(stderr, "segment_tool: cannot read %s\n", path);
+        return 3;
+    }
+    double t0 = now();
+    int ok = 1;
+    if (!per_story) {
+        ok = segment_one(text, n, &sentences, &tokens, &terms);
+        bytes = n;
+    } else {
+        FILE *f = fmemopen(text, n, "rb");
+        size_t len;
+        char *story;
+        while (f && ok && (story = read_record(f, &len)) != NULL) {
+            ok = segment_one(story, len, &sentences, &tokens, &terms);
+            bytes += len;
+            free(story);
+        }
+        if (f) fclose(f);
+    }
+    double secs = now() - t0;
+    free(text);
+    if (!ok) {
+        fprintf(stderr, "segment_tool: the segment stage failed\n");
+        return 4;
+    }
+    printf("bytes %zu seconds %.4f mb_per_s %.1f sentences %zu tokens %zu terms %zu\n", bytes, secs,
+           bytes / secs / 1e6, sentences, tokens, terms);
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc >= 2 && strcmp(argv[1], "split") == 0) return run_split();
+    if (argc >= 3 && strcmp(argv[1], "speed") == 0)
+        return run_speed(argv[2], argc >= 4 && strcmp(argv[3], "--per-story") == 0);
+    fprintf(stderr, "usage: segment_tool split < RECORDS\n"
+                    "       segment_tool speed FILE [--per-story]\n");
+    return 2;
+}

@@ -52,6 +52,8 @@ best() { # best MB/s of three runs of a command printing "... mb_per_s X ..."
 printf '%-34s %12s %12s\n' "MB/s, one core" "one text" "per story"
 printf '%-34s %12s %12s\n' "chorus segment stage" \
   "$(best "$tool" speed "$work/corpus.txt")" "$(best "$tool" speed "$work/corpus.records" --per-story)"
+printf '%-34s %12s %12s\n' "chorus sentence splitter alone" \
+  "$(best "$tool" speed "$work/corpus.txt" --split-only)" "-"
 if [ -n "$icu" ]; then
   for locale in en en@ss=standard; do
     printf '%-34s %12s %12s\n' "ICU sentence breaker $locale" \

@@ -37,6 +37,9 @@
 #include <string.h>
 #include <strings.h>
 #include <utf8proc.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #define NONE SIZE_MAX
 #define WORD_REACH 64     /* bytes looked back for the word before a period */
@@ -51,6 +54,79 @@ static const unsigned char stops[256] = {
     ['.'] = 1, ['!'] = 1, ['?'] = 1,  ['"'] = 1,  ['\''] = 1, ['`'] = 1,
     ['('] = 1, ['['] = 1, [0xC2] = 1, [0xE2] = 1, [0xE3] = 1, [0xEF] = 1,
 };
+
+#ifndef __SSE2__
+/* Eight bytes at a time (SWAR) on little-endian machines. */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define SWAR 1
+#else
+#define SWAR 0
+#endif
+#define ONES 0x0101010101010101ULL
+#define HIGHS 0x8080808080808080ULL
+
+/* The high bit of the first byte of x equal to c is exact (later bytes
+ * may be marked by a borrow, which never matters: only the first is
+ * used). */
+static uint64_t bytes_equal(uint64_t x, unsigned char c)
+{
+    uint64_t v = x ^ (ONES * c);
+    return (v - ONES) & ~v & HIGHS;
+}
+
+#endif
+
+#ifdef __SSE2__
+/* The stop bytes among t[i, i + 16) as a bit mask (SSE2). */
+static unsigned stop_mask16(const char *t)
+{
+    __m128i x = _mm_loadu_si128((const __m128i *)(const void *)t);
+    __m128i m =
+        _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('.')), _mm_cmpeq_epi8(x, _mm_set1_epi8('!')));
+    m = _mm_or_si128(m, _mm_cmpeq_epi8(x, _mm_set1_epi8('?')));
+    m = _mm_or_si128(m, _mm_cmpeq_epi8(x, _mm_set1_epi8('"')));
+    m = _mm_or_si128(m, _mm_cmpeq_epi8(x, _mm_set1_epi8('\'')));
+    m = _mm_or_si128(m, _mm_cmpeq_epi8(x, _mm_set1_epi8('`')));
+    m = _mm_or_si128(m, _mm_cmpeq_epi8(x, _mm_set1_epi8('(')));
+    m = _mm_or_si128(m, _mm_cmpeq_epi8(x, _mm_set1_epi8('[')));
+    return (unsigned)_mm_movemask_epi8(_mm_or_si128(m, x)); /* x: bytes from 0x80 */
+}
+#endif
+
+/* The offset of the first stop byte in t[i, end), or end. */
+static size_t next_stop(const char *t, size_t i, size_t end)
+{
+    for (;;) {
+#ifdef __SSE2__
+        while (end - i >= 16) {
+            unsigned m = stop_mask16(t + i);
+            if (m) {
+                i += (size_t)__builtin_ctz(m);
+                break;
+            }
+            i += 16;
+        }
+#else
+        while (SWAR && end - i >= 8) {
+            uint64_t x;
+            memcpy(&x, t + i, 8);
+            uint64_t m = (x & HIGHS) | bytes_equal(x, '.') | bytes_equal(x, '!') |
+                         bytes_equal(x, '?') | bytes_equal(x, '"') | bytes_equal(x, '\'') |
+                         bytes_equal(x, '`') | bytes_equal(x, '(') | bytes_equal(x, '[');
+            if (m) {
+                i += (size_t)__builtin_ctzll(m) / 8;
+                break;
+            }
+            i += 8;
+        }
+#endif
+        while (i < end && !stops[(unsigned char)t[i]]) {
+            i++;
+            if (end - i >= 16 && !((unsigned char)t[i - 1] & 0x80)) break;
+        }
+        if (i >= end || stops[(unsigned char)t[i]]) return i;
+    }
+}
 
 static int is_space(unsigned char c)
 {
@@ -757,6 +833,7 @@ static enum prev_class letters_class(const scan *s, size_t a, size_t n)
         return PW_TITLE;
     }
     if ((roles & W_ABBREV) || ((roles & W_ABBREV_CAP) && cap)) return PW_ABBREV;
+    if (roles & W_ABBREV_CAP) return PW_NUMBERED; /* "aug. 1" in lower-cased text */
     if (roles & W_NUMBERED) return PW_NUMBERED;
     int all_caps = 1;
     for (size_t i = 0; i < n; i++)
@@ -833,15 +910,15 @@ static int period_ends(const scan *s, const run *r, const prev_word *pw, const n
 {
     if (nt->cls == NT_BULLET || nt->cls == NT_LIST) return 1;
     if (nt->cls == NT_END || nt->cls == NT_OTHER) return 0;
-    unsigned roles = next_roles(s, nt);
     switch (pw->cls) {
     case PW_TITLE:
         return 0;
     case PW_INITIAL:
-        return pw->after_lower && nt->cls == NT_UPPER && (roles & W_OPENER);
+        return pw->after_lower && nt->cls == NT_UPPER && (next_roles(s, nt) & W_OPENER);
     case PW_ABBREV:
     case PW_TIME:
         if (nt->cls != NT_UPPER || short_phrase(s, r->pos) || single_token(s, r->pos)) return 0;
+        unsigned roles = next_roles(s, nt);
         if (pw->cls == PW_TIME) {
             const char *w = s->t + nt->word;
             int caps = nt->word_len >= 2 && nt->word_len <= 4;
@@ -1039,9 +1116,21 @@ static size_t next_closer(scan *s, size_t from, enum closer kind)
     if (s->close_from[kind] != NONE && s->close_from[kind] <= from &&
         (s->close_at[kind] == NONE || s->close_at[kind] >= from))
         return s->close_at[kind];
+    static const char lead[CL_KINDS] = {
+        [CL_DOUBLE] = '"',          [CL_SINGLE] = '\'',      [CL_CURLY] = '\xE2',
+        [CL_CURLY_SINGLE] = '\xE2', [CL_GUILLEMET] = '\xC2', [CL_BACKTICK] = '\'',
+        [CL_PAREN] = ')',           [CL_BRACKET] = ']'};
     size_t k = from;
-    while (k < s->end && !closer_at(s, k, kind))
+    for (;;) {
+        const char *p = k < s->end ? memchr(s->t + k, lead[kind], s->end - k) : NULL;
+        if (!p) {
+            k = s->end;
+            break;
+        }
+        k = (size_t)(p - s->t);
+        if (closer_at(s, k, kind)) break;
         k++;
+    }
     s->close_from[kind] = from;
     s->close_at[kind] = k < s->end ? k : NONE;
     return s->close_at[kind];
@@ -1182,10 +1271,13 @@ static void scan_line(scan *s, size_t a, size_t b)
             continue;
         }
         size_t stop = s->list_at < b ? s->list_at : b;
-        while (i < stop && !stops[(unsigned char)t[i]])
-            i++;
+        i = next_stop(t, i, stop);
         if (i >= stop) continue;
         unsigned char c = (unsigned char)t[i];
+        if (c == '\'' && i > s->line && is_alnum((unsigned char)t[i - 1])) {
+            i++; /* an apostrophe inside a word */
+            continue;
+        }
         if (c == '.' || c == '!' || c == '?')
             i = at_terminal(s, i);
         else if (c == '(' || c == '[')
@@ -1203,7 +1295,10 @@ static void scan_line(scan *s, size_t a, size_t b)
 /* Scans the lines of text[a, b), one paragraph. */
 static void segment_range(const char *text, size_t a, size_t b, sentence_fn emit, void *ctx)
 {
-    scan s = {.t = text, .emit = emit, .ctx = ctx};
+    scan s; /* not zeroed as a whole: scan_line sets what it reads */
+    s.t = text;
+    s.emit = emit;
+    s.ctx = ctx;
     while (a < b) {
         const char *nl = memchr(text + a, '\n', b - a);
         size_t e = nl ? (size_t)(nl - text) : b;
@@ -1309,20 +1404,24 @@ static void add_sentence(void *vctx, size_t start, size_t end)
 
 chorus_status segment_story(chorus_story *st, chorus_error *err)
 {
-    buf sentences, tokens;
-    buf_init(&sentences, 0);
-    buf_init(&tokens, 0);
+    buf *sentences = &st->sentence_store, *tokens = &st->token_store;
+    buf_reset(sentences);
+    buf_reset(tokens);
     size_t bytes = 0;
     for (size_t a = 0; a < STORY_ARTICLE_COUNT(st); a++)
         bytes += STORY_ARTICLE(st, a)->text_len;
+    /* room for a typical text (a token per 5 bytes, a sentence per 80), so
+     * that the vectors rarely move */
+    buf_reserve(tokens, bytes / 5 * sizeof(token));
+    buf_reserve(sentences, bytes / 80 * sizeof(sentence));
     tokenizer *tk = tokenizer_new(bytes);
     if (!tk) return story_error(err, CHORUS_E_NOMEM, "segment", -1, "no English stemmer");
-    segment_ctx c = {.st = st, .sentences = &sentences, .tokens = &tokens, .tk = tk};
+    segment_ctx c = {.st = st, .sentences = sentences, .tokens = tokens, .tk = tk};
     for (size_t a = 0; a < STORY_ARTICLE_COUNT(st) && !c.failed; a++) {
         article *art = STORY_ARTICLE(st, a);
         c.art = art;
         c.article_index = (uint32_t)a;
-        art->first_sentence = VEC_COUNT(&sentences, sentence);
+        art->first_sentence = VEC_COUNT(sentences, sentence);
         for (size_t p = 0; p < art->n_paragraphs && !c.failed; p++) {
             span sp = art->paragraphs[p];
             c.paragraph = (uint32_t)p;
@@ -1331,19 +1430,12 @@ chorus_status segment_story(chorus_story *st, chorus_error *err)
         }
     }
     tokenizer_free(tk);
-    chorus_status status = CHORUS_OK;
-    if (c.failed || sentences.failed || tokens.failed || st->lexicon.failed) {
-        status = story_error(err, CHORUS_E_LIMIT, st->id ? st->id : "story", -1,
-                             "too many sentences or tokens");
-    } else {
-        st->n_sentences = VEC_COUNT(&sentences, sentence);
-        st->n_tokens = VEC_COUNT(&tokens, token);
-        st->sentences = arena_memdup(&st->arena, sentences.data, sentences.len);
-        st->tokens = arena_memdup(&st->arena, tokens.data, tokens.len);
-        if (!st->sentences || !st->tokens)
-            status = story_error(err, CHORUS_E_NOMEM, "segment", -1, "out of memory");
-    }
-    buf_free(&sentences);
-    buf_free(&tokens);
-    return status;
+    if (c.failed || sentences->failed || tokens->failed || st->lexicon.failed)
+        return story_error(err, CHORUS_E_LIMIT, st->id ? st->id : "story", -1,
+                           "too many sentences or tokens");
+    st->n_sentences = VEC_COUNT(sentences, sentence);
+    st->n_tokens = VEC_COUNT(tokens, token);
+    st->sentences = (sentence *)(void *)sentences->data;
+    st->tokens = (token *)(void *)tokens->data;
+    return CHORUS_OK;
 }

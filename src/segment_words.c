@@ -495,6 +495,15 @@ static const word_entry table[] = {
 
 #define TABLE_SIZE (sizeof table / sizeof *table)
 
+/* strcmp of a table word with the n lower-case bytes of key, inlined. */
+static int compare(const char *item, const char *key, size_t n)
+{
+    size_t i = 0;
+    for (; i < n && item[i]; i++)
+        if (item[i] != key[i]) return (unsigned char)item[i] - (unsigned char)key[i];
+    return i < n ? -1 : item[i] != 0;
+}
+
 unsigned segment_word_roles(const char *w, size_t n)
 {
     char key[16];
@@ -503,11 +512,10 @@ unsigned segment_word_roles(const char *w, size_t n)
         unsigned char c = (unsigned char)w[i];
         key[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
     }
-    key[n] = 0;
     size_t lo = 0, hi = TABLE_SIZE;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
-        int cmp = strcmp(table[mid].word, key);
+        int cmp = compare(table[mid].word, key, n);
         if (cmp == 0) return table[mid].roles;
         if (cmp < 0)
             lo = mid + 1;

@@ -4,41 +4,56 @@
  * words of news ("said") that every article repeats. Looked up by binary
  * search over a sorted table.
  */
-#include <stdlib.h>
 #include <string.h>
 
 #include "segment.h"
 
 static const char *const stopwords[] = {
-    "a", "about", "above", "after", "again", "against", "ago", "all", "also", "am", "among",
-    "an", "and", "another", "any", "are", "around", "as", "at", "be", "became", "because",
-    "become", "been", "before", "being", "below", "between", "both", "but", "by", "can",
-    "could", "did", "do", "does", "doing", "down", "during", "each", "either", "even", "ever",
-    "every", "few", "for", "from", "further", "had", "has", "have", "having", "he", "her",
-    "here", "hers", "herself", "him", "himself", "his", "how", "however", "i", "if", "in",
-    "into", "is", "it", "its", "itself", "just", "least", "less", "many", "may", "me", "might",
-    "mine", "more", "most", "mr", "mrs", "ms", "much", "must", "my", "myself", "neither", "no",
-    "nor", "not", "now", "of", "off", "often", "on", "once", "one", "only", "or", "other",
-    "others", "our", "ours", "ourselves", "out", "over", "own", "per", "rather", "s", "said",
-    "same", "say", "says", "shall", "she", "should", "since", "so", "some", "still", "such",
-    "than", "that", "the", "their", "theirs", "them", "themselves", "then", "there", "these",
-    "they", "this", "those", "though", "through", "thus", "to", "too", "toward", "under",
-    "until", "up", "upon", "us", "very", "was", "we", "were", "what", "when", "where",
-    "whether", "which", "while", "who", "whom", "whose", "why", "will", "with", "within",
-    "without", "would", "yet", "you", "your", "yours", "yourself",
+    "a",         "about",      "above",    "after",   "again",   "against", "ago",    "all",
+    "also",      "am",         "among",    "an",      "and",     "another", "any",    "are",
+    "around",    "as",         "at",       "be",      "became",  "because", "become", "been",
+    "before",    "being",      "below",    "between", "both",    "but",     "by",     "can",
+    "could",     "did",        "do",       "does",    "doing",   "down",    "during", "each",
+    "either",    "even",       "ever",     "every",   "few",     "for",     "from",   "further",
+    "had",       "has",        "have",     "having",  "he",      "her",     "here",   "hers",
+    "herself",   "him",        "himself",  "his",     "how",     "however", "i",      "if",
+    "in",        "into",       "is",       "it",      "its",     "itself",  "just",   "least",
+    "less",      "many",       "may",      "me",      "might",   "mine",    "more",   "most",
+    "mr",        "mrs",        "ms",       "much",    "must",    "my",      "myself", "neither",
+    "no",        "nor",        "not",      "now",     "of",      "off",     "often",  "on",
+    "once",      "one",        "only",     "or",      "other",   "others",  "our",    "ours",
+    "ourselves", "out",        "over",     "own",     "per",     "rather",  "s",      "said",
+    "same",      "say",        "says",     "shall",   "she",     "should",  "since",  "so",
+    "some",      "still",      "such",     "than",    "that",    "the",     "their",  "theirs",
+    "them",      "themselves", "then",     "there",   "these",   "they",    "this",   "those",
+    "though",    "through",    "thus",     "to",      "too",     "toward",  "under",  "until",
+    "up",        "upon",       "us",       "very",    "was",     "we",      "were",   "what",
+    "when",      "where",      "whether",  "which",   "while",   "who",     "whom",   "whose",
+    "why",       "will",       "with",     "within",  "without", "would",   "yet",    "you",
+    "your",      "yours",      "yourself",
 };
 
-static int compare(const void *key, const void *item)
+/* strcmp of a table word with the n bytes of w (no NUL), inlined. */
+static int compare(const char *item, const char *w, size_t n)
 {
-    return strcmp((const char *)key, *(const char *const *)item);
+    size_t i = 0;
+    for (; i < n && item[i]; i++)
+        if (item[i] != w[i]) return (unsigned char)item[i] - (unsigned char)w[i];
+    return i < n ? -1 : item[i] != 0;
 }
 
 int is_stopword(const char *word, size_t n)
 {
-    char w[16];
-    if (n == 0 || n >= sizeof w) return 0;
-    memcpy(w, word, n);
-    w[n] = '\0';
-    return bsearch(w, stopwords, sizeof stopwords / sizeof *stopwords, sizeof *stopwords,
-                   compare) != NULL;
+    if (n == 0 || n >= 16) return 0;
+    size_t lo = 0, hi = sizeof stopwords / sizeof *stopwords;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        int cmp = compare(stopwords[mid], word, n);
+        if (cmp == 0) return 1;
+        if (cmp < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return 0;
 }

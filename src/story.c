@@ -109,6 +109,8 @@ chorus_story *chorus_story_new(void)
     buf_init(&st->articles, STORY_MAX_ARTICLES * sizeof(article) + 1);
     buf_init(&st->skipped, 0);
     buf_init(&st->terms, 0);
+    buf_init(&st->sentence_store, 0);
+    buf_init(&st->token_store, 0);
     buf_init(&st->rendered, 0);
     map_init(&st->lexicon, &st->arena);
     map_init(&st->stems, &st->arena);
@@ -122,6 +124,8 @@ void chorus_story_free(chorus_story *st)
     buf_free(&st->articles);
     buf_free(&st->skipped);
     buf_free(&st->terms);
+    buf_free(&st->sentence_store);
+    buf_free(&st->token_store);
     buf_free(&st->rendered);
     map_free(&st->lexicon);
     map_free(&st->stems);

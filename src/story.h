@@ -116,10 +116,11 @@ struct chorus_story {
     buf skipped;  /* chorus_error, one per article that could not be used */
     size_t io_failures;
 
-    sentence *sentences;
+    sentence *sentences; /* in sentence_store */
     size_t n_sentences;
-    token *tokens;
+    token *tokens; /* in token_store */
     size_t n_tokens;
+    buf sentence_store, token_store; /* written in place by the segment stage */
     buf terms;  /* term */
     map lexicon; /* lower-cased surface -> term id */
     map stems;   /* stem -> stem id */

@@ -7,10 +7,12 @@
  * split off. Everything else (punctuation, quotes, dashes, currency signs)
  * separates tokens and is not kept. Each distinct lower-cased form is
  * interned once per story as a term, with its Snowball English stem
- * (libstemmer) interned in turn, so later stages compare integers.
+ * (libstemmer) interned in turn, so later stages compare integers;
+ * function words, numbers and words of two bytes are their own stem.
  *
- * Speed: ASCII bytes take a branch-light path, lower-cased while scanned,
- * and the whitespace-separated words are counted in the same pass. Terms
+ * Speed: ASCII tokens are found and lower-cased eight bytes at a time
+ * (SWAR: one 64-bit word tested per step, the token's end found by a count
+ * of trailing zeros); the rest take a byte-wise reader. Terms
  * of up to 16 bytes (nearly all) are found through the tokenizer's own
  * open-addressing index, whose slots hold the key bytes inline, so a
  * lookup is one hash and one probe without touching the lexicon (whose
@@ -35,6 +37,48 @@
 #define KEY_BYTES 16 /* terms up to this long go through the index */
 #define INDEX_MIN_BITS 8
 #define INDEX_MAX_BITS 26
+
+/* Eight bytes at a time (SWAR) on little-endian machines: every byte of
+ * a 64-bit word is tested at once, and a token's end is found with one
+ * count of trailing zeros instead of a branch per byte. */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define SWAR 1
+#else
+#define SWAR 0
+#endif
+#define ONES 0x0101010101010101ULL
+#define HIGHS 0x8080808080808080ULL
+
+static uint64_t load8(const char *p)
+{
+    uint64_t x;
+    memcpy(&x, p, 8);
+    return x;
+}
+
+/* The high bit of every byte of x (all below 0x80) in lo..hi. */
+static uint64_t bytes_in(uint64_t x, unsigned lo, unsigned hi)
+{
+    return (x + ONES * (0x80 - lo)) & ~(x + ONES * (0x7F - hi)) & HIGHS;
+}
+
+/* The high bit of every ASCII letter or digit of x (all below 0x80). */
+static uint64_t word_bytes(uint64_t x)
+{
+    return bytes_in(x | ONES * 0x20, 'a', 'z') | bytes_in(x, '0', '9');
+}
+
+/* x with its ASCII capitals lower-cased (all bytes below 0x80). */
+static uint64_t lower8(uint64_t x)
+{
+    return x | (bytes_in(x, 'A', 'Z') >> 2);
+}
+
+/* The first n bytes of x (n < 8), the rest zero. */
+static uint64_t first_bytes(uint64_t x, size_t n)
+{
+    return x & ((1ULL << (8 * n)) - 1);
+}
 
 typedef struct index_slot {
     uint64_t a, b;      /* the term's bytes, zero-padded */
@@ -197,7 +241,10 @@ static long intern(chorus_story *st, const char *lower, size_t n, struct sb_stem
     t->lower = slot->key;
     t->is_word = (uint8_t)has_letter(lower, n);
     t->is_stop = (uint8_t)is_stopword(lower, n);
-    const sb_symbol *stem = sb_stemmer_stem(stemmer, (const sb_symbol *)lower, (int)n);
+    /* function words, numbers and words of two bytes are their own stem */
+    const sb_symbol *stem = NULL;
+    if (t->is_word && !t->is_stop && n > 2)
+        stem = sb_stemmer_stem(stemmer, (const sb_symbol *)lower, (int)n);
     size_t stem_len = stem ? (size_t)sb_stemmer_length(stemmer) : n;
     if (!stem) stem = (const sb_symbol *)lower;
     map_slot *s =
@@ -288,16 +335,66 @@ static size_t strip_possessive(const char *text, size_t i, size_t stop, token_bu
     return apos > i ? apos : stop;
 }
 
-/* Skips non-word bytes from text[i]; counts the words (runs of
- * non-space bytes) that start among them. */
-static size_t skip_gap(const char *text, size_t i, size_t end, unsigned *prev_space, size_t *words)
+/* Whether the token ending at text[stop] goes on (an apostrophe, hyphen
+ * or ampersand before a word character, a number separator between
+ * digits, or a non-ASCII byte), so that the byte-wise reader must take
+ * it. */
+static int token_goes_on(const char *text, size_t stop)
 {
+    unsigned char c = (unsigned char)text[stop];
+    if (c == ' ') return 0; /* the common case */
+    unsigned char d = (unsigned char)text[stop + 1];
+    return c >= 0x80 || ((c == '-' || c == '&' || c == '\'') && (ascii_word(d) || d >= 0x80)) ||
+           ((c == '.' || c == ',') && ascii_digit(d));
+}
+
+/* The end of the ASCII token at text[i] read eight bytes at a time, with
+ * its lower-cased key in *a, *b; 0 when the token needs the byte-wise
+ * reader (non-ASCII, longer than 16 bytes, joined by an apostrophe, hyphen,
+ * ampersand or number separator, or too near the end of the text). */
+static size_t fast_token(const char *text, size_t i, size_t end, uint64_t *a, uint64_t *b)
+{
+    if (!SWAR || end - i < 17) return 0;
+    uint64_t x = load8(text + i), y, gaps;
+    if (x & HIGHS) return 0;
+    size_t len;
+    if ((gaps = ~word_bytes(x) & HIGHS) != 0) {
+        len = (size_t)__builtin_ctzll(gaps) / 8;
+        *a = first_bytes(lower8(x), len);
+        *b = 0;
+    } else {
+        y = load8(text + i + 8);
+        if ((y & HIGHS) || (gaps = ~word_bytes(y) & HIGHS) == 0) return 0;
+        len = 8 + (size_t)__builtin_ctzll(gaps) / 8;
+        *a = lower8(x);
+        *b = len > 8 ? first_bytes(lower8(y), len - 8) : 0;
+    }
+    size_t stop = i + len;
+    return token_goes_on(text, stop) ? 0 : stop;
+}
+
+/* skip_gap() eight bytes at a time where the text allows. */
+static size_t skip_gap_fast(const char *text, size_t i, size_t end)
+{
+    while (SWAR && end - i >= 8) {
+        uint64_t x = load8(text + i);
+        uint64_t stop = (x & HIGHS) | word_bytes(x & ~HIGHS);
+        if (stop) return i + (size_t)__builtin_ctzll(stop) / 8;
+        i += 8;
+    }
+    return i;
+}
+
+/* Skips the bytes from text[i] that belong to no token. */
+static size_t skip_gap(const char *text, size_t i, size_t end)
+{
+    if (i + 1 < end && text[i] == ' ' && ascii_word((unsigned char)text[i + 1]))
+        return i + 1; /* the common case: one space */
     while (i < end) {
+        i = skip_gap_fast(text, i, end);
+        if (i >= end) break;
         unsigned char c = (unsigned char)text[i];
         if (ascii_word(c)) break;
-        unsigned space = c == ' ' || (unsigned)(c - '\t') <= '\r' - '\t';
-        *words += *prev_space & !space;
-        *prev_space = space;
         if (c < 0x80) {
             i++;
             continue;
@@ -331,16 +428,23 @@ long token_scan(chorus_story *st, const char *text, size_t start, size_t end, bu
     if (!buf_reserve(tokens, most * sizeof(token)) || !reserve_pending(tk, most)) return -1;
     token *out = (token *)(void *)(tokens->data + tokens->len);
     size_t count = 0;
-    unsigned prev_space = 1;
     size_t i = start;
     token_buf b;
-    *words = 0;
+    *words = text_count_words(text + start, end - start);
     for (;;) {
-        i = skip_gap(text, i, end, &prev_space, words);
+        i = skip_gap(text, i, end);
         if (i >= end) break;
-        *words += prev_space;
-        prev_space = 0;
-        size_t stop = read_token(text, i, end, &b);
+        uint64_t ka, kb;
+        size_t stop = fast_token(text, i, end, &ka, &kb);
+        if (stop) {
+            pending *p = &tk->pend[count];
+            *p = (pending){ka, kb, key_hash(ka, kb, stop - i), (uint32_t)(stop - i)};
+            __builtin_prefetch(&tk->slots[p->hash >> (64 - tk->bits)]);
+            out[count++] = (token){{(uint32_t)i, (uint32_t)stop}, 0};
+            i = stop;
+            continue;
+        }
+        stop = read_token(text, i, end, &b);
         size_t body = strip_possessive(text, i, stop, &b);
         if (b.n) {
             long id = take_token(st, tk, &b, &tk->pend[count]);

@@ -10,6 +10,8 @@
  */
 #include "utf8.h"
 
+#include <string.h>
+
 /* Windows-1252 0x80..0x9F; 0 marks the five undefined bytes. */
 static const uint16_t cp1252_high[32] = {
     0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
@@ -171,11 +173,38 @@ void utf8_normalize(buf *out, const char *text, size_t n)
     }
 }
 
+/* Word starts eight bytes at a time on little-endian machines: the high
+ * bit of each space byte (' ', '\t'..'\r') is found for all eight at once. */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define WORDS_SWAR 1
+#else
+#define WORDS_SWAR 0
+#endif
+#define ONES 0x0101010101010101ULL
+#define HIGHS 0x8080808080808080ULL
+
+static uint64_t space_bytes(uint64_t x)
+{
+    uint64_t low = x & ~HIGHS; /* bytes from 0x80 up are never spaces */
+    uint64_t blank = (low + ONES * (0x80 - ' ')) & ~(low + ONES * (0x7F - ' '));
+    uint64_t ctrl = (low + ONES * (0x80 - '\t')) & ~(low + ONES * (0x7F - '\r'));
+    return (blank | ctrl) & ~x & HIGHS;
+}
+
 size_t text_count_words(const char *s, size_t n)
 {
-    size_t words = 0;
-    unsigned prev_space = 1;
-    for (size_t i = 0; i < n; i++) {
+    size_t words = 0, i = 0;
+    uint64_t prev = HIGHS; /* the byte before the text counts as a space */
+    for (; WORDS_SWAR && i + 8 <= n; i += 8) {
+        uint64_t x;
+        memcpy(&x, s + i, 8);
+        uint64_t space = space_bytes(x);
+        uint64_t before = (space << 8) | (prev >> 56); /* is the byte before each a space */
+        words += (size_t)((((~space & before & HIGHS) >> 7) * ONES) >> 56); /* count of high bits */
+        prev = space;
+    }
+    unsigned prev_space = (unsigned)(prev >> 63);
+    for (; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
         unsigned space = c == ' ' || (unsigned)(c - '\t') <= '\r' - '\t';
         words += prev_space & !space;

@@ -4,11 +4,13 @@
  * A token is a run of letters and digits, with inner apostrophes, hyphens
  * and ampersands ("don't", "al-Assad", "AT&T") and the separators of
  * numbers ("1,200", "3.5") kept inside it; a trailing possessive "'s" is
- * split off. Everything else (punctuation, quotes, dashes, currency signs)
- * separates tokens and is not kept. Each distinct lower-cased form is
+ * split off. A URL (http://, https://, www.) or an e-mail address is one
+ * token, up to the next space, without trailing punctuation. Everything else (punctuation, quotes,
+ * dashes, currency signs) separates tokens and is not kept. Each distinct lower-cased form is
  * interned once per story as a term, with its Snowball English stem
  * (libstemmer) interned in turn, so later stages compare integers;
- * function words, numbers and words of two bytes are their own stem.
+ * function words, numbers, addresses and words of two bytes are their own
+ * stem.
  *
  * Speed: ASCII tokens are found and lower-cased eight bytes at a time
  * (SWAR: one 64-bit word tested per step, the token's end found by a count
@@ -241,9 +243,11 @@ static long intern(chorus_story *st, const char *lower, size_t n, struct sb_stem
     t->lower = slot->key;
     t->is_word = (uint8_t)has_letter(lower, n);
     t->is_stop = (uint8_t)is_stopword(lower, n);
-    /* function words, numbers and words of two bytes are their own stem */
+    /* function words, numbers, addresses and words of two bytes are their
+     * own stem */
     const sb_symbol *stem = NULL;
-    if (t->is_word && !t->is_stop && n > 2)
+    if (t->is_word && !t->is_stop && n > 2 && !memchr(lower, '.', n) && !memchr(lower, '@', n) &&
+        !memchr(lower, '/', n))
         stem = sb_stemmer_stem(stemmer, (const sb_symbol *)lower, (int)n);
     size_t stem_len = stem ? (size_t)sb_stemmer_length(stemmer) : n;
     if (!stem) stem = (const sb_symbol *)lower;
@@ -407,6 +411,70 @@ static size_t skip_gap(const char *text, size_t i, size_t end)
     return i;
 }
 
+/* Nonzero when text[start, end) may hold a URL or an e-mail address: an
+ * '@', a "://" or a "www.". */
+static int has_address(const char *text, size_t start, size_t end)
+{
+    if (memchr(text + start, '@', end - start)) return 1;
+    for (const char *p = text + start; (p = memchr(p, ':', (size_t)(text + end - p))) != NULL; p++)
+        if (text + end - p >= 3 && p[1] == '/' && p[2] == '/') return 1;
+    for (const char *p = text + start; (p = memchr(p, '.', (size_t)(text + end - p))) != NULL; p++)
+        if (p - text >= (ptrdiff_t)start + 3 && (p[-1] | 0x20) == 'w' && (p[-2] | 0x20) == 'w' &&
+            (p[-3] | 0x20) == 'w')
+            return 1;
+    return 0;
+}
+
+static int starts_with_nocase(const char *s, size_t n, const char *prefix)
+{
+    size_t k = strlen(prefix);
+    if (n < k) return 0;
+    for (size_t i = 0; i < k; i++)
+        if ((s[i] | 0x20) != prefix[i]) return 0;
+    return 1;
+}
+
+/* The end of the URL or e-mail address starting at text[i], or 0: the run
+ * of non-space bytes, without its trailing punctuation. */
+static size_t address_end(const char *text, size_t i, size_t end)
+{
+    size_t e = i;
+    while (e < end && !(text[e] == ' ' || (unsigned)(text[e] - '\t') <= '\r' - '\t'))
+        e++;
+    for (;;) {
+        if (e > i && strchr(".,;:!?)]}>\"'", text[e - 1]))
+            e--;
+        else if (e >= i + 3 && (unsigned char)text[e - 3] == 0xE2 &&
+                 (unsigned char)text[e - 2] == 0x80 &&
+                 ((unsigned char)text[e - 1] == 0x99 || (unsigned char)text[e - 1] == 0x9D))
+            e -= 3;
+        else
+            break;
+    }
+    const char *w = text + i;
+    size_t n = e - i;
+    if (starts_with_nocase(w, n, "http://") || starts_with_nocase(w, n, "https://") ||
+        starts_with_nocase(w, n, "www."))
+        return n > 4 ? e : 0;
+    const char *at = memchr(w, '@', n);
+    if (!at || at == w || at == w + n - 1 || memchr(at + 1, '@', (size_t)(w + n - at - 1)) ||
+        !memchr(at + 1, '.', (size_t)(w + n - at - 1)))
+        return 0;
+    return ascii_word((unsigned char)at[-1]) && ascii_word((unsigned char)at[1]) ? e : 0;
+}
+
+/* Reads the address text[i, stop) into b, lower-cased (ASCII). */
+static void read_address(const char *text, size_t i, size_t stop, token_buf *b)
+{
+    memset(b->lower, 0, KEY_BYTES);
+    b->n = 0;
+    b->last_apos = 0;
+    for (; i < stop && b->n < TERM_MAX_BYTES; i++) {
+        unsigned char c = (unsigned char)text[i];
+        b->lower[b->n++] = (char)((unsigned)(c - 'A') < 26 ? c + 32 : c);
+    }
+}
+
 static int reserve_pending(tokenizer *tk, size_t n)
 {
     if (n <= tk->pend_cap) return 1;
@@ -430,12 +498,22 @@ long token_scan(chorus_story *st, const char *text, size_t start, size_t end, bu
     size_t count = 0;
     size_t i = start;
     token_buf b;
+    int addresses = has_address(text, start, end);
     *words = text_count_words(text + start, end - start);
     for (;;) {
         i = skip_gap(text, i, end);
         if (i >= end) break;
         uint64_t ka, kb;
-        size_t stop = fast_token(text, i, end, &ka, &kb);
+        size_t stop = addresses ? address_end(text, i, end) : 0;
+        if (stop) {
+            read_address(text, i, stop, &b);
+            long id = take_token(st, tk, &b, &tk->pend[count]);
+            if (id < 0) return -1;
+            out[count++] = (token){{(uint32_t)i, (uint32_t)stop}, (uint32_t)id};
+            i = stop;
+            continue;
+        }
+        stop = fast_token(text, i, end, &ka, &kb);
         if (stop) {
             pending *p = &tk->pend[count];
             *p = (pending){ka, kb, key_hash(ka, kb, stop - i), (uint32_t)(stop - i)};

@@ -292,6 +292,21 @@ static void test_token_edges(void **state)
     release(&s);
 }
 
+static void test_address_tokens(void **state)
+{
+    const char *text =
+        "Mail Desk.News@example.org, see https://example.net/a-b.html. Or www.Example.com!";
+    scanned s = tokenize(text);
+    char b[64];
+    assert_int_equal(s.n, 6);
+    assert_string_equal(token_text(&s, 1, text, b), "Desk.News@example.org");
+    assert_string_equal(token_text(&s, 3, text, b), "https://example.net/a-b.html");
+    assert_string_equal(token_text(&s, 5, text, b), "www.Example.com");
+    const token *t = &VEC_AT(&s.tokens, token, 1);
+    assert_string_equal(STORY_TERM(s.st, t->term)->lower, "desk.news@example.org");
+    release(&s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -313,6 +328,7 @@ int main(void)
         cmocka_unit_test(test_tokens),
         cmocka_unit_test(test_terms_are_shared),
         cmocka_unit_test(test_token_edges),
+        cmocka_unit_test(test_address_tokens),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

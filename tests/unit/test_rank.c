@@ -9,14 +9,14 @@
 #include "chorus.h"
 
 static const char *articles[] = {
-    "The city opened a new tram line on Monday. Thousands of riders tried the tram on its first "
-    "day. The line links the harbor with the university. Officials said the tram cost 300 "
-    "million. Shops along the route reported busy mornings.",
-    "A new tram line opened in the city on Monday, linking the harbor and the university. The "
-    "mayor rode the first tram at dawn. Riders praised the quiet cars. The project ran a year "
-    "late.",
-    "Crowds filled the first trams on the new harbor line on Monday. The line cost 300 million, "
-    "officials said. Critics said the money should have gone to buses.",
+    ("The city opened a new tram line on Monday. Thousands of riders tried the tram on its first "
+     "day. The line links the harbor with the university. Officials said the tram cost 300 "
+     "million. Shops along the route reported busy mornings."),
+    ("A new tram line opened in the city on Monday, linking the harbor and the university. The "
+     "mayor rode the first tram at dawn. Riders praised the quiet cars. The project ran a year "
+     "late."),
+    ("Crowds filled the first trams on the new harbor line on Monday. The line cost 300 million, "
+     "officials said. Critics said the money should have gone to buses."),
 };
 
 static chorus_story *run_method(chorus_method m, unsigned words)

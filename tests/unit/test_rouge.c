@@ -49,7 +49,7 @@ static chorus_rouge *score(const char *flag_line, const char *peer, const char *
 
 static chorus_rouge_score average(const chorus_rouge *r, const char *measure)
 {
-    chorus_rouge_score sc;
+    chorus_rouge_score sc = {0};
     for (size_t m = 0; m < chorus_rouge_measure_count(r); m++) {
         if (strcmp(chorus_rouge_measure_name(r, m), measure) != 0) continue;
         assert_int_equal(chorus_rouge_average(r, 0, m, &sc, NULL), CHORUS_OK);

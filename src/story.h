@@ -29,7 +29,7 @@ typedef struct span {
 /* Why clean removed a line (clean.c). */
 typedef enum removal_reason {
     REMOVED_WIDGET,     /* share and navigation widgets, calls to action */
-    REMOVED_PLAYER,     /* media-player residue: "0:00", "Play Live Radio" */
+    REMOVED_PLAYER,     /* media-player residue: "0:00", "Listen Live" */
     REMOVED_COUNTER,    /* view and comment counters */
     REMOVED_COPYRIGHT,  /* copyright and rights lines */
     REMOVED_CONTACT,    /* e-mail, "Write to", short links, bare URLs */

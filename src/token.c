@@ -2,7 +2,7 @@
  * token.c — tokens and terms.
  *
  * A token is a run of letters and digits, with inner apostrophes, hyphens
- * and ampersands ("don't", "al-Assad", "AT&T") and the separators of
+ * and ampersands ("don't", "al-Amin", "AT&T") and the separators of
  * numbers ("1,200", "3.5") kept inside it; a trailing possessive "'s" is
  * split off. A URL (http://, https://, www.) or an e-mail address is one
  * token, up to the next space, without trailing punctuation. Everything else (punctuation, quotes,

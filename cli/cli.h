@@ -21,6 +21,9 @@ void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void cli_report(const chorus_error *err);
 /* Writes n bytes to stdout; returns 0 or exit code 3 on a write error. */
 int cli_write(const char *data, size_t n);
+/* Adds every PATH to the story, reports skipped articles on stderr and
+ * runs the pipeline with opts (NULL: defaults). Returns the exit code. */
+int cli_load_story(chorus_story *st, char **paths, int n, const chorus_options *opts);
 /* Parses a --method value; reports an unknown name. */
 int cli_parse_method(const char *value, chorus_method *out);
 /* Parses a non-negative integer option value no larger than max. */

@@ -85,30 +85,6 @@ static void write_sentences(const chorus_story *st, int json, FILE *f)
     if (json) fputs("]}\n", f);
 }
 
-/* Reads every PATH into the story and runs it; reports skipped articles. */
-static int load_and_run(chorus_story *st, char **paths, int n)
-{
-    chorus_error err;
-    for (int i = 0; i < n; i++) {
-        chorus_status s = chorus_story_add_path(st, paths[i], &err);
-        if (s != CHORUS_OK) {
-            cli_report(&err);
-            return chorus_status_exit_code(s);
-        }
-    }
-    for (size_t i = 0; i < chorus_story_skipped_count(st); i++) {
-        char line[700];
-        chorus_error_format(chorus_story_skipped(st, i), line, sizeof line);
-        cli_error("skipped %s", line);
-    }
-    chorus_status s = chorus_story_run(st, NULL, &err);
-    if (s != CHORUS_OK) {
-        cli_report(&err);
-        return chorus_status_exit_code(s);
-    }
-    return EXIT_OK;
-}
-
 int cmd_sentences(int argc, char **argv)
 {
     static const struct option longopts[] = {
@@ -143,7 +119,7 @@ int cmd_sentences(int argc, char **argv)
         cli_error("out of memory");
         return EXIT_INTERNAL;
     }
-    int rc = load_and_run(st, argv + optind, argc - optind);
+    int rc = cli_load_story(st, argv + optind, argc - optind, NULL);
     if (rc == EXIT_OK) {
         write_sentences(st, json, stdout);
         if (fflush(stdout) != 0 || ferror(stdout)) {

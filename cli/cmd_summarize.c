@@ -32,31 +32,6 @@ static void clean_usage(FILE *f)
                "spans' reference text and every removed line with its reason.\n");
 }
 
-/* Reads every PATH into one story, reports skipped articles, runs it. */
-static int load_and_run(chorus_story *st, char **paths, int n, const chorus_options *opts)
-{
-    chorus_error err;
-    for (int i = 0; i < n; i++) {
-        chorus_status s = chorus_story_add_path(st, paths[i], &err);
-        if (s != CHORUS_OK) {
-            cli_report(&err);
-            return chorus_status_exit_code(s);
-        }
-    }
-    for (size_t i = 0; i < chorus_story_skipped_count(st); i++) {
-        const chorus_error *e = chorus_story_skipped(st, i);
-        char line[700];
-        chorus_error_format(e, line, sizeof line);
-        cli_error("skipped %s", line);
-    }
-    chorus_status s = chorus_story_run(st, opts, &err);
-    if (s != CHORUS_OK) {
-        cli_report(&err);
-        return chorus_status_exit_code(s);
-    }
-    return EXIT_OK;
-}
-
 static int render(chorus_story *st, chorus_format format)
 {
     size_t len = 0;
@@ -133,7 +108,7 @@ static int run_story_command(int argc, char **argv, int clean)
         cli_error("out of memory");
         return EXIT_INTERNAL;
     }
-    int rc = load_and_run(st, argv + optind, argc - optind, &opts);
+    int rc = cli_load_story(st, argv + optind, argc - optind, &opts);
     if (rc == EXIT_OK) rc = render(st, format);
     chorus_story_free(st);
     return rc;

@@ -57,6 +57,31 @@ int cli_write(const char *data, size_t n)
     return EXIT_OK;
 }
 
+/* Reads every PATH into one story, reports skipped articles, runs it. */
+int cli_load_story(chorus_story *st, char **paths, int n, const chorus_options *opts)
+{
+    chorus_error err;
+    for (int i = 0; i < n; i++) {
+        chorus_status s = chorus_story_add_path(st, paths[i], &err);
+        if (s != CHORUS_OK) {
+            cli_report(&err);
+            return chorus_status_exit_code(s);
+        }
+    }
+    for (size_t i = 0; i < chorus_story_skipped_count(st); i++) {
+        const chorus_error *e = chorus_story_skipped(st, i);
+        char line[700];
+        chorus_error_format(e, line, sizeof line);
+        cli_error("skipped %s", line);
+    }
+    chorus_status s = chorus_story_run(st, opts, &err);
+    if (s != CHORUS_OK) {
+        cli_report(&err);
+        return chorus_status_exit_code(s);
+    }
+    return EXIT_OK;
+}
+
 int cli_parse_method(const char *value, chorus_method *out)
 {
     if (chorus_method_from_name(value, out)) return 1;

@@ -24,6 +24,11 @@ int cli_write(const char *data, size_t n);
 /* Adds every PATH to the story, reports skipped articles on stderr and
  * runs the pipeline with opts (NULL: defaults). Returns the exit code. */
 int cli_load_story(chorus_story *st, char **paths, int n, const chorus_options *opts);
+/* Calls fn for each line of the file at path ("-": standard input), the
+ * line ending stripped, with its 1-based number, until fn returns nonzero.
+ * Returns that code, or EXIT_IO when the file cannot be opened or read. */
+typedef int (*cli_line_fn)(void *ctx, const char *line, size_t len, long lineno);
+int cli_each_line(const char *path, cli_line_fn fn, void *ctx);
 /* Parses a --method value; reports an unknown name. */
 int cli_parse_method(const char *value, chorus_method *out);
 /* Parses a non-negative integer option value no larger than max. */

@@ -27,6 +27,11 @@ static void batch_usage(FILE *f)
             "  -h, --help          this help\n");
 }
 
+typedef struct batch_cfg {
+    const chorus_options *opts;
+    chorus_format format;
+} batch_cfg;
+
 /* One line in, one line out. Returns 0, or EXIT_IO on a write error. */
 static int process_line(const char *line, size_t len, long lineno, const chorus_options *opts,
                         chorus_format format)
@@ -59,6 +64,12 @@ static int process_line(const char *line, size_t len, long lineno, const chorus_
     }
     chorus_story_free(st);
     return rc;
+}
+
+static int batch_line(void *vcfg, const char *line, size_t len, long lineno)
+{
+    const batch_cfg *cfg = vcfg;
+    return process_line(line, len, lineno, cfg->opts, cfg->format);
 }
 
 int cmd_batch(int argc, char **argv)
@@ -100,28 +111,8 @@ int cmd_batch(int argc, char **argv)
         return EXIT_USAGE;
     }
     const char *path = optind < argc ? argv[optind] : "-";
-    FILE *in = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-    if (!in) {
-        cli_error("%s: cannot open", path);
-        return EXIT_IO;
-    }
-    char *line = NULL;
-    size_t cap = 0;
-    ssize_t n;
-    long lineno = 0;
-    int rc = EXIT_OK;
-    while (rc == EXIT_OK && (n = getline(&line, &cap, in)) != -1) {
-        lineno++;
-        size_t len = (size_t)n;
-        while (len && (line[len - 1] == '\n' || line[len - 1] == '\r')) len--;
-        rc = process_line(line, len, lineno, &opts, format);
-    }
-    if (rc == EXIT_OK && ferror(in)) {
-        cli_error("%s: read error", path);
-        rc = EXIT_IO;
-    }
-    free(line);
-    if (in != stdin) fclose(in);
+    batch_cfg cfg = {&opts, format};
+    int rc = cli_each_line(path, batch_line, &cfg);
     if (rc == EXIT_OK && fflush(stdout) != 0) {
         cli_error("cannot write the output");
         rc = EXIT_IO;

@@ -181,35 +181,24 @@ static int add_file_list(chorus_rouge *r, const char *list, const char *system)
     return rc;
 }
 
+typedef struct batch_ctx {
+    chorus_rouge *rouge;
+    const char *path;
+} batch_ctx;
+
+static int add_batch_line(void *vctx, const char *line, size_t len, long lineno)
+{
+    batch_ctx *c = vctx;
+    if (len == 0) return EXIT_OK;
+    chorus_error err;
+    return report_status(chorus_rouge_add_json(c->rouge, line, len, NULL, NULL, 0, &err), &err,
+                         c->path, lineno);
+}
+
 static int add_batch(chorus_rouge *r, const char *path)
 {
-    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-    if (!f) {
-        cli_error("%s: cannot open: %s", path, strerror(errno));
-        return EXIT_IO;
-    }
-    char *line = NULL;
-    size_t cap = 0;
-    ssize_t n;
-    long lineno = 0;
-    int rc = EXIT_OK;
-    while (rc == EXIT_OK && (n = getline(&line, &cap, f)) != -1) {
-        lineno++;
-        size_t len = (size_t)n;
-        while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
-            len--;
-        if (len == 0) continue;
-        chorus_error err;
-        rc = report_status(chorus_rouge_add_json(r, line, len, NULL, NULL, 0, &err), &err, path,
-                           lineno);
-    }
-    if (rc == EXIT_OK && ferror(f)) {
-        cli_error("%s: read error", path);
-        rc = EXIT_IO;
-    }
-    free(line);
-    if (f != stdin) fclose(f);
-    return rc;
+    batch_ctx c = {r, path};
+    return cli_each_line(path, add_batch_line, &c);
 }
 
 static int print_tokens(const chorus_rouge_options *opts, char **paths, int n)

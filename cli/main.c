@@ -2,6 +2,7 @@
  * main.c — the chorus command: dispatches to a subcommand. "summarize" is
  * the default when the first argument is not a command name.
  */
+#include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -80,6 +81,32 @@ int cli_load_story(chorus_story *st, char **paths, int n, const chorus_options *
         return chorus_status_exit_code(s);
     }
     return EXIT_OK;
+}
+
+int cli_each_line(const char *path, cli_line_fn fn, void *ctx)
+{
+    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+    if (!f) {
+        cli_error("%s: cannot open: %s", path, strerror(errno));
+        return EXIT_IO;
+    }
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t n;
+    long lineno = 0;
+    int rc = EXIT_OK;
+    while (rc == EXIT_OK && (n = getline(&line, &cap, f)) != -1) {
+        size_t len = (size_t)n;
+        while (len && (line[len - 1] == '\n' || line[len - 1] == '\r')) len--;
+        rc = fn(ctx, line, len, ++lineno);
+    }
+    if (rc == EXIT_OK && ferror(f)) {
+        cli_error("%s: read error", path);
+        rc = EXIT_IO;
+    }
+    free(line);
+    if (f != stdin) fclose(f);
+    return rc;
 }
 
 int cli_parse_method(const char *value, chorus_method *out)

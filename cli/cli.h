@@ -25,9 +25,10 @@ int cli_write(const char *data, size_t n);
  * runs the pipeline with opts (NULL: defaults). Returns the exit code. */
 int cli_load_story(chorus_story *st, char **paths, int n, const chorus_options *opts);
 /* Calls fn for each line of the file at path ("-": standard input), the
- * line ending stripped, with its 1-based number, until fn returns nonzero.
- * Returns that code, or EXIT_IO when the file cannot be opened or read. */
-typedef int (*cli_line_fn)(void *ctx, const char *line, size_t len, long lineno);
+ * line ending stripped and NUL-terminated, with its 1-based number, until fn
+ * returns nonzero; fn may modify the line. Returns that code, or EXIT_IO
+ * when the file cannot be opened or read. */
+typedef int (*cli_line_fn)(void *ctx, char *line, size_t len, long lineno);
 int cli_each_line(const char *path, cli_line_fn fn, void *ctx);
 /* Parses a --method value; reports an unknown name. */
 int cli_parse_method(const char *value, chorus_method *out);

@@ -66,7 +66,7 @@ static int process_line(const char *line, size_t len, long lineno, const chorus_
     return rc;
 }
 
-static int batch_line(void *vcfg, const char *line, size_t len, long lineno)
+static int batch_line(void *vcfg, char *line, size_t len, long lineno)
 {
     const batch_cfg *cfg = vcfg;
     return process_line(line, len, lineno, cfg->opts, cfg->format);

@@ -150,35 +150,34 @@ static int split_words(char *s, char **out, int cap)
     return n;
 }
 
+typedef struct list_ctx {
+    chorus_rouge *rouge;
+    const char *list, *system;
+    long evals;
+} list_ctx;
+
+static int add_list_line(void *vctx, char *line, size_t len, long lineno)
+{
+    list_ctx *c = vctx;
+    char *words[MAX_ARGS];
+    (void)len;
+    if (line[0] == '#') return EXIT_OK;
+    int n = split_words(line, words, MAX_ARGS);
+    if (n == 0) return EXIT_OK;
+    if (n < 2) {
+        cli_error("%s:%ld: expected a peer file and at least one model file", c->list, lineno);
+        return EXIT_INPUT;
+    }
+    char id[32];
+    snprintf(id, sizeof id, "%ld", ++c->evals);
+    return add_files(c->rouge, id, c->system, words[0], words + 1, (size_t)n - 1, c->list, lineno);
+}
+
 /* ROUGE-1.5.5's -z list: "peer model1 model2 ..." per line, '#' comments. */
 static int add_file_list(chorus_rouge *r, const char *list, const char *system)
 {
-    FILE *f = fopen(list, "rb");
-    if (!f) {
-        cli_error("%s: cannot open: %s", list, strerror(errno));
-        return EXIT_IO;
-    }
-    char *line = NULL, *words[MAX_ARGS];
-    size_t cap = 0;
-    long lineno = 0, evals = 0;
-    int rc = EXIT_OK;
-    while (rc == EXIT_OK && getline(&line, &cap, f) != -1) {
-        lineno++;
-        if (line[0] == '#') continue;
-        int n = split_words(line, words, MAX_ARGS);
-        if (n == 0) continue;
-        if (n < 2) {
-            cli_error("%s:%ld: expected a peer file and at least one model file", list, lineno);
-            rc = EXIT_INPUT;
-            break;
-        }
-        char id[32];
-        snprintf(id, sizeof id, "%ld", ++evals);
-        rc = add_files(r, id, system, words[0], words + 1, (size_t)n - 1, list, lineno);
-    }
-    free(line);
-    fclose(f);
-    return rc;
+    list_ctx c = {r, list, system, 0};
+    return cli_each_line(list, add_list_line, &c);
 }
 
 typedef struct batch_ctx {
@@ -186,7 +185,7 @@ typedef struct batch_ctx {
     const char *path;
 } batch_ctx;
 
-static int add_batch_line(void *vctx, const char *line, size_t len, long lineno)
+static int add_batch_line(void *vctx, char *line, size_t len, long lineno)
 {
     batch_ctx *c = vctx;
     if (len == 0) return EXIT_OK;

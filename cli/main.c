@@ -98,6 +98,7 @@ int cli_each_line(const char *path, cli_line_fn fn, void *ctx)
     while (rc == EXIT_OK && (n = getline(&line, &cap, f)) != -1) {
         size_t len = (size_t)n;
         while (len && (line[len - 1] == '\n' || line[len - 1] == '\r')) len--;
+        line[len] = '\0';
         rc = fn(ctx, line, len, ++lineno);
     }
     if (rc == EXIT_OK && ferror(f)) {

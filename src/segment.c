@@ -36,6 +36,7 @@
  * first 64 list markers are the ones lists are built from.
  */
 #include "segment.h"
+#include "swar.h"
 #include "utf8.h"
 
 #include <stdint.h>
@@ -59,27 +60,6 @@ static const unsigned char stops[256] = {
     ['.'] = 1, ['!'] = 1, ['?'] = 1,  ['"'] = 1,  ['\''] = 1, ['`'] = 1,
     ['('] = 1, ['['] = 1, [0xC2] = 1, [0xE2] = 1, [0xE3] = 1, [0xEF] = 1,
 };
-
-#ifndef __SSE2__
-/* Eight bytes at a time (SWAR) on little-endian machines. */
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-#define SWAR 1
-#else
-#define SWAR 0
-#endif
-#define ONES 0x0101010101010101ULL
-#define HIGHS 0x8080808080808080ULL
-
-/* The high bit of the first byte of x equal to c is exact (later bytes
- * may be marked by a borrow, which never matters: only the first is
- * used). */
-static uint64_t bytes_equal(uint64_t x, unsigned char c)
-{
-    uint64_t v = x ^ (ONES * c);
-    return (v - ONES) & ~v & HIGHS;
-}
-
-#endif
 
 #ifdef __SSE2__
 /* The stop bytes among t[i, i + 16) as a bit mask (SSE2). */
@@ -113,11 +93,11 @@ static size_t next_stop(const char *t, size_t i, size_t end)
         }
 #else
         while (SWAR && end - i >= 8) {
-            uint64_t x;
-            memcpy(&x, t + i, 8);
-            uint64_t m = (x & HIGHS) | bytes_equal(x, '.') | bytes_equal(x, '!') |
-                         bytes_equal(x, '?') | bytes_equal(x, '"') | bytes_equal(x, '\'') |
-                         bytes_equal(x, '`') | bytes_equal(x, '(') | bytes_equal(x, '[');
+            uint64_t x = swar_load8(t + i);
+            uint64_t m = (x & SWAR_HIGHS) | swar_bytes_equal(x, '.') | swar_bytes_equal(x, '!') |
+                         swar_bytes_equal(x, '?') | swar_bytes_equal(x, '"') |
+                         swar_bytes_equal(x, '\'') | swar_bytes_equal(x, '`') |
+                         swar_bytes_equal(x, '(') | swar_bytes_equal(x, '[');
             if (m) {
                 i += (size_t)__builtin_ctzll(m) / 8;
                 break;

@@ -33,6 +33,7 @@
 #include <utf8proc.h>
 
 #include "segment.h"
+#include "swar.h"
 #include "utf8.h"
 
 #define TERM_MAX_BYTES 128
@@ -40,40 +41,16 @@
 #define INDEX_MIN_BITS 8
 #define INDEX_MAX_BITS 26
 
-/* Eight bytes at a time (SWAR) on little-endian machines: every byte of
- * a 64-bit word is tested at once, and a token's end is found with one
- * count of trailing zeros instead of a branch per byte. */
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-#define SWAR 1
-#else
-#define SWAR 0
-#endif
-#define ONES 0x0101010101010101ULL
-#define HIGHS 0x8080808080808080ULL
-
-static uint64_t load8(const char *p)
-{
-    uint64_t x;
-    memcpy(&x, p, 8);
-    return x;
-}
-
-/* The high bit of every byte of x (all below 0x80) in lo..hi. */
-static uint64_t bytes_in(uint64_t x, unsigned lo, unsigned hi)
-{
-    return (x + ONES * (0x80 - lo)) & ~(x + ONES * (0x7F - hi)) & HIGHS;
-}
-
 /* The high bit of every ASCII letter or digit of x (all below 0x80). */
 static uint64_t word_bytes(uint64_t x)
 {
-    return bytes_in(x | ONES * 0x20, 'a', 'z') | bytes_in(x, '0', '9');
+    return swar_bytes_in(x | SWAR_ONES * 0x20, 'a', 'z') | swar_bytes_in(x, '0', '9');
 }
 
 /* x with its ASCII capitals lower-cased (all bytes below 0x80). */
 static uint64_t lower8(uint64_t x)
 {
-    return x | (bytes_in(x, 'A', 'Z') >> 2);
+    return x | (swar_bytes_in(x, 'A', 'Z') >> 2);
 }
 
 /* The first n bytes of x (n < 8), the rest zero. */
@@ -359,16 +336,16 @@ static int token_goes_on(const char *text, size_t stop)
 static size_t fast_token(const char *text, size_t i, size_t end, uint64_t *a, uint64_t *b)
 {
     if (!SWAR || end - i < 17) return 0;
-    uint64_t x = load8(text + i), y, gaps;
-    if (x & HIGHS) return 0;
+    uint64_t x = swar_load8(text + i), y, gaps;
+    if (x & SWAR_HIGHS) return 0;
     size_t len;
-    if ((gaps = ~word_bytes(x) & HIGHS) != 0) {
+    if ((gaps = ~word_bytes(x) & SWAR_HIGHS) != 0) {
         len = (size_t)__builtin_ctzll(gaps) / 8;
         *a = first_bytes(lower8(x), len);
         *b = 0;
     } else {
-        y = load8(text + i + 8);
-        if ((y & HIGHS) || (gaps = ~word_bytes(y) & HIGHS) == 0) return 0;
+        y = swar_load8(text + i + 8);
+        if ((y & SWAR_HIGHS) || (gaps = ~word_bytes(y) & SWAR_HIGHS) == 0) return 0;
         len = 8 + (size_t)__builtin_ctzll(gaps) / 8;
         *a = lower8(x);
         *b = len > 8 ? first_bytes(lower8(y), len - 8) : 0;
@@ -381,8 +358,8 @@ static size_t fast_token(const char *text, size_t i, size_t end, uint64_t *a, ui
 static size_t skip_gap_fast(const char *text, size_t i, size_t end)
 {
     while (SWAR && end - i >= 8) {
-        uint64_t x = load8(text + i);
-        uint64_t stop = (x & HIGHS) | word_bytes(x & ~HIGHS);
+        uint64_t x = swar_load8(text + i);
+        uint64_t stop = (x & SWAR_HIGHS) | word_bytes(x & ~SWAR_HIGHS);
         if (stop) return i + (size_t)__builtin_ctzll(stop) / 8;
         i += 8;
     }

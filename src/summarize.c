@@ -336,23 +336,43 @@ static void weigh_concepts(selection *sel, const concept_table *ct, attempt leve
     }
 }
 
+typedef struct ranked {
+    double score;
+    uint32_t index; /* in sel->cands */
+} ranked;
+
+static int compare_ranked(const void *pa, const void *pb)
+{
+    const ranked *a = pa, *b = pb;
+    if (a->score != b->score) return a->score > b->score ? -1 : 1;
+    return a->index < b->index ? -1 : a->index > b->index;
+}
+
+/* Takes the candidates in the given order, each one that fits the budget
+ * and (with filter set) is no near-duplicate of one already taken. */
+static void take_in_order(selection *sel, const ranked *order, size_t n, int filter)
+{
+    for (size_t i = 0; i < n; i++) {
+        candidate *c = &sel->cands[order[i].index];
+        if (!c->chosen && fits(sel, c) && !(filter && redundant(sel, c))) choose_plain(sel, c);
+    }
+}
+
 /* Once every concept worth having is covered, the rest of the budget goes
  * to the earliest sentences of the articles (round-robin by position), as
  * the leads carry the story, still skipping near-duplicates. */
-static void fill_by_position(selection *sel)
+static chorus_status fill_by_position(selection *sel)
 {
-    for (uint32_t pos = 0;; pos++) {
-        int any = 0;
-        for (size_t i = 0; i < sel->n_cands; i++) {
-            candidate *c = &sel->cands[i];
-            const sentence *s = &sel->st->sentences[c->sentence];
-            if (s->position < pos) continue;
-            any = 1;
-            if (s->position != pos || c->chosen) continue;
-            if (fits(sel, c) && !redundant(sel, c)) choose(sel, c);
-        }
-        if (!any) break;
+    ranked *order = malloc((sel->n_cands + 1) * sizeof *order);
+    if (!order) return CHORUS_E_NOMEM;
+    for (size_t i = 0; i < sel->n_cands; i++) {
+        double position = sel->st->sentences[sel->cands[i].sentence].position;
+        order[i] = (ranked){-position, (uint32_t)i};
     }
+    qsort(order, sel->n_cands, sizeof *order, compare_ranked);
+    take_in_order(sel, order, sel->n_cands, 1);
+    free(order);
+    return CHORUS_OK;
 }
 
 typedef struct workspace {
@@ -378,14 +398,22 @@ static void workspace_free(workspace *w)
     buf_free(&w->ids);
 }
 
-/* One greedy selection at the given strictness, into sel. */
-static chorus_status select_sentences(chorus_story *st, workspace *w, selection *sel, attempt level)
+/* The candidates of one attempt, in sel. */
+static chorus_status prepare_selection(chorus_story *st, workspace *w, selection *sel,
+                                       attempt level)
 {
     *sel = (selection){.st = st};
     chorus_status s = build_candidates(sel, &w->ct, &w->cands, &w->ids, level);
-    if (s != CHORUS_OK) return s;
     sel->cands = (candidate *)(void *)w->cands.data;
     sel->n_cands = VEC_COUNT(&w->cands, candidate);
+    return s;
+}
+
+/* One greedy selection at the given strictness, into sel. */
+static chorus_status select_sentences(chorus_story *st, workspace *w, selection *sel, attempt level)
+{
+    chorus_status s = prepare_selection(st, w, sel, level);
+    if (s != CHORUS_OK) return s;
     sel->concepts = (uint32_t *)(void *)w->ids.data;
     sel->n_concepts = VEC_COUNT(&w->ct.df, uint32_t);
     sel->weight = arena_alloc_array(&st->arena, sel->n_concepts + 1, sizeof *sel->weight);
@@ -394,31 +422,15 @@ static chorus_status select_sentences(chorus_story *st, workspace *w, selection 
     weigh_concepts(sel, &w->ct, level);
     long best;
     while ((best = pick(sel)) >= 0) choose(sel, &sel->cands[best]);
-    if (sel->count) fill_by_position(sel);
-    return CHORUS_OK;
-}
-
-typedef struct ranked {
-    double score;
-    uint32_t index; /* in sel->cands */
-} ranked;
-
-static int compare_ranked(const void *pa, const void *pb)
-{
-    const ranked *a = pa, *b = pb;
-    if (a->score != b->score) return a->score > b->score ? -1 : 1;
-    return a->index < b->index ? -1 : a->index > b->index;
+    return sel->count ? fill_by_position(sel) : CHORUS_OK;
 }
 
 /* A classic method: candidates in the ranker's score order, each taken when
  * it fits the budget and is no near-duplicate of one already taken. */
 static chorus_status select_ranked(chorus_story *st, workspace *w, selection *sel, attempt level)
 {
-    *sel = (selection){.st = st};
-    chorus_status s = build_candidates(sel, &w->ct, &w->cands, &w->ids, level);
+    chorus_status s = prepare_selection(st, w, sel, level);
     if (s != CHORUS_OK) return s;
-    sel->cands = (candidate *)(void *)w->cands.data;
-    sel->n_cands = VEC_COUNT(&w->cands, candidate);
     if (sel->n_cands > RANK_MAX_SENTENCES) sel->n_cands = RANK_MAX_SENTENCES;
     size_t n = sel->n_cands;
     arena scratch;
@@ -433,11 +445,8 @@ static chorus_status select_ranked(chorus_story *st, workspace *w, selection *se
     if (s == CHORUS_OK) {
         for (size_t i = 0; i < n; i++) order[i] = (ranked){score[i], (uint32_t)i};
         qsort(order, n, sizeof *order, compare_ranked);
-        int lead = st->opts.method == CHORUS_METHOD_LEAD; /* a baseline: no filtering */
-        for (size_t i = 0; i < n; i++) {
-            candidate *c = &sel->cands[order[i].index];
-            if (fits(sel, c) && (lead || !redundant(sel, c))) choose_plain(sel, c);
-        }
+        /* lead is a baseline: no filtering */
+        take_in_order(sel, order, n, st->opts.method != CHORUS_METHOD_LEAD);
     }
     arena_free(&scratch);
     return s;

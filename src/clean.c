@@ -633,25 +633,21 @@ static void read_removed_line(const line *l, found_meta *f)
 static void read_metadata(const line *lines, size_t count, long title, found_meta *f)
 {
     memset(f, 0, sizeof *f);
-    if (title >= 0) {
+    for (size_t i = 0; i < count; i++)
+        if (lines[i].removed) read_removed_line(&lines[i], f);
+    if (title >= 0) { /* the headline, and a title suffix names the outlet best */
         const line *t = &lines[title];
-        size_t len = meta_title_suffix(t->s, t->n, f->outlet, sizeof f->outlet);
-        if (len)
+        char outlet[sizeof f->outlet];
+        size_t len = meta_title_suffix(t->s, t->n, outlet, sizeof outlet);
+        if (len) {
+            memcpy(f->outlet, outlet, sizeof outlet);
             f->outlet_source = "title suffix";
-        else
+        } else {
             len = t->n;
+        }
         if (len >= sizeof f->title) len = sizeof f->title - 1;
         memcpy(f->title, t->s, len);
         f->title[len] = '\0';
-    }
-    int title_outlet = f->outlet[0] != 0;
-    char outlet[128];
-    memcpy(outlet, f->outlet, sizeof outlet);
-    for (size_t i = 0; i < count; i++)
-        if (lines[i].removed) read_removed_line(&lines[i], f);
-    if (title_outlet) { /* a title suffix names the outlet best */
-        memcpy(f->outlet, outlet, sizeof outlet);
-        f->outlet_source = "title suffix";
     }
     if (!f->date[0] && f->stamp[0] && body_mentions_year(lines, count, f->stamp)) {
         memcpy(f->date, f->stamp, sizeof f->date);

@@ -298,41 +298,43 @@ static int print_table(const eval_cfg *cfg, const eval_run *run)
     return rc;
 }
 
-/* Reads every non-empty line of the data set. */
+typedef struct line_list {
+    char **lines;
+    size_t count, cap;
+    const char *path;
+} line_list;
+
+static int keep_line(void *vlist, char *line, size_t len, long lineno)
+{
+    line_list *l = vlist;
+    (void)lineno;
+    if (l->count == l->cap) {
+        size_t cap = l->cap ? l->cap * 2 : 256;
+        char **more = realloc(l->lines, cap * sizeof *more);
+        if (!more) {
+            cli_error("%s: out of memory reading the data set", l->path);
+            return EXIT_INTERNAL;
+        }
+        l->lines = more;
+        l->cap = cap;
+    }
+    char *copy = malloc(len + 1);
+    if (!copy) {
+        cli_error("%s: out of memory reading the data set", l->path);
+        return EXIT_INTERNAL;
+    }
+    memcpy(copy, line, len + 1);
+    l->lines[l->count++] = copy;
+    return EXIT_OK;
+}
+
+/* Reads every line of the data set (line endings stripped). */
 static char **read_lines(const char *path, size_t *count, int *rc)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        cli_error("%s: cannot open", path);
-        *rc = EXIT_IO;
-        return NULL;
-    }
-    char **lines = NULL, *line = NULL;
-    size_t cap = 0, n = 0, lcap = 0;
-    ssize_t got;
-    while ((got = getline(&line, &lcap, f)) != -1) {
-        if (n == cap) {
-            char **more = realloc(lines, (cap ? cap * 2 : 256) * sizeof *more);
-            if (!more) {
-                cli_error("%s: out of memory reading the data set", path);
-                *rc = EXIT_INTERNAL;
-                break;
-            }
-            lines = more;
-            cap = cap ? cap * 2 : 256;
-        }
-        lines[n++] = line;
-        line = NULL;
-        lcap = 0;
-    }
-    free(line);
-    if (ferror(f)) {
-        cli_error("%s: read error", path);
-        *rc = EXIT_IO;
-    }
-    fclose(f);
-    *count = n;
-    return lines;
+    line_list l = {.path = path};
+    *rc = cli_each_line(path, keep_line, &l);
+    *count = l.count;
+    return l.lines;
 }
 
 static int run_eval(const eval_cfg *cfg)
@@ -347,8 +349,6 @@ static int run_eval(const eval_cfg *cfg)
     int bar = isatty(STDERR_FILENO);
     for (size_t i = 0; rc == EXIT_OK && i < count && done < total; i++) {
         size_t len = strlen(lines[i]);
-        while (len && (lines[i][len - 1] == '\n' || lines[i][len - 1] == '\r'))
-            len--;
         if (len == 0) continue;
         rc = eval_story(cfg, &run, lines[i], len, (long)i + 1);
         done++;

@@ -24,6 +24,7 @@ static void batch_usage(FILE *f)
             "      --method M      coverage (default), lead, centroid, lexrank, textrank\n"
             "      --no-compress   print whole sentences (no compression)\n"
             "      --plain         write {\"id\": ..., \"summary\": [\"sentence\", ...]}\n"
+            "      --clean         write each story's clean articles (as chorus clean -f json)\n"
             "  -h, --help          this help\n");
 }
 
@@ -77,7 +78,7 @@ int cmd_batch(int argc, char **argv)
     static const struct option longopts[] = {
         {"words", required_argument, 0, 'w'}, {"bytes", required_argument, 0, 'b'},
         {"sentences", required_argument, 0, 'n'}, {"method", required_argument, 0, 'M'}, {"no-compress", no_argument, 0, 'C'}, {"plain", no_argument, 0, 'P'},
-        {"help", no_argument, 0, 'h'},          {0, 0, 0, 0}};
+        {"clean", no_argument, 0, 'c'}, {"help", no_argument, 0, 'h'},          {0, 0, 0, 0}};
     chorus_options opts;
     chorus_options_init(&opts);
     chorus_format format = CHORUS_FORMAT_JSON;
@@ -100,6 +101,7 @@ int cmd_batch(int argc, char **argv)
             if (!cli_parse_method(optarg, &opts.method)) return EXIT_USAGE;
             break;
         case 'P': format = CHORUS_FORMAT_PLAIN_JSON; break;
+        case 'c': format = CHORUS_FORMAT_CLEAN_JSON; break;
         case 'h': batch_usage(stdout); return EXIT_OK;
         default:
             cli_error("batch: unknown option or missing value: %s (see --help)", argv[optind - 1]);

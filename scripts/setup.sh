@@ -7,6 +7,8 @@ packages=(build-essential cmake ninja-build pkgconf git python3
           libstemmer-dev libutf8proc-dev libjson-c-dev libxml2-dev zlib1g-dev
           libxxhash-dev libcmocka-dev)
 [ "${CHORUS_SETUP_FUZZ:-0}" = 1 ] && packages+=(clang libclang-rt-14-dev)
+# bench/extract.sh compares against python3-readability (readability-lxml)
+[ "${CHORUS_SETUP_BENCH:-0}" = 1 ] && packages+=(python3-readability)
 
 missing=()
 for p in "${packages[@]}"; do

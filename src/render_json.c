@@ -149,6 +149,7 @@ void render_clean_json(const chorus_story *st, buf *out)
 {
     int first = 1;
     buf_putc(out, '{');
+    if (st->id) json_key(out, "id", &first), json_cstr(out, st->id);
     put_articles(st, out, &first, 1);
     put_skipped(st, out, &first);
     buf_puts(out, "}\n");

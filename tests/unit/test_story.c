@@ -190,6 +190,36 @@ static void test_summary_when_articles_share_nothing(void **state)
     chorus_story_free(st);
 }
 
+/* A sentence that opens with a pronoun is printed only right after the
+ * sentence before it in its article, which says who or what it means. */
+static void test_pronoun_sentences_keep_their_referent(void **state)
+{
+    const char *a = "Council approves new library\n\n"
+                    "The city council approved a new public library for the north district on Tuesday.\n\n"
+                    "Planner Ana Lutz presented the design to the council.\n\n"
+                    "She said the library would have a rooftop garden, a cafe and a music room.\n";
+    const char *b = "It opens with a pronoun but nothing came before it in this article.\n\n"
+                    "The library will have a rooftop garden, a cafe and a music room, the council said.\n\n"
+                    "The council approved the new public library in the north district.\n";
+    for (unsigned w = 10; w <= 60; w += 5) {
+        chorus_options o;
+        chorus_options_init(&o);
+        o.max_words = w;
+        chorus_story *st = story_of(a, b, &o);
+        for (size_t i = 0; i < chorus_story_summary_count(st); i++) {
+            chorus_summary_sentence s;
+            assert_true(chorus_story_summary(st, i, &s));
+            if (strncmp(s.text, "She ", 4) && strncmp(s.text, "It ", 3)) continue;
+            assert_true(i > 0);
+            chorus_summary_sentence prev;
+            assert_true(chorus_story_summary(st, i - 1, &prev));
+            assert_int_equal(prev.article, s.article);
+            assert_true(strncmp(prev.text, "Planner", 7) == 0);
+        }
+        chorus_story_free(st);
+    }
+}
+
 static void test_status_texts(void **state)
 {
     for (int s = 0; s < CHORUS_STATUS_COUNT; s++) {
@@ -210,6 +240,7 @@ int main(void)
         cmocka_unit_test(test_edge_articles),
         cmocka_unit_test(test_json_lines),
         cmocka_unit_test(test_summary_when_articles_share_nothing),
+        cmocka_unit_test(test_pronoun_sentences_keep_their_referent),
         cmocka_unit_test(test_status_texts),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -8,8 +8,10 @@
 # pragmatic_segmenter spec, UD English GUM and EWT dev). Speed: a corpus of
 # the development stories (../shared/data/summarization) concatenated and
 # repeated to at least 20 MB, timed as one text and story by story; chorus
-# runs its segment stage (sentences, tokens, term interning with stemming),
-# ICU its sentence breaker (UTF-16 conversion included). Best of three runs.
+# runs its segment stage (sentences, tokens, term interning with stemming;
+# per story with one lexicon shared by the stories, as `chorus batch` runs
+# them, and with a lexicon of each story's own), ICU its sentence breaker
+# (UTF-16 conversion included). Best of three runs.
 # The ICU program is built here when libicu-dev is installed
 # (apt-get install libicu-dev); without it the ICU columns are skipped.
 set -euo pipefail
@@ -52,6 +54,8 @@ best() { # best MB/s of three runs of a command printing "... mb_per_s X ..."
 printf '%-34s %12s %12s\n' "MB/s, one core" "one text" "per story"
 printf '%-34s %12s %12s\n' "chorus segment stage" \
   "$(best "$tool" speed "$work/corpus.txt")" "$(best "$tool" speed "$work/corpus.records" --per-story)"
+printf '%-34s %12s %12s\n' "chorus segment stage, own lexicons" \
+  "-" "$(best "$tool" speed "$work/corpus.records" --per-story-alone)"
 printf '%-34s %12s %12s\n' "chorus sentence splitter alone" \
   "$(best "$tool" speed "$work/corpus.txt" --split-only)" "-"
 if [ -n "$icu" ]; then

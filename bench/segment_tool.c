@@ -6,14 +6,17 @@
  *                             and prints, per record, one line of sentence
  *                             spans "start end start end ..." (byte offsets;
  *                             paragraphs are separated by blank lines)
- *   segment_tool speed FILE [--per-story | --split-only]
+ *   segment_tool speed FILE [--per-story | --per-story-alone | --split-only]
  *                             times segmentation, tokenization and term
  *                             interning (stemming included) of FILE, one
  *                             story whose paragraphs are its blank-line
  *                             separated blocks; with --per-story every
  *                             record "<byte count>\n<bytes>" of FILE is its
- *                             own story, as chorus runs them; with
- *                             --split-only only the sentence splitter runs
+ *                             own story, as `chorus batch` runs them (one
+ *                             lexicon shared by the stories); with
+ *                             --per-story-alone each story has a lexicon
+ *                             of its own; with --split-only only the
+ *                             sentence splitter runs
  *
  * Limits: records above 64 MB are refused.
  */
@@ -112,10 +115,12 @@ static span *paragraphs_of(const char *text, size_t n, size_t *count)
     return p;
 }
 
-/* Runs the segment stage over text as one story of one article. */
-static int segment_one(char *text, size_t n, size_t *sentences, size_t *tokens, size_t *terms)
+/* Runs the segment stage over text as one story of one article, with the
+ * lexicon when it is not NULL. */
+static int segment_one(chorus_lexicon *lx, char *text, size_t n, size_t *sentences,
+                       size_t *tokens, size_t *terms)
 {
-    chorus_story *st = chorus_story_new();
+    chorus_story *st = lx ? chorus_story_new_with_lexicon(lx) : chorus_story_new();
     if (!st) return 0;
     article *art = vec_push(&st->articles, sizeof *art);
     size_t count = 0;
@@ -156,7 +161,8 @@ static double now(void)
 
 static int run_speed(const char *path, const char *mode)
 {
-    int per_story = mode && strcmp(mode, "--per-story") == 0;
+    int alone = mode && strcmp(mode, "--per-story-alone") == 0;
+    int per_story = alone || (mode && strcmp(mode, "--per-story") == 0);
     int split_only = mode && strcmp(mode, "--split-only") == 0;
     size_t n = 0, sentences = 0, tokens = 0, terms = 0, bytes = 0;
     char *text = read_file(path, &n);
@@ -170,18 +176,20 @@ static int run_speed(const char *path, const char *mode)
         segment_text(text, n, count_span, &sentences);
         bytes = n;
     } else if (!per_story) {
-        ok = segment_one(text, n, &sentences, &tokens, &terms);
+        ok = segment_one(NULL, text, n, &sentences, &tokens, &terms);
         bytes = n;
     } else {
+        chorus_lexicon *lx = alone ? NULL : chorus_lexicon_new(0);
         FILE *f = fmemopen(text, n, "rb");
         size_t len;
         char *story;
         while (f && ok && (story = read_record(f, &len)) != NULL) {
-            ok = segment_one(story, len, &sentences, &tokens, &terms);
+            ok = segment_one(lx, story, len, &sentences, &tokens, &terms);
             bytes += len;
             free(story);
         }
         if (f) fclose(f);
+        chorus_lexicon_free(lx);
     }
     double secs = now() - t0;
     free(text);
@@ -200,6 +208,6 @@ int main(int argc, char **argv)
     if (argc >= 3 && strcmp(argv[1], "speed") == 0)
         return run_speed(argv[2], argc >= 4 ? argv[3] : NULL);
     fprintf(stderr, "usage: segment_tool split < RECORDS\n"
-                    "       segment_tool speed FILE [--per-story | --split-only]\n");
+                    "       segment_tool speed FILE [--per-story | --per-story-alone | --split-only]\n");
     return 2;
 }

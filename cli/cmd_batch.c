@@ -31,13 +31,15 @@ static void batch_usage(FILE *f)
 typedef struct batch_cfg {
     const chorus_options *opts;
     chorus_format format;
+    chorus_lexicon *lexicon; /* shared by every story of the batch */
 } batch_cfg;
 
 /* One line in, one line out. Returns 0, or EXIT_IO on a write error. */
-static int process_line(const char *line, size_t len, long lineno, const chorus_options *opts,
-                        chorus_format format)
+static int process_line(const char *line, size_t len, long lineno, const batch_cfg *cfg)
 {
-    chorus_story *st = chorus_story_new();
+    const chorus_options *opts = cfg->opts;
+    chorus_format format = cfg->format;
+    chorus_story *st = chorus_story_new_with_lexicon(cfg->lexicon);
     if (!st) return EXIT_INTERNAL;
     chorus_error err;
     chorus_status s = chorus_story_add_json(st, line, len, &err);
@@ -70,7 +72,7 @@ static int process_line(const char *line, size_t len, long lineno, const chorus_
 static int batch_line(void *vcfg, char *line, size_t len, long lineno)
 {
     const batch_cfg *cfg = vcfg;
-    return process_line(line, len, lineno, cfg->opts, cfg->format);
+    return process_line(line, len, lineno, cfg);
 }
 
 int cmd_batch(int argc, char **argv)
@@ -113,8 +115,13 @@ int cmd_batch(int argc, char **argv)
         return EXIT_USAGE;
     }
     const char *path = optind < argc ? argv[optind] : "-";
-    batch_cfg cfg = {&opts, format};
+    batch_cfg cfg = {&opts, format, chorus_lexicon_new(0)};
+    if (!cfg.lexicon) {
+        cli_error("out of memory");
+        return EXIT_INTERNAL;
+    }
     int rc = cli_each_line(path, batch_line, &cfg);
+    chorus_lexicon_free(cfg.lexicon);
     if (rc == EXIT_OK && fflush(stdout) != 0) {
         cli_error("cannot write the output");
         rc = EXIT_IO;

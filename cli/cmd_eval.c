@@ -54,6 +54,7 @@ typedef struct eval_cfg {
     int words_given;
     unsigned max_stories;
     int methods[CHORUS_METHOD_COUNT]; /* nonzero: scored */
+    chorus_lexicon *lexicon;          /* shared by every story of the run */
 } eval_cfg;
 
 typedef struct eval_run {
@@ -113,7 +114,7 @@ static char *summarize(const eval_cfg *cfg, chorus_method method, const char *li
     chorus_options opts = cfg->opts;
     opts.method = method;
     if (!cfg->words_given) opts.max_words = budget;
-    chorus_story *st = chorus_story_new();
+    chorus_story *st = chorus_story_new_with_lexicon(cfg->lexicon);
     if (!st) return NULL;
     chorus_error err;
     chorus_status s = chorus_story_add_json(st, line, len, &err);
@@ -424,5 +425,12 @@ int cmd_eval(int argc, char **argv)
     cfg.path = argv[optind];
     if (!methods_given)
         for (int m = 0; m < CHORUS_METHOD_COUNT; m++) cfg.methods[m] = 1;
-    return run_eval(&cfg);
+    cfg.lexicon = chorus_lexicon_new(0);
+    if (!cfg.lexicon) {
+        cli_error("out of memory");
+        return EXIT_INTERNAL;
+    }
+    int rc = run_eval(&cfg);
+    chorus_lexicon_free(cfg.lexicon);
+    return rc;
 }

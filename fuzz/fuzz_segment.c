@@ -1,19 +1,22 @@
 /* Fuzz target: arbitrary bytes (not necessarily UTF-8) as one paragraph and
  * as a text of paragraphs, through the sentence splitter and the tokenizer.
  * Checks that spans are in order, inside the text, non-empty, trimmed and
- * never overlap, and that tokens stay inside their sentence. */
+ * never overlap, and that tokens stay inside their sentence. The text of
+ * paragraphs goes through a lexicon of four words, so that words past its
+ * limit take the story's own maps. */
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "lexicon.h"
 #include "segment.h"
 
 typedef struct check {
     const char *text;
     size_t n, last_end;
     chorus_story *st;
-    tokenizer *tk;
+    chorus_lexicon *lx;
     buf tokens;
 } check;
 
@@ -29,7 +32,7 @@ static void on_sentence(void *ctx, size_t start, size_t end)
     if (is_space(c->text[start]) || is_space(c->text[end - 1])) abort();
     c->last_end = end;
     size_t before = VEC_COUNT(&c->tokens, token), words = 0;
-    long got = token_scan(c->st, c->text, start, end, &c->tokens, c->tk, &words);
+    long got = token_scan(c->lx, c->text, start, end, &c->tokens, &words);
     if (got < 0) return;
     for (size_t i = before; i < VEC_COUNT(&c->tokens, token); i++) {
         const token *t = &VEC_AT(&c->tokens, token, i);
@@ -40,17 +43,19 @@ static void on_sentence(void *ctx, size_t start, size_t end)
 
 static void run(const char *text, size_t n, int paragraphs)
 {
-    check c = {.text = text, .n = n, .st = chorus_story_new(), .tk = tokenizer_new(n)};
+    chorus_lexicon *lx = paragraphs ? chorus_lexicon_new(4) : lexicon_new(0, n);
+    check c = {.text = text, .n = n, .st = lx ? chorus_story_new_with_lexicon(lx) : NULL, .lx = lx};
     buf_init(&c.tokens, 0);
-    if (c.st && c.tk) {
+    if (c.st) {
+        lexicon_begin(lx, c.st);
         if (paragraphs)
             segment_text(text, n, on_sentence, &c);
         else
             segment_paragraph(text, n, on_sentence, &c);
     }
     buf_free(&c.tokens);
-    tokenizer_free(c.tk);
     chorus_story_free(c.st);
+    chorus_lexicon_free(lx);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

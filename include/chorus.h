@@ -147,6 +147,47 @@ chorus_status chorus_story_run(chorus_story *story, const chorus_options *opts,
  * and valid until the next render or chorus_story_free. */
 const char *chorus_story_render(chorus_story *story, chorus_format format, size_t *len);
 
+/* ----------------------------------------------------------------- lexicon */
+
+/* A lexicon keeps every distinct word its stories used, lower-cased, with
+ * its Snowball stem and classes, so that stories run one after another
+ * (a batch, an evaluation) stem each word once instead of once per story.
+ * A story's output is the same with or without one.
+ *
+ * Ownership and threads: the caller creates and frees the lexicon; it must
+ * outlive every story created with it (their words point into it). A
+ * lexicon and its stories belong to one thread at a time: running such a
+ * story writes to the lexicon, so two of them never run concurrently.
+ * There is no global lexicon; a story created with chorus_story_new() has
+ * its own, freed with it.
+ *
+ * Size: at most max_words words are kept (0: CHORUS_LEXICON_DEFAULT_WORDS).
+ * When it is full the lexicon stops growing, and the words it lacks are
+ * stemmed by each story on its own, with the same results. */
+#define CHORUS_LEXICON_DEFAULT_WORDS ((size_t)1 << 18)
+#define CHORUS_LEXICON_MAX_WORDS ((size_t)1 << 24)
+
+typedef struct chorus_lexicon chorus_lexicon;
+
+/* NULL when out of memory or when max_words is above
+ * CHORUS_LEXICON_MAX_WORDS. */
+chorus_lexicon *chorus_lexicon_new(size_t max_words);
+void chorus_lexicon_free(chorus_lexicon *lexicon);
+
+/* A story that looks its words up in lexicon (not NULL). */
+chorus_story *chorus_story_new_with_lexicon(chorus_lexicon *lexicon);
+
+typedef struct chorus_lexicon_info {
+    size_t words;     /* distinct words kept */
+    size_t stems;     /* distinct stems of those words */
+    size_t max_words; /* the limit */
+    size_t stemmed;   /* words stemmed so far: the lexicon's own, and once
+                         it is full, each story's words it lacks */
+    int full;         /* the limit is reached */
+} chorus_lexicon_info;
+
+void chorus_lexicon_stats(const chorus_lexicon *lexicon, chorus_lexicon_info *out);
+
 /* ------------------------------------------------------ reading the result */
 
 typedef struct chorus_article_info {

@@ -36,6 +36,7 @@
  * first 64 list markers are the ones lists are built from.
  */
 #include "segment.h"
+#include "lexicon.h"
 #include "swar.h"
 #include "utf8.h"
 
@@ -1365,7 +1366,7 @@ typedef struct segment_ctx {
     article *art;
     uint32_t article_index, paragraph, base;
     buf *sentences, *tokens;
-    tokenizer *tk;
+    chorus_lexicon *lx;
     int failed;
 } segment_ctx;
 
@@ -1394,7 +1395,7 @@ static void add_sentence(void *vctx, size_t start, size_t end)
     s->position = (uint32_t)c->art->n_sentences++;
     s->first_token = (uint32_t)VEC_COUNT(c->tokens, token);
     size_t words = 0;
-    long got = token_scan(c->st, text, a, b, c->tokens, c->tk, &words);
+    long got = token_scan(c->lx, text, a, b, c->tokens, &words);
     if (got < 0) {
         c->failed = 1;
         return;
@@ -1417,9 +1418,13 @@ chorus_status segment_story(chorus_story *st, chorus_error *err)
      * that the vectors rarely move */
     buf_reserve(tokens, bytes / 5 * sizeof(token));
     buf_reserve(sentences, bytes / 80 * sizeof(sentence));
-    tokenizer *tk = tokenizer_new(bytes);
-    if (!tk) return story_error(err, CHORUS_E_NOMEM, "segment", -1, "no English stemmer");
-    segment_ctx c = {.st = st, .sentences = sentences, .tokens = tokens, .tk = tk};
+    if (!st->lexicon) {
+        st->lexicon = lexicon_new(CHORUS_LEXICON_MAX_WORDS, bytes);
+        if (!st->lexicon) return story_error(err, CHORUS_E_NOMEM, "segment", -1, "no English stemmer");
+        st->own_lexicon = 1;
+    }
+    lexicon_begin(st->lexicon, st);
+    segment_ctx c = {.st = st, .sentences = sentences, .tokens = tokens, .lx = st->lexicon};
     for (size_t a = 0; a < STORY_ARTICLE_COUNT(st) && !c.failed; a++) {
         article *art = STORY_ARTICLE(st, a);
         c.art = art;
@@ -1432,8 +1437,7 @@ chorus_status segment_story(chorus_story *st, chorus_error *err)
             segment_paragraph(art->text + sp.start, sp.end - sp.start, add_sentence, &c);
         }
     }
-    tokenizer_free(tk);
-    if (c.failed || sentences->failed || tokens->failed || st->lexicon.failed)
+    if (c.failed || sentences->failed || tokens->failed)
         return story_error(err, CHORUS_E_LIMIT, st->id ? st->id : "story", -1,
                            "too many sentences or tokens");
     st->n_sentences = VEC_COUNT(sentences, sentence);

@@ -37,17 +37,13 @@ unsigned segment_word_roles(const char *word, size_t n);
 /* Nonzero when the word table is in strict byte order (a self-check). */
 int segment_words_sorted(void);
 
-/* Tokenizer (token.c): one per run of the segment stage, holding the
- * stemmer and a cache of recent terms sized for text_bytes of text. */
-typedef struct tokenizer tokenizer;
-tokenizer *tokenizer_new(size_t text_bytes);
-void tokenizer_free(tokenizer *tk);
-/* Appends the word and number tokens of text[start, end) to tokens,
- * interning their terms in st, and counts the whitespace-separated words
+/* Tokenizer (token.c): appends the word and number tokens of
+ * text[start, end) to tokens, their terms given by the lexicon for its
+ * current story (lexicon_begin), and counts the whitespace-separated words
  * of that text into *words (as text_count_words does). Returns the number
  * of tokens added, or -1 when a limit was reached. */
-long token_scan(chorus_story *st, const char *text, size_t start, size_t end, buf *tokens,
-                tokenizer *tk, size_t *words);
+long token_scan(chorus_lexicon *lx, const char *text, size_t start, size_t end, buf *tokens,
+                size_t *words);
 
 /* Nonzero for an English function word (stopwords.c); word is lower case. */
 int is_stopword(const char *word, size_t n);

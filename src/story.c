@@ -112,9 +112,17 @@ chorus_story *chorus_story_new(void)
     buf_init(&st->sentence_store, 0);
     buf_init(&st->token_store, 0);
     buf_init(&st->rendered, 0);
-    map_init(&st->lexicon, &st->arena);
-    map_init(&st->stems, &st->arena);
+    map_init(&st->extra_terms, &st->arena);
+    map_init(&st->extra_stems, &st->arena);
     chorus_options_init(&st->opts);
+    return st;
+}
+
+chorus_story *chorus_story_new_with_lexicon(chorus_lexicon *lexicon)
+{
+    if (!lexicon) return NULL;
+    chorus_story *st = chorus_story_new();
+    if (st) st->lexicon = lexicon;
     return st;
 }
 
@@ -127,8 +135,9 @@ void chorus_story_free(chorus_story *st)
     buf_free(&st->sentence_store);
     buf_free(&st->token_store);
     buf_free(&st->rendered);
-    map_free(&st->lexicon);
-    map_free(&st->stems);
+    map_free(&st->extra_terms);
+    map_free(&st->extra_stems);
+    if (st->own_lexicon) chorus_lexicon_free(st->lexicon);
     arena_free(&st->arena);
     free(st);
 }

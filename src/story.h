@@ -122,9 +122,12 @@ struct chorus_story {
     size_t n_tokens;
     buf sentence_store, token_store; /* written in place by the segment stage */
     buf terms;  /* term */
-    map lexicon; /* lower-cased surface -> term id */
-    map stems;   /* stem -> stem id */
     size_t n_stems;
+    chorus_lexicon *lexicon; /* shared (chorus_story_new_with_lexicon) or own */
+    int own_lexicon;
+    /* words the lexicon lacks once it is full (lexicon.c) */
+    map extra_terms; /* lower-cased surface -> term id */
+    map extra_stems; /* stem -> stem id */
 
     /* support.c: each sentence's sorted content stems */
     uint32_t *stem_lists;

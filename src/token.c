@@ -7,39 +7,29 @@
  * split off. A URL (http://, https://, www.) or an e-mail address is one
  * token, up to the next space, without trailing punctuation. Everything else (punctuation, quotes,
  * dashes, currency signs) separates tokens and is not kept. Each distinct lower-cased form is
- * interned once per story as a term, with its Snowball English stem
- * (libstemmer) interned in turn, so later stages compare integers;
- * function words, numbers, addresses and words of two bytes are their own
- * stem.
+ * a term of the story, with its Snowball English stem, numbered from zero
+ * by the lexicon (lexicon.c), so later stages compare integers.
  *
  * Speed: ASCII tokens are found and lower-cased eight bytes at a time
  * (SWAR: one 64-bit word tested per step, the token's end found by a count
- * of trailing zeros); the rest take a byte-wise reader. Terms
- * of up to 16 bytes (nearly all) are found through the tokenizer's own
- * open-addressing index, whose slots hold the key bytes inline, so a
- * lookup is one hash and one probe without touching the lexicon (whose
- * keys live elsewhere in memory); the lexicon still receives every term.
- * A sentence is tokenized in two passes: the first reads its tokens and
- * prefetches their index slots, the second resolves them, so the memory
+ * of trailing zeros); the rest take a byte-wise reader. A sentence is
+ * tokenized in two passes: the first reads its tokens and prefetches their
+ * slots in the lexicon's index, the second resolves them, so the memory
  * latency of the lookups overlaps.
- * The index belongs to one tokenizer, which belongs to one run of the
- * segment stage.
  * Limits: lower-casing beyond ASCII uses utf8proc's simple case mapping;
  * a term keeps at most 128 bytes of its token.
  */
-#include <libstemmer.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
 
+#include "lexicon.h"
 #include "segment.h"
 #include "swar.h"
 #include "utf8.h"
 
-#define TERM_MAX_BYTES 128
-#define KEY_BYTES 16 /* terms up to this long go through the index */
-#define INDEX_MIN_BITS 8
-#define INDEX_MAX_BITS 26
+#define TERM_MAX_BYTES LEX_TERM_MAX_BYTES
+#define KEY_BYTES LEX_KEY_BYTES
 
 /* The high bit of every ASCII letter or digit of x (all below 0x80). */
 static uint64_t word_bytes(uint64_t x)
@@ -57,51 +47,6 @@ static uint64_t lower8(uint64_t x)
 static uint64_t first_bytes(uint64_t x, size_t n)
 {
     return x & ((1ULL << (8 * n)) - 1);
-}
-
-typedef struct index_slot {
-    uint64_t a, b;      /* the term's bytes, zero-padded */
-    uint32_t term, len; /* len 0: an empty slot */
-} index_slot;
-
-/* A short token of the sentence being scanned, waiting for its term. */
-typedef struct pending {
-    uint64_t a, b, hash;
-    uint32_t len; /* 0: the token's term is already known */
-} pending;
-
-struct tokenizer {
-    struct sb_stemmer *stemmer;
-    index_slot *slots;
-    unsigned bits;
-    size_t count;
-    pending *pend; /* one per token of the sentence being scanned */
-    size_t pend_cap;
-};
-
-tokenizer *tokenizer_new(size_t text_bytes)
-{
-    tokenizer *tk = calloc(1, sizeof *tk);
-    if (!tk) return NULL;
-    tk->bits = INDEX_MIN_BITS;
-    while (tk->bits < 16 && ((size_t)1 << tk->bits) * 8 < text_bytes)
-        tk->bits++;
-    tk->slots = calloc((size_t)1 << tk->bits, sizeof *tk->slots);
-    tk->stemmer = sb_stemmer_new("english", "UTF_8");
-    if (!tk->slots || !tk->stemmer) {
-        tokenizer_free(tk);
-        return NULL;
-    }
-    return tk;
-}
-
-void tokenizer_free(tokenizer *tk)
-{
-    if (!tk) return;
-    if (tk->stemmer) sb_stemmer_delete(tk->stemmer);
-    free(tk->slots);
-    free(tk->pend);
-    free(tk);
 }
 
 static int ascii_word(unsigned char c)
@@ -200,106 +145,19 @@ static size_t read_token(const char *text, size_t i, size_t end, token_buf *b)
     }
 }
 
-static int has_letter(const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if ((unsigned)((s[i] | 0x20) - 'a') < 26 || ((unsigned char)s[i] & 0x80)) return 1;
-    return 0;
-}
-
-/* The term id of the lower-cased form, interning it (and its stem). */
-static long intern(chorus_story *st, const char *lower, size_t n, struct sb_stemmer *stemmer)
-{
-    uint32_t next = (uint32_t)VEC_COUNT(&st->terms, term);
-    int inserted;
-    map_slot *slot = map_upsert(&st->lexicon, lower, n, next, &inserted);
-    if (!slot) return -1;
-    if (!inserted) return slot->value;
-    term *t = vec_push(&st->terms, sizeof *t);
-    if (!t) return -1;
-    t->lower = slot->key;
-    t->is_word = (uint8_t)has_letter(lower, n);
-    t->is_stop = (uint8_t)is_stopword(lower, n);
-    /* function words, numbers, addresses and words of two bytes are their
-     * own stem */
-    const sb_symbol *stem = NULL;
-    if (t->is_word && !t->is_stop && n > 2 && !memchr(lower, '.', n) && !memchr(lower, '@', n) &&
-        !memchr(lower, '/', n))
-        stem = sb_stemmer_stem(stemmer, (const sb_symbol *)lower, (int)n);
-    size_t stem_len = stem ? (size_t)sb_stemmer_length(stemmer) : n;
-    if (!stem) stem = (const sb_symbol *)lower;
-    map_slot *s =
-        map_upsert(&st->stems, (const char *)stem, stem_len, (uint32_t)st->n_stems, &inserted);
-    if (!s) return -1;
-    if (inserted) st->n_stems++;
-    t->stem = s->value;
-    return next;
-}
-
-static uint64_t key_hash(uint64_t a, uint64_t b, size_t n)
-{
-    return (a ^ (b * 0xC2B2AE3D27D4EB4FULL) ^ n) * 0x9E3779B97F4A7C15ULL;
-}
-
-/* The slot of a key in the index: its own or the empty one where it
- * belongs. */
-static index_slot *index_find(const tokenizer *tk, uint64_t a, uint64_t b, size_t n, uint64_t h)
-{
-    size_t mask = ((size_t)1 << tk->bits) - 1;
-    for (size_t i = (size_t)(h >> (64 - tk->bits));; i = (i + 1) & mask) {
-        index_slot *slot = &tk->slots[i];
-        if (slot->len == 0 || (slot->len == n && slot->a == a && slot->b == b)) return slot;
-    }
-}
-
-/* Doubles the index once it is 70% full. */
-static int index_grow(tokenizer *tk)
-{
-    if ((tk->count + 1) * 10 <= ((size_t)7 << tk->bits)) return 1;
-    if (tk->bits >= INDEX_MAX_BITS) return 0;
-    tokenizer old = *tk;
-    tk->bits++;
-    tk->slots = calloc((size_t)1 << tk->bits, sizeof *tk->slots);
-    if (!tk->slots) {
-        *tk = old;
-        return 0;
-    }
-    for (size_t i = 0; i < ((size_t)1 << old.bits); i++) {
-        index_slot *o = &old.slots[i];
-        if (o->len) *index_find(tk, o->a, o->b, o->len, key_hash(o->a, o->b, o->len)) = *o;
-    }
-    free(old.slots);
-    return 1;
-}
-
-/* The term id of a short token, interning it when new. */
-static long term_of(chorus_story *st, tokenizer *tk, const pending *p)
-{
-    index_slot *slot = index_find(tk, p->a, p->b, p->len, p->hash);
-    if (slot->len) return slot->term;
-    char lower[KEY_BYTES];
-    memcpy(lower, &p->a, 8);
-    memcpy(lower + 8, &p->b, 8);
-    long id = intern(st, lower, p->len, tk->stemmer);
-    if (id < 0 || !index_grow(tk)) return -1;
-    *index_find(tk, p->a, p->b, p->len, p->hash) = (index_slot){p->a, p->b, (uint32_t)id, p->len};
-    tk->count++;
-    return id;
-}
-
 /* Records the token in b for the second pass (prefetching its slot), or
  * interns a long one at once. Returns its term id, 0 for now, or -1. */
-static long take_token(chorus_story *st, tokenizer *tk, const token_buf *b, pending *p)
+static long take_token(chorus_lexicon *lx, const token_buf *b, lex_key *p)
 {
     if (b->n > KEY_BYTES) {
         p->len = 0;
-        return intern(st, b->lower, b->n, tk->stemmer);
+        return lexicon_term(lx, b->lower, b->n);
     }
     memcpy(&p->a, b->lower, 8);
     memcpy(&p->b, b->lower + 8, 8);
     p->len = (uint32_t)b->n;
-    p->hash = key_hash(p->a, p->b, b->n);
-    __builtin_prefetch(&tk->slots[p->hash >> (64 - tk->bits)]);
+    p->hash = lex_hash(p->a, p->b, b->n);
+    __builtin_prefetch(lexicon_home(lx, p->hash));
     return 0;
 }
 
@@ -452,25 +310,13 @@ static void read_address(const char *text, size_t i, size_t stop, token_buf *b)
     }
 }
 
-static int reserve_pending(tokenizer *tk, size_t n)
-{
-    if (n <= tk->pend_cap) return 1;
-    size_t cap = tk->pend_cap ? tk->pend_cap : 256;
-    while (cap < n)
-        cap *= 2;
-    pending *p = realloc(tk->pend, cap * sizeof *p);
-    if (!p) return 0;
-    tk->pend = p;
-    tk->pend_cap = cap;
-    return 1;
-}
-
-long token_scan(chorus_story *st, const char *text, size_t start, size_t end, buf *tokens,
-                tokenizer *tk, size_t *words)
+long token_scan(chorus_lexicon *lx, const char *text, size_t start, size_t end, buf *tokens,
+                size_t *words)
 {
     /* a token takes at least one byte and one separator */
     size_t most = (end - start) / 2 + 1;
-    if (!buf_reserve(tokens, most * sizeof(token)) || !reserve_pending(tk, most)) return -1;
+    lex_key *keys = lexicon_keys(lx, most);
+    if (!buf_reserve(tokens, most * sizeof(token)) || !keys) return -1;
     token *out = (token *)(void *)(tokens->data + tokens->len);
     size_t count = 0;
     size_t i = start;
@@ -484,7 +330,7 @@ long token_scan(chorus_story *st, const char *text, size_t start, size_t end, bu
         size_t stop = addresses ? address_end(text, i, end) : 0;
         if (stop) {
             read_address(text, i, stop, &b);
-            long id = take_token(st, tk, &b, &tk->pend[count]);
+            long id = take_token(lx, &b, &keys[count]);
             if (id < 0) return -1;
             out[count++] = (token){{(uint32_t)i, (uint32_t)stop}, (uint32_t)id};
             i = stop;
@@ -492,9 +338,9 @@ long token_scan(chorus_story *st, const char *text, size_t start, size_t end, bu
         }
         stop = fast_token(text, i, end, &ka, &kb);
         if (stop) {
-            pending *p = &tk->pend[count];
-            *p = (pending){ka, kb, key_hash(ka, kb, stop - i), (uint32_t)(stop - i)};
-            __builtin_prefetch(&tk->slots[p->hash >> (64 - tk->bits)]);
+            lex_key *p = &keys[count];
+            *p = (lex_key){ka, kb, lex_hash(ka, kb, stop - i), (uint32_t)(stop - i)};
+            __builtin_prefetch(lexicon_home(lx, p->hash));
             out[count++] = (token){{(uint32_t)i, (uint32_t)stop}, 0};
             i = stop;
             continue;
@@ -502,15 +348,15 @@ long token_scan(chorus_story *st, const char *text, size_t start, size_t end, bu
         stop = read_token(text, i, end, &b);
         size_t body = strip_possessive(text, i, stop, &b);
         if (b.n) {
-            long id = take_token(st, tk, &b, &tk->pend[count]);
+            long id = take_token(lx, &b, &keys[count]);
             if (id < 0) return -1;
             out[count++] = (token){{(uint32_t)i, (uint32_t)body}, (uint32_t)id};
         }
         i = stop > i ? stop : i + 1;
     }
     for (size_t k = 0; k < count; k++) {
-        if (!tk->pend[k].len) continue;
-        long id = term_of(st, tk, &tk->pend[k]);
+        if (!keys[k].len) continue;
+        long id = lexicon_short_term(lx, &keys[k]);
         if (id < 0) return -1;
         out[k].term = (uint32_t)id;
     }

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "lexicon.h"
 #include "segment.h"
 
 #define MAX_SENTENCES 24
@@ -223,10 +224,12 @@ static scanned tokenize(const char *text)
     scanned s = {.st = chorus_story_new()};
     assert_non_null(s.st);
     buf_init(&s.tokens, 0);
-    tokenizer *tk = tokenizer_new(strlen(text));
-    assert_non_null(tk);
-    s.n = token_scan(s.st, text, 0, strlen(text), &s.tokens, tk, &s.words);
-    tokenizer_free(tk);
+    chorus_lexicon *lx = chorus_lexicon_new(0);
+    assert_non_null(lx);
+    s.st->lexicon = lx;
+    s.st->own_lexicon = 1;
+    lexicon_begin(lx, s.st);
+    s.n = token_scan(lx, text, 0, strlen(text), &s.tokens, &s.words);
     return s;
 }
 

@@ -1,0 +1,325 @@
+/*
+ * lexicon.c — the lexicon: every distinct lower-cased word seen so far,
+ * with its Snowball English stem (libstemmer) and its classes (has a
+ * letter, is a function word), kept across the stories that share it so
+ * that each word is classified and stemmed once, not once per story.
+ *
+ * A story numbers its terms and stems from zero in order of first use,
+ * with or without a lexicon: each word and stem carries a stamp naming the
+ * run (one segment stage) that last numbered it, and that run's id, so a
+ * new run starts by incrementing the stamp instead of clearing anything.
+ * Words of up to 16 bytes (nearly all) live in an open-addressing index
+ * whose slots hold the word's bytes inline, so a lookup is one hash and
+ * one probe; longer ones go through a map.
+ *
+ * Function words, numbers, addresses and words of two bytes are their own
+ * stem.
+ *
+ * Limits: at most max_words words. Once full, the lexicon stops growing and
+ * a word it lacks is stemmed by the story itself (its own maps, freed with
+ * it), giving the same term and stem ids as an unlimited lexicon would.
+ * One thread at a time: a run writes the stamps.
+ */
+#include "lexicon.h"
+
+#include <libstemmer.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "segment.h"
+
+#define INDEX_MIN_BITS 8
+#define INDEX_MAX_BITS 26
+
+static int index_alloc(chorus_lexicon *lx, unsigned bits)
+{
+    lx->slots = calloc((size_t)1 << bits, sizeof *lx->slots);
+    lx->bits = bits;
+    return lx->slots != NULL;
+}
+
+chorus_lexicon *lexicon_new(size_t max_words, size_t text_bytes)
+{
+    if (max_words > CHORUS_LEXICON_MAX_WORDS) return NULL;
+    chorus_lexicon *lx = calloc(1, sizeof *lx);
+    if (!lx) return NULL;
+    lx->max_words = max_words ? max_words : CHORUS_LEXICON_DEFAULT_WORDS;
+    arena_init(&lx->arena, lx->max_words * 2 * (LEX_TERM_MAX_BYTES + 16));
+    map_init(&lx->long_words, &lx->arena);
+    map_init(&lx->stem_ids, &lx->arena);
+    buf_init(&lx->words, 0);
+    buf_init(&lx->stems, 0);
+    unsigned bits = INDEX_MIN_BITS;
+    while (bits < 16 && ((size_t)1 << bits) * 8 < text_bytes)
+        bits++;
+    lx->stemmer = sb_stemmer_new("english", "UTF_8");
+    if (!index_alloc(lx, bits) || !lx->stemmer) {
+        chorus_lexicon_free(lx);
+        return NULL;
+    }
+    return lx;
+}
+
+chorus_lexicon *chorus_lexicon_new(size_t max_words)
+{
+    return lexicon_new(max_words, 0);
+}
+
+void chorus_lexicon_free(chorus_lexicon *lx)
+{
+    if (!lx) return;
+    if (lx->stemmer) sb_stemmer_delete(lx->stemmer);
+    free(lx->slots);
+    free(lx->keys);
+    map_free(&lx->long_words);
+    map_free(&lx->stem_ids);
+    buf_free(&lx->words);
+    buf_free(&lx->stems);
+    arena_free(&lx->arena);
+    free(lx);
+}
+
+void chorus_lexicon_stats(const chorus_lexicon *lx, chorus_lexicon_info *out)
+{
+    *out = (chorus_lexicon_info){
+        .words = VEC_COUNT(&lx->words, lex_word),
+        .stems = VEC_COUNT(&lx->stems, lex_stem),
+        .max_words = lx->max_words,
+        .stemmed = lx->stemmed,
+        .full = lx->full,
+    };
+}
+
+/* Forgets every run's numbering (when the stamp wraps around). */
+static void clear_stamps(chorus_lexicon *lx)
+{
+    for (size_t i = 0; i < ((size_t)1 << lx->bits); i++)
+        lx->slots[i].stamp = 0;
+    for (size_t i = 0; i < VEC_COUNT(&lx->words, lex_word); i++)
+        VEC_AT(&lx->words, lex_word, i).stamp = 0;
+    for (size_t i = 0; i < VEC_COUNT(&lx->stems, lex_stem); i++)
+        VEC_AT(&lx->stems, lex_stem, i).stamp = 0;
+}
+
+int lexicon_begin(chorus_lexicon *lx, chorus_story *st)
+{
+    if (++lx->stamp == 0) {
+        clear_stamps(lx);
+        lx->stamp = 1;
+    }
+    lx->story = st;
+    return 1;
+}
+
+lex_key *lexicon_keys(chorus_lexicon *lx, size_t n)
+{
+    if (n <= lx->keys_cap) return lx->keys;
+    size_t cap = lx->keys_cap ? lx->keys_cap : 256;
+    while (cap < n)
+        cap *= 2;
+    lex_key *k = realloc(lx->keys, cap * sizeof *k);
+    if (!k) return NULL;
+    lx->keys = k;
+    lx->keys_cap = cap;
+    return k;
+}
+
+/* ------------------------------------------------------------ stemming */
+
+static int has_letter(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if ((unsigned)((s[i] | 0x20) - 'a') < 26 || ((unsigned char)s[i] & 0x80)) return 1;
+    return 0;
+}
+
+/* The classes of a word and its stem (the word itself, or the stemmer's
+ * buffer, valid until its next call). */
+typedef struct word_facts {
+    const char *stem;
+    size_t stem_len;
+    uint8_t is_word, is_stop;
+} word_facts;
+
+static word_facts facts_of(chorus_lexicon *lx, const char *lower, size_t n)
+{
+    word_facts f = {lower, n, (uint8_t)has_letter(lower, n), (uint8_t)is_stopword(lower, n)};
+    if (f.is_word && !f.is_stop && n > 2 && !memchr(lower, '.', n) && !memchr(lower, '@', n) &&
+        !memchr(lower, '/', n)) {
+        const sb_symbol *stem = sb_stemmer_stem(lx->stemmer, (const sb_symbol *)lower, (int)n);
+        lx->stemmed++;
+        if (stem) {
+            f.stem = (const char *)stem;
+            f.stem_len = (size_t)sb_stemmer_length(lx->stemmer);
+        }
+    }
+    return f;
+}
+
+/* --------------------------------------------------- the story's terms */
+
+/* The current story's id of lexicon stem s. */
+static uint32_t story_stem(chorus_lexicon *lx, uint32_t s)
+{
+    lex_stem *e = &VEC_AT(&lx->stems, lex_stem, s);
+    if (e->stamp != lx->stamp) {
+        e->stamp = lx->stamp;
+        e->id = (uint32_t)lx->story->n_stems++;
+    }
+    return e->id;
+}
+
+/* A new term of the current story for lexicon word w. */
+static long story_term(chorus_lexicon *lx, uint32_t w)
+{
+    chorus_story *st = lx->story;
+    uint32_t next = (uint32_t)VEC_COUNT(&st->terms, term);
+    term *t = vec_push(&st->terms, sizeof *t);
+    if (!t) return -1;
+    const lex_word *word = &VEC_AT(&lx->words, lex_word, w);
+    t->lower = word->lower;
+    t->is_word = word->is_word;
+    t->is_stop = word->is_stop;
+    t->stem = story_stem(lx, word->stem);
+    return next;
+}
+
+/* A word the full lexicon lacks, as a term of the story alone: its stem
+ * keeps the lexicon's numbering when the lexicon has it. */
+static long story_only_term(chorus_lexicon *lx, const char *lower, size_t n)
+{
+    chorus_story *st = lx->story;
+    uint32_t next = (uint32_t)VEC_COUNT(&st->terms, term);
+    int inserted;
+    map_slot *slot = map_upsert(&st->extra_terms, lower, n, next, &inserted);
+    if (!slot) return -1;
+    if (!inserted) return slot->value;
+    term *t = vec_push(&st->terms, sizeof *t);
+    if (!t) return -1;
+    word_facts f = facts_of(lx, lower, n);
+    t->lower = slot->key;
+    t->is_word = f.is_word;
+    t->is_stop = f.is_stop;
+    uint32_t *known = map_get(&lx->stem_ids, f.stem, f.stem_len);
+    if (known) {
+        t->stem = story_stem(lx, *known);
+        return next;
+    }
+    map_slot *s = map_upsert(&st->extra_stems, f.stem, f.stem_len, (uint32_t)st->n_stems, &inserted);
+    if (!s) return -1;
+    if (inserted) st->n_stems++;
+    t->stem = s->value;
+    return next;
+}
+
+/* ------------------------------------------------------- adding words */
+
+/* Adds a word (lower: a NUL-terminated copy in the arena) with its facts;
+ * returns its id or -1. On failure nothing refers to a word or stem that
+ * does not exist. */
+static long add_word(chorus_lexicon *lx, const char *lower, size_t n)
+{
+    if (!buf_reserve(&lx->words, sizeof(lex_word)) || !buf_reserve(&lx->stems, sizeof(lex_stem)))
+        return -1;
+    uint32_t id = (uint32_t)VEC_COUNT(&lx->words, lex_word);
+    word_facts f = facts_of(lx, lower, n);
+    int inserted;
+    map_slot *s = map_upsert(&lx->stem_ids, f.stem, f.stem_len,
+                             (uint32_t)VEC_COUNT(&lx->stems, lex_stem), &inserted);
+    if (!s) return -1;
+    if (inserted) vec_push(&lx->stems, sizeof(lex_stem)); /* reserved above */
+    lex_word *w = vec_push(&lx->words, sizeof *w);
+    *w = (lex_word){lower, (uint32_t)n, s->value, 0, 0, f.is_word, f.is_stop};
+    if (VEC_COUNT(&lx->words, lex_word) >= lx->max_words) lx->full = 1;
+    return id;
+}
+
+/* The slot of a short key: its own or the empty one where it belongs. */
+static lex_slot *index_find(const chorus_lexicon *lx, uint64_t a, uint64_t b, size_t n,
+                            uint64_t h)
+{
+    size_t mask = ((size_t)1 << lx->bits) - 1;
+    for (size_t i = (size_t)(h >> (64 - lx->bits));; i = (i + 1) & mask) {
+        lex_slot *slot = &lx->slots[i];
+        if (slot->len == 0 || (slot->len == n && slot->a == a && slot->b == b)) return slot;
+    }
+}
+
+/* Doubles the index when one more word would fill it past 70%. */
+static int index_grow(chorus_lexicon *lx)
+{
+    if ((lx->n_short + 1) * 10 <= ((size_t)7 << lx->bits)) return 1;
+    if (lx->bits >= INDEX_MAX_BITS) return 0;
+    lex_slot *old = lx->slots;
+    unsigned old_bits = lx->bits;
+    if (!index_alloc(lx, old_bits + 1)) {
+        lx->slots = old;
+        lx->bits = old_bits;
+        return 0;
+    }
+    for (size_t i = 0; i < ((size_t)1 << old_bits); i++) {
+        const lex_slot *o = &old[i];
+        if (o->len) *index_find(lx, o->a, o->b, o->len, lex_hash(o->a, o->b, o->len)) = *o;
+    }
+    free(old);
+    return 1;
+}
+
+long lexicon_short_term(chorus_lexicon *lx, const lex_key *k)
+{
+    lex_slot *slot = index_find(lx, k->a, k->b, k->len, k->hash);
+    if (slot->len) {
+        if (slot->stamp == lx->stamp) return slot->term;
+        long id = story_term(lx, slot->word);
+        if (id < 0) return -1;
+        slot->stamp = lx->stamp;
+        slot->term = (uint32_t)id;
+        return id;
+    }
+    char lower[LEX_KEY_BYTES];
+    memcpy(lower, &k->a, 8);
+    memcpy(lower + 8, &k->b, 8);
+    if (lx->full || !index_grow(lx)) return story_only_term(lx, lower, k->len);
+    char *copy = arena_strndup(&lx->arena, lower, k->len);
+    long w = copy ? add_word(lx, copy, k->len) : -1;
+    if (w < 0) return -1;
+    slot = index_find(lx, k->a, k->b, k->len, k->hash);
+    *slot = (lex_slot){k->a, k->b, (uint32_t)w, k->len, 0, 0};
+    lx->n_short++;
+    long id = story_term(lx, (uint32_t)w);
+    if (id < 0) return -1;
+    slot->stamp = lx->stamp;
+    slot->term = (uint32_t)id;
+    return id;
+}
+
+static long long_term(chorus_lexicon *lx, const char *lower, size_t n)
+{
+    uint32_t *found = map_get(&lx->long_words, lower, n), word;
+    if (found) {
+        word = *found;
+    } else {
+        if (lx->full) return story_only_term(lx, lower, n);
+        char *copy = arena_strndup(&lx->arena, lower, n);
+        long w = copy ? add_word(lx, copy, n) : -1;
+        if (w < 0 || !map_upsert(&lx->long_words, copy, n, (uint32_t)w, NULL)) return -1;
+        word = (uint32_t)w;
+    }
+    lex_word *w = &VEC_AT(&lx->words, lex_word, word);
+    if (w->stamp == lx->stamp) return w->term;
+    long id = story_term(lx, word);
+    if (id < 0) return -1;
+    w->stamp = lx->stamp;
+    w->term = (uint32_t)id;
+    return id;
+}
+
+long lexicon_term(chorus_lexicon *lx, const char *lower, size_t n)
+{
+    if (n > LEX_KEY_BYTES) return long_term(lx, lower, n);
+    lex_key k = {0, 0, 0, (uint32_t)n};
+    memcpy(&k.a, lower, n < 8 ? n : 8);
+    if (n > 8) memcpy(&k.b, lower + 8, n - 8);
+    k.hash = lex_hash(k.a, k.b, n);
+    return lexicon_short_term(lx, &k);
+}

@@ -1,0 +1,88 @@
+/* lexicon.h — words and their stems, kept across stories (lexicon.c). */
+#ifndef CHORUS_LEXICON_H
+#define CHORUS_LEXICON_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "story.h"
+
+struct sb_stemmer;
+
+#define LEX_KEY_BYTES 16 /* words up to this long are looked up by value */
+#define LEX_TERM_MAX_BYTES 128
+
+/* A short word, lower-cased and zero-padded, with its hash. */
+typedef struct lex_key {
+    uint64_t a, b, hash;
+    uint32_t len; /* 0: not a short word (its term is already known) */
+} lex_key;
+
+/* One slot of the index of short words: the word's bytes inline, so a hit
+ * costs one probe, and the term the current run gave it. */
+typedef struct lex_slot {
+    uint64_t a, b;
+    uint32_t word;  /* id in the lexicon's words */
+    uint32_t len;   /* 0: an empty slot */
+    uint32_t stamp; /* the run that last gave it a term */
+    uint32_t term;  /* that run's term id */
+} lex_slot;
+
+typedef struct lex_word {
+    const char *lower; /* in the lexicon's arena */
+    uint32_t len;
+    uint32_t stem;         /* id in stems */
+    uint32_t stamp, term;  /* as in lex_slot, for words longer than a key */
+    uint8_t is_word, is_stop;
+} lex_word;
+
+typedef struct lex_stem {
+    uint32_t stamp; /* the run that last gave it an id */
+    uint32_t id;    /* that run's stem id */
+} lex_stem;
+
+struct chorus_lexicon {
+    size_t max_words;
+    int full; /* max_words reached: nothing is added any more */
+    arena arena; /* the bytes of words and stems */
+    lex_slot *slots; /* short words, open addressing */
+    unsigned bits;
+    size_t n_short;
+    map long_words; /* words longer than a key -> id in words */
+    buf words;      /* lex_word */
+    map stem_ids;   /* stem -> id in stems */
+    buf stems;      /* lex_stem */
+    struct sb_stemmer *stemmer;
+    size_t stemmed; /* calls of the stemmer */
+    uint32_t stamp; /* the current run */
+    chorus_story *story; /* the story of the current run */
+    lex_key *keys;  /* scratch for token_scan */
+    size_t keys_cap;
+};
+
+/* A lexicon whose index starts sized for text_bytes of text. */
+chorus_lexicon *lexicon_new(size_t max_words, size_t text_bytes);
+/* Starts the segment stage of a story: terms given from now on belong to
+ * st (its term and stem ids count from zero). Returns 0 when out of
+ * memory. */
+int lexicon_begin(chorus_lexicon *lx, chorus_story *st);
+/* The term id in the current story of the lower-cased word lower[0..n),
+ * interning it; -1 when out of memory or past a limit. */
+long lexicon_term(chorus_lexicon *lx, const char *lower, size_t n);
+/* The same for a short word. */
+long lexicon_short_term(chorus_lexicon *lx, const lex_key *k);
+/* Room for n keys (a scratch array owned by the lexicon), or NULL. */
+lex_key *lexicon_keys(chorus_lexicon *lx, size_t n);
+
+/* The index slot where a key hash starts its probe. */
+static inline const lex_slot *lexicon_home(const chorus_lexicon *lx, uint64_t hash)
+{
+    return &lx->slots[hash >> (64 - lx->bits)];
+}
+
+static inline uint64_t lex_hash(uint64_t a, uint64_t b, size_t n)
+{
+    return (a ^ (b * 0xC2B2AE3D27D4EB4FULL) ^ n) * 0x9E3779B97F4A7C15ULL;
+}
+
+#endif

@@ -412,12 +412,18 @@ static double body_overlap(const line *cand, const line *lines, size_t count, in
  * unpunctuated line before the first body paragraph, within the first
  * TITLE_WINDOW lines, at least half of whose words the body repeats; the
  * one with most repeated words (times that fraction) wins. */
-static long find_title(const line *lines, size_t count, const char *given)
+static long find_title(const line *lines, size_t count, const char *given, int from_html)
 {
     if (given && *given) {
-        for (size_t i = 0; i < count && i < TITLE_WINDOW * 2; i++)
-            if (lines[i].n >= strlen(given) && strncmp(lines[i].s, given, strlen(given)) == 0)
+        size_t g = strlen(given);
+        for (size_t i = 0; i < count && i < TITLE_WINDOW * 2; i++) {
+            if (lines[i].n >= g && strncmp(lines[i].s, given, g) == 0) return (long)i;
+            /* a page's <h1> is often its title without the kicker or suffix */
+            if (from_html && lines[i].words >= 3 && lines[i].n < g &&
+                strncasecmp(lines[i].s, given, lines[i].n) == 0)
                 return (long)i;
+        }
+        if (from_html) return -1; /* the markup named the title: no guessing */
     }
     long best = -1;
     double best_score = 0;
@@ -675,8 +681,9 @@ static void store_metadata(arena *a, article *art, const found_meta *f)
         m->outlet_source = "agency line";
     }
     m->agency = arena_strdup(a, f->agency);
-    m->byline = arena_strdup(a, f->byline);
-    m->byline_source = f->byline[0] ? f->byline_source : NULL;
+    int given_byline = g->byline && *g->byline;
+    m->byline = given_byline ? g->byline : arena_strdup(a, f->byline);
+    m->byline_source = given_byline ? g->byline_source : f->byline[0] ? f->byline_source : NULL;
     m->date = given_date ? g->date : arena_strdup(a, f->date);
     m->date_source = given_date ? g->date_source : f->date[0] ? f->date_source : NULL;
     m->dateline = arena_strdup(a, f->dateline);
@@ -771,7 +778,7 @@ chorus_status clean_story(chorus_story *st, chorus_error *err)
         }
         mark_caption_heads(lines, all[a].count);
         mark_near_duplicates(lines, all[a].count);
-        titles[a] = find_title(lines, all[a].count, art->given.title);
+        titles[a] = find_title(lines, all[a].count, art->given.title, art->from_html);
         mark_layout(lines, all[a].count, titles[a]);
     }
     if (n > 1) mark_shared(st, all, n);

@@ -1,22 +1,34 @@
 /*
- * html.c — a first pass over HTML articles.
+ * html.c — HTML articles: parsing, the element table, flattening.
  *
- * libxml2's forgiving HTML parser builds the tree; a depth-limited walk
- * writes the text of each block element on its own line and leaves out
- * elements that never carry the story (scripts, styles, navigation, headers,
- * footers, asides, forms, figures' captions, iframes, SVG). The flattened
- * lines then go through the same line classifier as scraped text (clean.c).
- * Limits: no DOM scoring yet; the page's chrome that is not in those
- * elements is left to the line classifier.
+ * libxml2's forgiving HTML parser builds the tree. The encoding is UTF-8
+ * when the bytes are valid UTF-8 (whatever the page declares: a page in a
+ * single-byte charset with any non-ASCII byte is almost never valid UTF-8);
+ * otherwise the charset the page declares (<meta charset>, http-equiv), and
+ * Windows-1252 when it declares none or one libxml2 does not know.
+ *
+ * One iterative pre-order walk (parent and sibling links, no recursion, so
+ * deeply nested pages cannot exhaust the stack) indexes every element that
+ * may carry the story into a flat table: its kind, its class/id hint, and
+ * the visible text, link text, commas and sentence stops of its subtree
+ * (summed bottom-up in reverse table order). Elements that never carry the
+ * story (scripts, styles, navigation, headers, footers, asides, forms,
+ * captions, media, hidden elements) and elements whose class or id names
+ * page chrome (comments, share bars, related links, ...) are left out of
+ * the table with their whole subtree. extract.c scores the table and picks
+ * the main content; html_meta.c reads the metadata; the flattener writes
+ * the chosen subtrees as lines, one per block.
  */
 #include "html.h"
 
-#include <libxml/HTMLparser.h>
-#include <libxml/tree.h>
+#include <libxml/encoding.h>
 #include <string.h>
 #include <strings.h>
 
-#define HTML_MAX_DEPTH 256
+#include "html_dom.h"
+#include "utf8.h"
+
+#define RETRY_BELOW 500 /* bytes of main content */
 
 int html_detect(const char *s, size_t n)
 {
@@ -25,7 +37,7 @@ int html_detect(const char *s, size_t n)
     while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r')) i++;
     if (i >= n || s[i] != '<') return 0;
     static const char *openers[] = {"<!doctype html", "<html", "<head", "<body", "<article",
-                                    "<div", "<p>", "<p ", "<!--"};
+                                    "<div", "<p>", "<p ", "<!--", "<meta", "<?xml"};
     for (size_t k = 0; k < sizeof openers / sizeof *openers; k++) {
         size_t len = strlen(openers[k]);
         if (n - i >= len && strncasecmp(s + i, openers[k], len) == 0) return 1;
@@ -33,32 +45,256 @@ int html_detect(const char *s, size_t n)
     return 0;
 }
 
-static int is_skipped(const char *name)
+/* ------------------------------------------------------------- elements */
+
+static const struct {
+    const char *name;
+    uint8_t tag;
+} tag_names[] = { /* sorted by name for bsearch */
+    {"a", T_A},           {"address", T_BLOCK},   {"applet", T_DROP},    {"article", T_ARTICLE},
+    {"aside", T_DROP},    {"audio", T_DROP},      {"blockquote", T_BLOCKQUOTE}, {"body", T_BODY},
+    {"br", T_BR},         {"button", T_DROP},     {"canvas", T_DROP},    {"caption", T_BLOCK},
+    {"center", T_DIV},    {"dd", T_DT_DD},        {"details", T_BLOCK},  {"dialog", T_DROP},
+    {"div", T_DIV},       {"dl", T_DL},           {"dt", T_DT_DD},       {"embed", T_DROP},
+    {"fieldset", T_DROP}, {"figcaption", T_DROP}, {"figure", T_FIGURE},  {"footer", T_DROP},
+    {"form", T_DROP},     {"frame", T_DROP},      {"frameset", T_DROP},  {"h1", T_HEADING},
+    {"h2", T_HEADING},    {"h3", T_HEADING},      {"h4", T_HEADING},     {"h5", T_HEADING},
+    {"h6", T_HEADING},    {"head", T_DROP},       {"header", T_DROP},    {"hr", T_HR},
+    {"iframe", T_DROP},   {"img", T_IMG},         {"input", T_DROP},     {"li", T_LI},
+    {"link", T_DROP},     {"main", T_MAIN},       {"map", T_DROP},       {"menu", T_DROP},
+    {"meta", T_DROP},     {"nav", T_DROP},        {"noscript", T_DROP},  {"object", T_DROP},
+    {"ol", T_LIST},       {"option", T_DROP},     {"p", T_P},            {"pre", T_PRE},
+    {"script", T_DROP},   {"section", T_SECTION}, {"select", T_DROP},    {"source", T_DROP},
+    {"style", T_DROP},    {"summary", T_BLOCK},   {"svg", T_DROP},       {"table", T_TABLE},
+    {"tbody", T_BLOCK},   {"td", T_CELL},         {"template", T_DROP},  {"textarea", T_DROP},
+    {"tfoot", T_BLOCK},   {"th", T_CELL},         {"thead", T_BLOCK},    {"time", T_TIME},
+    {"title", T_DROP},    {"tr", T_TR},           {"ul", T_LIST},        {"video", T_DROP},
+};
+
+static int tag_of(const char *name)
 {
-    static const char *skipped[] = {"script", "style",  "noscript", "nav",    "header",
-                                    "footer", "aside",  "form",     "iframe", "svg",
-                                    "button", "select", "figcaption", "template", "head"};
-    for (size_t k = 0; k < sizeof skipped / sizeof *skipped; k++)
-        if (strcasecmp(name, skipped[k]) == 0) return 1;
+    size_t lo = 0, hi = sizeof tag_names / sizeof *tag_names;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        int c = strcmp(name, tag_names[mid].name);
+        if (c == 0) return tag_names[mid].tag;
+        if (c < 0) hi = mid;
+        else lo = mid + 1;
+    }
+    return T_INLINE;
+}
+
+int htag_is_block(int tag)
+{
+    switch (tag) {
+    case T_P: case T_DIV: case T_SECTION: case T_ARTICLE: case T_MAIN: case T_HEADING:
+    case T_LI: case T_LIST: case T_DL: case T_DT_DD: case T_TABLE: case T_TR: case T_PRE:
+    case T_BLOCKQUOTE: case T_FIGURE: case T_BODY: case T_HR: case T_BLOCK:
+        return 1;
+    default: return 0;
+    }
+}
+
+const char *html_attr(const xmlNode *n, const char *name)
+{
+    for (const xmlAttr *a = n->properties; a; a = a->next)
+        if (a->name && strcasecmp((const char *)a->name, name) == 0)
+            return a->children && a->children->type == XML_TEXT_NODE && a->children->content
+                       ? (const char *)a->children->content
+                       : "";
+    return NULL;
+}
+
+static int contains_ci(const char *s, const char *needle)
+{
+    size_t m = strlen(needle);
+    for (; *s; s++)
+        if (strncasecmp(s, needle, m) == 0) return 1;
     return 0;
 }
 
-static int is_block(const char *name)
+static int is_hidden(const xmlNode *n)
 {
-    static const char *blocks[] = {"p",  "div", "h1", "h2", "h3",  "h4",         "h5",
-                                   "h6", "li",  "tr", "br", "pre", "blockquote", "section",
-                                   "article", "ul", "ol", "table", "dd", "dt", "figure"};
-    for (size_t k = 0; k < sizeof blocks / sizeof *blocks; k++)
-        if (strcasecmp(name, blocks[k]) == 0) return 1;
+    if (html_attr(n, "hidden")) return 1;
+    const char *aria = html_attr(n, "aria-hidden");
+    if (aria && strcasecmp(aria, "true") == 0) return 1;
+    const char *style = html_attr(n, "style");
+    return style && (contains_ci(style, "display:none") || contains_ci(style, "display: none") ||
+                     contains_ci(style, "visibility:hidden") ||
+                     contains_ci(style, "visibility: hidden"));
+}
+
+/* Class and id words. A word is a run of letters; it names the story when it
+ * is one of story_words, page chrome when it is one of chrome_words or starts
+ * with one of chrome_stems. Strong chrome removes the element outright. */
+static const char *story_words[] = {"article", "articlebody", "body", "content", "entry",
+                                    "hentry", "main", "post", "story", "text", "blog",
+                                    "prose", "page"};
+static const char *chrome_words[] = {"ad", "ads", "nav", "navbar", "foot", "rail", "tags", "tag",
+                                     "print", "login", "skip", "meta", "byline", "author",
+                                     "caption", "credit", "dateline", "timestamp", "hidden",
+                                     "masthead", "toolbar", "tools", "icons", "date", "share",
+                                     "sharing", "social", "jump", "overlay", "follow"};
+static const char *chrome_stems[] = {"comment", "footer", "sidebar", "related", "promo", "advert",
+                                     "sponsor", "widget", "breadcrumb", "pagination", "pager",
+                                     "popup", "modal", "cookie", "newsletter", "subscri",
+                                     "signup", "outbrain", "taboola", "disqus", "banner", "menu",
+                                     "recommend", "trending", "popular", "navigation",
+                                     "shoutbox", "combx", "skyscraper"};
+/* chrome words that only lower the weight, never remove an element alone */
+static const char *soft_chrome[] = {"meta", "byline", "author", "caption", "credit", "dateline",
+                                    "timestamp", "date", "tags", "tag", "tools", "icons", "foot",
+                                    "print", "follow", "share", "sharing", "social", "jump",
+                                    "overlay", "hidden", "login", "skip", "toolbar"};
+
+static int word_in(const char *w, size_t n, const char *const *list, size_t count, int stem)
+{
+    for (size_t k = 0; k < count; k++) {
+        size_t m = strlen(list[k]);
+        if ((stem ? n >= m : n == m) && strncasecmp(w, list[k], m) == 0) return 1;
+    }
     return 0;
 }
 
-/* Appends text with runs of whitespace collapsed to one space. */
-static void put_collapsed(buf *out, const char *t)
+#define COUNT(a) (sizeof(a) / sizeof *(a))
+
+static void hint_words(const char *v, int *story, int *chrome, int *strong)
+{
+    while (*v) {
+        while (*v && !((*v | 32) >= 'a' && (*v | 32) <= 'z')) v++;
+        const char *w = v;
+        while (*v && (*v | 32) >= 'a' && (*v | 32) <= 'z') v++;
+        size_t n = (size_t)(v - w);
+        if (!n) break;
+        if (word_in(w, n, story_words, COUNT(story_words), 0)) *story = 1;
+        int plain = word_in(w, n, chrome_words, COUNT(chrome_words), 0);
+        int stem = word_in(w, n, chrome_stems, COUNT(chrome_stems), 1);
+        if (plain || stem) {
+            *chrome = 1;
+            if (!word_in(w, n, soft_chrome, COUNT(soft_chrome), 0)) *strong = 1;
+        }
+    }
+}
+
+/* +1 story-like, -1 chrome-like, 0 neither or both; *drop when the element
+ * is chrome outright. */
+static int class_hint(const xmlNode *n, int tag, int *drop)
+{
+    int story = 0, chrome = 0, strong = 0;
+    const char *v = html_attr(n, "class");
+    if (v) hint_words(v, &story, &chrome, &strong);
+    v = html_attr(n, "id");
+    if (v) hint_words(v, &story, &chrome, &strong);
+    v = html_attr(n, "role");
+    if (v && (strcasecmp(v, "navigation") == 0 || strcasecmp(v, "complementary") == 0 ||
+              strcasecmp(v, "contentinfo") == 0 || strcasecmp(v, "banner") == 0 ||
+              strcasecmp(v, "dialog") == 0 || strcasecmp(v, "menu") == 0))
+        chrome = strong = 1;
+    *drop = strong && !story && tag != T_BODY && tag != T_ARTICLE && tag != T_MAIN && tag != T_A;
+    return story - chrome;
+}
+
+/* ---------------------------------------------------------------- table */
+
+static void count_text(hdoc *d, const xmlNode *t)
+{
+    int32_t p = hdoc_index(t->parent);
+    if (p < 0 || !t->content) return;
+    hnode *h = HDOC_NODE(d, p);
+    uint32_t len = 0, commas = 0, stops = 0;
+    int space = 1;
+    unsigned char prev = 0;
+    for (const unsigned char *c = t->content; *c; c++) {
+        if (*c == ' ' || *c == '\n' || *c == '\t' || *c == '\r') {
+            if (!space) len++;
+            stops += !space && (prev == '.' || prev == '!' || prev == '?');
+            space = 1;
+            prev = *c;
+            continue;
+        }
+        space = 0;
+        len++;
+        if (*c == ',') commas++;
+        else if (*c == 0xEF && c[1] == 0xBC && c[2] == 0x8C) commas++;              /* ， */
+        else if (*c == 0xE3 && c[1] == 0x80 && (c[2] == 0x81 || c[2] == 0x82)) stops++; /* 、。 */
+        prev = *c;
+    }
+    stops += prev == '.' || prev == '!' || prev == '?';
+    h->text += len;
+    h->commas += commas;
+    h->stops += stops;
+    if (h->flags & HN_IN_LINK) h->link_text += len;
+}
+
+/* Indexes one element; returns nonzero when its children should be walked. */
+static int add_element(hdoc *d, xmlNode *n)
+{
+    int tag = n->name ? tag_of((const char *)n->name) : T_INLINE;
+    if (tag == T_DROP || is_hidden(n)) return 0;
+    int drop = 0;
+    int hint = class_hint(n, tag, &drop);
+    int32_t parent = hdoc_index(n->parent);
+    if (drop && parent >= 0 && !d->lenient) { /* the root element always stays */
+        d->chrome_dropped++;
+        return 0;
+    }
+    hnode *h = vec_push(&d->table, sizeof *h);
+    if (!h) return 0;
+    int32_t idx = (int32_t)(HDOC_COUNT(d) - 1);
+    h->node = n;
+    h->parent = parent;
+    h->tag = (uint8_t)tag;
+    h->hint = (int8_t)hint;
+    if (parent >= 0) {
+        hnode *ph = HDOC_NODE(d, parent);
+        if (htag_is_block(tag)) ph->flags |= HN_HAS_BLOCK;
+        if (ph->flags & HN_IN_LINK) h->flags |= HN_IN_LINK;
+    }
+    if (tag == T_A) h->flags |= HN_IN_LINK;
+    if (tag == T_BODY && d->body == 0) d->body = idx;
+    n->_private = (void *)(intptr_t)(idx + 1);
+    return 1;
+}
+
+/* The next node in pre-order within root's subtree, or NULL. */
+static xmlNode *next_node(xmlNode *cur, int descend, const xmlNode *root)
+{
+    if (descend && cur->children) return cur->children;
+    while (cur && cur != root && !cur->next) cur = cur->parent;
+    return cur && cur != root ? cur->next : NULL;
+}
+
+static void build_table(hdoc *d, xmlNode *root)
+{
+    for (xmlNode *cur = root; cur;) {
+        int descend = 0;
+        if (cur->type == XML_ELEMENT_NODE) descend = add_element(d, cur);
+        else if (cur->type == XML_TEXT_NODE || cur->type == XML_CDATA_SECTION_NODE) count_text(d, cur);
+        cur = next_node(cur, descend, root);
+    }
+    /* bottom-up sums: children come after their parent in the table */
+    for (size_t i = HDOC_COUNT(d); i-- > 1;) {
+        hnode *h = HDOC_NODE(d, i);
+        if (h->tag == T_P || (h->tag == T_DIV && !(h->flags & HN_HAS_BLOCK) && h->text >= 25))
+            h->paras++;
+        if (h->parent < 0) continue;
+        hnode *p = HDOC_NODE(d, h->parent);
+        p->text += h->text;
+        p->link_text += h->link_text;
+        p->commas += h->commas;
+        p->paras += h->paras;
+        p->stops += h->stops;
+    }
+}
+
+/* ------------------------------------------------------------ flattening */
+
+void html_put_collapsed(buf *out, const char *t)
 {
     for (; *t; t++) {
-        int space = *t == ' ' || *t == '\t' || *t == '\n' || *t == '\r';
-        if (space) {
+        int nbsp = (unsigned char)t[0] == 0xC2 && (unsigned char)t[1] == 0xA0;
+        if (*t == ' ' || *t == '\t' || *t == '\n' || *t == '\r' || nbsp) {
+            t += nbsp;
             if (out->len && out->data[out->len - 1] != ' ' && out->data[out->len - 1] != '\n')
                 buf_putc(out, ' ');
         } else {
@@ -67,64 +303,156 @@ static void put_collapsed(buf *out, const char *t)
     }
 }
 
-static void end_line(buf *out)
+void html_end_line(buf *out)
 {
     while (out->len && out->data[out->len - 1] == ' ') out->data[--out->len] = '\0';
     if (out->len && out->data[out->len - 1] != '\n') buf_puts(out, "\n");
 }
 
-static void walk(xmlNode *node, buf *out, int depth)
+/* Opens an element while flattening; returns nonzero to walk its children. */
+static int flatten_enter(const hdoc *d, xmlNode *n, int32_t top, buf *out, int clean)
 {
-    for (; node && !out->failed; node = node->next) {
-        if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE) {
-            if (node->content) put_collapsed(out, (const char *)node->content);
+    int32_t i = hdoc_index(n);
+    if (i < 0) return 0;
+    if (clean && i != top && extract_is_chrome(d, i)) return 0;
+    int tag = HDOC_NODE(d, i)->tag;
+    if (htag_is_block(tag) || tag == T_BR) html_end_line(out);
+    else if (tag == T_CELL && out->len && out->data[out->len - 1] != '\n') buf_putc(out, ' ');
+    return n->children != NULL;
+}
+
+static void flatten_leave(const hdoc *d, const xmlNode *n, buf *out)
+{
+    int32_t i = hdoc_index(n);
+    if (i >= 0 && htag_is_block(HDOC_NODE(d, i)->tag)) html_end_line(out);
+}
+
+void html_flatten_node(const hdoc *d, int32_t top, buf *out, int clean)
+{
+    xmlNode *root = HDOC_NODE(d, top)->node, *cur = root;
+    while (cur && !out->failed) {
+        int descend = 0;
+        if (cur->type == XML_ELEMENT_NODE) {
+            descend = flatten_enter(d, cur, top, out, clean);
+            if (!descend) flatten_leave(d, cur, out);
+        } else if ((cur->type == XML_TEXT_NODE || cur->type == XML_CDATA_SECTION_NODE) &&
+                   cur->content) {
+            html_put_collapsed(out, (const char *)cur->content);
+        }
+        if (descend) {
+            cur = cur->children;
             continue;
         }
-        if (node->type != XML_ELEMENT_NODE) continue;
-        const char *name = (const char *)node->name;
-        if (is_skipped(name)) continue;
-        int block = is_block(name);
-        if (block) end_line(out);
-        if (depth < HTML_MAX_DEPTH) walk(node->children, out, depth + 1);
-        if (block) end_line(out);
+        while (cur != root && !cur->next) {
+            cur = cur->parent;
+            flatten_leave(d, cur, out);
+        }
+        if (cur == root) break;
+        cur = cur->next;
+    }
+    html_end_line(out);
+}
+
+/* ------------------------------------------------------------- encoding */
+
+static int valid_utf8(const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        if (!((unsigned char)s[i] & 0x80)) {
+            i++;
+            continue;
+        }
+        uint32_t cp;
+        size_t len = utf8_decode((const unsigned char *)s + i, n - i, &cp);
+        if (!len) return 0;
+        i += len;
+    }
+    return 1;
+}
+
+/* The charset the page declares in its first 4 KiB, or "" (a name of
+ * letters, digits and - _ . :). */
+static void declared_charset(const char *s, size_t n, char out[48])
+{
+    out[0] = '\0';
+    size_t lim = n < 4096 ? n : 4096;
+    for (size_t i = 0; i + 8 <= lim; i++) {
+        if (strncasecmp(s + i, "charset=", 8) != 0) continue;
+        size_t j = i + 8, k = 0;
+        while (j < lim && (s[j] == '"' || s[j] == '\'' || s[j] == ' ')) j++;
+        while (j < lim && k < 47 &&
+               ((s[j] | 32) >= 'a' && (s[j] | 32) <= 'z' ? 1
+                : (s[j] >= '0' && s[j] <= '9') || s[j] == '-' || s[j] == '_' || s[j] == '.' ||
+                      s[j] == ':'))
+            out[k++] = s[j++];
+        out[k] = '\0';
+        return;
     }
 }
 
-static xmlNode *find_element(xmlNode *node, const char *name, int depth)
+static htmlDocPtr parse(const char *s, size_t n)
 {
-    for (; node && depth < HTML_MAX_DEPTH; node = node->next) {
-        if (node->type == XML_ELEMENT_NODE && strcasecmp((const char *)node->name, name) == 0)
-            return node;
-        xmlNode *found = find_element(node->children, name, depth + 1);
-        if (found) return found;
-    }
-    return NULL;
-}
-
-void html_flatten(const char *s, size_t n, buf *out, arena *a, const char **title)
-{
-    *title = NULL;
-    if (n > (size_t)1 << 30) return;
     int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
                   HTML_PARSE_NONET | HTML_PARSE_COMPACT;
-    htmlDocPtr doc = htmlReadMemory(s, (int)n, NULL, "UTF-8", options);
-    if (!doc) return;
-    xmlNode *root = xmlDocGetRootElement(doc);
-    xmlNode *t = find_element(root, "title", 0);
-    if (t) {
-        xmlChar *content = xmlNodeGetContent(t);
-        if (content) {
-            buf tb;
-            buf_init(&tb, 1 << 16);
-            put_collapsed(&tb, (const char *)content);
-            end_line(&tb);
-            if (tb.len > 1) *title = arena_strndup(a, tb.data, tb.len - 1);
-            buf_free(&tb);
-            xmlFree(content);
+    if (valid_utf8(s, n)) return htmlReadMemory(s, (int)n, NULL, "UTF-8", options);
+    char cs[48];
+    declared_charset(s, n, cs);
+    if (cs[0] && strcasecmp(cs, "utf-8") != 0 && strcasecmp(cs, "utf8") != 0) {
+        xmlCharEncodingHandlerPtr h = xmlFindCharEncodingHandler(cs);
+        if (h) {
+            xmlCharEncCloseFunc(h);
+            return htmlReadMemory(s, (int)n, NULL, cs, options);
         }
     }
-    xmlNode *body = find_element(root, "body", 0);
-    walk(body ? body->children : root, out, 0);
-    end_line(out);
+    buf fixed; /* no usable declaration: Windows-1252 for the invalid bytes */
+    buf_init(&fixed, n * 3 + 16);
+    utf8_normalize(&fixed, s, n);
+    htmlDocPtr doc = fixed.failed ? NULL
+                                  : htmlReadMemory(fixed.data, (int)fixed.len, NULL, "UTF-8", options);
+    buf_free(&fixed);
+    return doc;
+}
+
+/* Scores the table and writes the main content, or the whole body when no
+ * main content stands out. */
+static void extract_or_flatten(hdoc *d, buf *out)
+{
+    if (HDOC_COUNT(d) && !extract_main(d, out)) html_flatten_node(d, d->body, out, 1);
+}
+
+static void reset_table(hdoc *d)
+{
+    for (size_t i = 0; i < HDOC_COUNT(d); i++) HDOC_NODE(d, i)->node->_private = NULL;
+    buf_reset(&d->table);
+    d->body = 0;
+}
+
+void html_extract(const char *s, size_t n, buf *out, arena *a, html_meta *meta)
+{
+    memset(meta, 0, sizeof *meta);
+    if (n == 0 || n > (size_t)1 << 30) return;
+    htmlDocPtr doc = parse(s, n);
+    if (!doc) return;
+    hdoc d = {.doc = doc, .body = 0};
+    buf_init(&d.table, HDOC_MAX_NODES * sizeof(hnode));
+    xmlNode *root = xmlDocGetRootElement(doc);
+    if (root) {
+        build_table(&d, root);
+        html_meta_read(&d, a, meta);
+        size_t start = out->len;
+        extract_or_flatten(&d, out);
+        /* A page that wraps its story in a chrome-named element (a layout
+         * "with-sidebar") loses it all: read it again keeping those. */
+        if (out->len - start < RETRY_BELOW && d.chrome_dropped) {
+            out->len = start;
+            if (out->data) out->data[start] = '\0';
+            reset_table(&d);
+            d.lenient = 1;
+            build_table(&d, root);
+            extract_or_flatten(&d, out);
+        }
+    }
+    buf_free(&d.table);
     xmlFreeDoc(doc);
 }

@@ -44,6 +44,20 @@ static int only_space(const char *s, size_t n)
     return 1;
 }
 
+static void take(const char **value, const char **source, const char *v, const char *src)
+{
+    if (v && !(*value && **value)) *value = v, *source = src;
+}
+
+/* Metadata read from the markup, under any value given with the input. */
+static void take_html_meta(article_meta *g, const html_meta *hm)
+{
+    take(&g->title, &g->title_source, hm->title, hm->title_source);
+    take(&g->outlet, &g->outlet_source, hm->site, hm->site_source);
+    take(&g->byline, &g->byline_source, hm->byline, hm->byline_source);
+    take(&g->date, &g->date_source, hm->date, hm->date_source);
+}
+
 chorus_status ingest_text(chorus_story *st, const char *id, const char *bytes, size_t len,
                           const article_meta *given, chorus_error *err)
 {
@@ -60,11 +74,12 @@ chorus_status ingest_text(chorus_story *st, const char *id, const char *bytes, s
 
     buf text;
     buf_init(&text, ARTICLE_MAX_BYTES * 2);
-    const char *title = NULL;
-    if (html_detect(bytes, len)) {
+    html_meta hm;
+    int is_html = html_detect(bytes, len);
+    if (is_html) {
         buf flat;
         buf_init(&flat, ARTICLE_MAX_BYTES * 2);
-        html_flatten(bytes, len, &flat, &st->arena, &title);
+        html_extract(bytes, len, &flat, &st->arena, &hm);
         utf8_normalize(&text, flat.data ? flat.data : "", flat.len);
         buf_free(&flat);
     } else {
@@ -89,9 +104,9 @@ chorus_status ingest_text(chorus_story *st, const char *id, const char *bytes, s
     a->raw_len = text.len;
     buf_free(&text);
     if (given) a->given = *given;
-    if (title && !(given && given->title && given->title[0])) {
-        a->given.title = title;
-        a->given.title_source = "html <title>";
+    if (is_html) {
+        a->from_html = 1;
+        take_html_meta(&a->given, &hm);
     }
     if (!a->id || !a->raw) return story_error(err, CHORUS_E_NOMEM, id, -1, "out of memory");
     return CHORUS_OK;

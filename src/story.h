@@ -62,7 +62,8 @@ typedef struct article {
     const char *id;
     const char *raw; /* normalized UTF-8 of the input (utf8.c) */
     size_t raw_len;
-    article_meta given; /* metadata supplied with the input (JSON keys) */
+    article_meta given; /* metadata supplied with the input (JSON keys, HTML markup) */
+    int from_html;      /* the text was extracted from HTML (html.c) */
     article_meta meta;  /* final metadata after cleaning */
     char *text;         /* clean text: paragraphs separated by "\n\n" */
     size_t text_len;

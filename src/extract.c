@@ -1,0 +1,168 @@
+/*
+ * extract.c — the main content of an HTML page, chosen by scoring the
+ * element table that html.c built.
+ *
+ * 1. Paragraph scores. Every paragraph-like element (a <p>, <pre> or table
+ *    cell, or a container holding only inline content) with at least 25
+ *    bytes of text is worth 1 + its commas + half its sentence stops + one
+ *    point per 100 bytes of text (at most 3). The worth goes to its parent
+ *    in full, to its grandparent by half and to the two ancestors above by a
+ *    sixth and a ninth: the element that holds most prose collects most.
+ * 2. Candidates. An ancestor that received any worth starts from a base by
+ *    kind (article +10, div +5, section, pre, cell, blockquote +3, lists -3,
+ *    headings -5) and 25 points per class/id hint (story +, chrome -); its
+ *    total is then scaled by (1 - link density), so menus and link lists
+ *    sink however long they are.
+ * 3. Selection. The best candidate climbs to its parent while the parent
+ *    holds little more text than it (a lone wrapper); then each sibling under
+ *    the same parent joins when its own score reaches a fifth of the best (at
+ *    least 10), or when it is a paragraph of prose: over 80 bytes with link
+ *    density under a quarter, or a shorter one without links that ends a
+ *    sentence. Joined blocks keep document order.
+ * 4. Inside the chosen blocks the flattener leaves out chrome: containers
+ *    and lists that are mostly links (related-article lists, tag lists,
+ *    share bars) or carry a chrome hint, headings that are links, and short
+ *    inline elements with a chrome hint (bylines, captions, date stamps).
+ * A page where no candidate holds 140 bytes of text gives no main content
+ * (html.c then flattens the whole body with the same chrome rules).
+ */
+#include "html_dom.h"
+
+#define PARA_MIN_TEXT 25
+#define MAIN_MIN_TEXT 140
+#define HINT_WEIGHT 25.0f
+
+static float link_density(const hnode *h)
+{
+    return h->text ? (float)h->link_text / (float)h->text : 0.0f;
+}
+
+static int is_container(int tag)
+{
+    return tag == T_DIV || tag == T_SECTION || tag == T_ARTICLE || tag == T_MAIN ||
+           tag == T_BLOCKQUOTE || tag == T_BLOCK || tag == T_FIGURE;
+}
+
+static int paragraph_like(const hnode *h)
+{
+    if (h->tag == T_P || h->tag == T_PRE || h->tag == T_CELL) return 1;
+    return is_container(h->tag) && !(h->flags & HN_HAS_BLOCK);
+}
+
+static float kind_base(int tag)
+{
+    switch (tag) {
+    case T_ARTICLE: return 10;
+    case T_DIV: case T_MAIN: return 5;
+    case T_SECTION: case T_PRE: case T_CELL: case T_BLOCKQUOTE: return 3;
+    case T_LIST: case T_LI: case T_DL: case T_DT_DD: return -3;
+    case T_HEADING: return -5;
+    default: return 0;
+    }
+}
+
+static void credit(hdoc *d, int32_t i, float worth)
+{
+    hnode *h = HDOC_NODE(d, i);
+    if (!(h->flags & HN_SCORED)) {
+        h->flags |= HN_SCORED;
+        h->score = kind_base(h->tag) + HINT_WEIGHT * (float)h->hint;
+    }
+    h->score += worth;
+}
+
+static void score_paragraphs(hdoc *d)
+{
+    static const float share[] = {1.0f, 0.5f, 1.0f / 6, 1.0f / 9};
+    size_t n = HDOC_COUNT(d);
+    for (size_t i = 0; i < n; i++) {
+        const hnode *h = HDOC_NODE(d, i);
+        if (!paragraph_like(h) || h->text < PARA_MIN_TEXT) continue;
+        float length = (float)h->text / 100.0f;
+        float worth = 1.0f + (float)h->commas + 0.5f * (float)h->stops + (length < 3 ? length : 3);
+        int32_t p = h->parent;
+        for (size_t level = 0; level < 4 && p >= 0; level++) {
+            credit(d, p, worth * share[level]);
+            p = HDOC_NODE(d, p)->parent;
+        }
+    }
+}
+
+static int32_t best_candidate(hdoc *d)
+{
+    int32_t best = -1;
+    float best_score = 0;
+    for (size_t i = 0; i < HDOC_COUNT(d); i++) {
+        hnode *h = HDOC_NODE(d, i);
+        if (!(h->flags & HN_SCORED)) continue;
+        h->score *= 1.0f - link_density(h);
+        if (best < 0 || h->score > best_score) best = (int32_t)i, best_score = h->score;
+    }
+    return best;
+}
+
+/* A lone wrapper: the parent adds at most a seventh of text to the child. */
+static int32_t climb(const hdoc *d, int32_t best)
+{
+    for (;;) {
+        const hnode *h = HDOC_NODE(d, best);
+        if (h->parent < 0 || h->parent == d->body) return best;
+        const hnode *p = HDOC_NODE(d, h->parent);
+        if (p->text > h->text + h->text / 7 + 20) return best;
+        best = h->parent;
+    }
+}
+
+static int joins(const hdoc *d, int32_t c, int32_t best, float threshold)
+{
+    const hnode *h = HDOC_NODE(d, c);
+    if (c == best) return 1;
+    if (h->text == 0 || extract_is_chrome(d, c)) return 0;
+    if ((h->flags & HN_SCORED) && h->score >= threshold) return 1;
+    if (!paragraph_like(h) && h->tag != T_HEADING) return 0;
+    float ld = link_density(h);
+    if (h->tag == T_HEADING) return 0;
+    if (h->text > 80 && ld < 0.25f) return 1;
+    return h->link_text == 0 && h->stops > 0;
+}
+
+int extract_main(hdoc *d, buf *out)
+{
+    score_paragraphs(d);
+    int32_t best = best_candidate(d);
+    if (best < 0) return 0;
+    best = climb(d, best);
+    const hnode *b = HDOC_NODE(d, best);
+    if (b->text < MAIN_MIN_TEXT) return 0;
+    if (b->parent < 0) {
+        html_flatten_node(d, best, out, 1);
+        return 1;
+    }
+    float threshold = b->score * 0.2f;
+    if (threshold < 10) threshold = 10;
+    int written = 0;
+    for (xmlNode *c = HDOC_NODE(d, b->parent)->node->children; c; c = c->next) {
+        int32_t i = hdoc_index(c);
+        if (i < 0 || !joins(d, i, best, threshold)) continue;
+        html_flatten_node(d, i, out, 1);
+        written++;
+    }
+    return written;
+}
+
+int extract_is_chrome(const hdoc *d, int32_t i)
+{
+    const hnode *h = HDOC_NODE(d, i);
+    float ld = link_density(h);
+    switch (h->tag) {
+    case T_DIV: case T_SECTION: case T_LIST: case T_DL: case T_TABLE: case T_FIGURE:
+    case T_BLOCK: case T_ARTICLE: case T_MAIN:
+        if (h->hint < 0 && (h->paras < 3 || ld > 0.3f)) return 1;
+        if (h->commas >= 10) return 0;
+        return ld > 0.5f || (h->hint == 0 && ld > 0.33f && h->stops < 3);
+    case T_HEADING: return h->hint < 0 || ld > 0.5f;
+    case T_P: case T_LI: case T_DT_DD: return (h->hint < 0 && h->text < 300) || (ld > 0.8f && h->text < 200);
+    case T_INLINE: case T_TIME: return h->hint < 0 && h->text < 120;
+    default: return 0;
+    }
+}

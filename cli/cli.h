@@ -14,6 +14,8 @@ int cmd_clean(int argc, char **argv);
 int cmd_rouge(int argc, char **argv);
 int cmd_eval(int argc, char **argv);
 int cmd_sentences(int argc, char **argv);
+int cmd_quotes(int argc, char **argv);
+int cmd_entities(int argc, char **argv);
 
 /* Prints "chorus: " + a formatted message + newline to stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

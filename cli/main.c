@@ -18,6 +18,8 @@ static const struct {
     {"batch", cmd_batch, "JSON Lines: one story per line in, one result per line out"},
     {"clean", cmd_clean, "cleaned text and metadata of each article"},
     {"sentences", cmd_sentences, "the sentences of each article, one per line (-f json: spans)"},
+    {"quotes", cmd_quotes, "who said what: each statement, its speaker, its articles"},
+    {"entities", cmd_entities, "the people, organizations and places, with their aliases"},
     {"rouge", cmd_rouge, "score summaries against references (ROUGE-1.5.5)"},
     {"eval", cmd_eval, "summarize every story of a data set and score it"},
 };

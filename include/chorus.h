@@ -74,7 +74,9 @@ typedef enum chorus_format {
     CHORUS_FORMAT_PLAIN,    /* summary sentences, one per line, no citations */
     CHORUS_FORMAT_CLEAN,    /* each article's clean text and metadata */
     CHORUS_FORMAT_CLEAN_JSON,
-    CHORUS_FORMAT_PLAIN_JSON /* {"id": ..., "summary": ["sentence", ...]} */
+    CHORUS_FORMAT_PLAIN_JSON, /* {"id": ..., "summary": ["sentence", ...]} */
+    CHORUS_FORMAT_QUOTES_JSON,  /* {"articles": [...], "quotes": [...]} */
+    CHORUS_FORMAT_ENTITIES_JSON /* {"articles": [...], "entities": [...]} */
 } chorus_format;
 
 /* How summary sentences are chosen. CHORUS_METHOD_COVERAGE is chorus's
@@ -137,7 +139,8 @@ chorus_status chorus_story_add_path(chorus_story *story, const char *path, choru
 chorus_status chorus_story_add_json(chorus_story *story, const char *line, size_t len,
                                     chorus_error *err);
 
-/* Runs the pipeline: clean, segment, analyze, summarize. Fails with
+/* Runs the pipeline: clean, segment, analyze (support, entities, quotes),
+ * summarize. Fails with
  * CHORUS_E_NO_ARTICLES (or CHORUS_E_IO when every article failed to be read)
  * when no article remains. */
 chorus_status chorus_story_run(chorus_story *story, const chorus_options *opts,
@@ -238,6 +241,58 @@ typedef struct chorus_sentence_info {
 
 size_t chorus_story_sentence_count(const chorus_story *story);
 int chorus_story_sentence(const chorus_story *story, size_t index, chorus_sentence_info *out);
+
+/* Entities: the people, organizations, places and other names of the
+ * story, each with every alias the articles use (entities.c). */
+typedef struct chorus_entity_info {
+    const char *name;                /* the fullest form */
+    const char *type;                /* "PER", "ORG", "LOC" or "MISC" */
+    const char *const *aliases;      /* distinct surface forms, first seen first */
+    size_t alias_count;
+    const size_t *articles;          /* indices of the articles naming it, ascending */
+    size_t article_count;
+    size_t mention_count;
+} chorus_entity_info;
+
+typedef struct chorus_mention_info {
+    size_t article;    /* index of its article */
+    size_t start, end; /* its span in that article's clean text */
+    int role;          /* nonzero: a role phrase ("the Russian president") */
+} chorus_mention_info;
+
+size_t chorus_story_entity_count(const chorus_story *story);
+int chorus_story_entity(const chorus_story *story, size_t index, chorus_entity_info *out);
+int chorus_story_entity_mention(const chorus_story *story, size_t entity, size_t index,
+                                chorus_mention_info *out);
+
+/* Quotes: one ledger entry per statement, with every quotation of it in
+ * every article (quotes.c). */
+typedef struct chorus_quote_info {
+    const char *text;     /* the fullest quotation of the statement */
+    const char *speaker;  /* the speaker's entity name, else as written, else "" */
+    long entity;          /* index of the speaker's entity, or -1 */
+    const char *cue;      /* the reporting verb as written, or "" */
+    const size_t *articles; /* indices of the articles quoting it, ascending */
+    size_t article_count;
+    size_t mention_count;
+} chorus_quote_info;
+
+typedef struct chorus_quote_mention {
+    size_t article;
+    size_t start, end;       /* the quoted words, marks excluded */
+    const char *text;        /* those words as printed */
+    size_t speaker_start, speaker_end; /* the speaker as written; equal when unknown */
+    const char *speaker;     /* the speaker as written, or "" */
+    long entity;             /* the speaker's entity, or -1 */
+    const char *cue;         /* the reporting verb, or "" */
+    const char *pattern;     /* how it was attributed: "after", "before", "colon", ... */
+    unsigned depth;          /* 1 for a quotation inside another */
+} chorus_quote_mention;
+
+size_t chorus_story_quote_count(const chorus_story *story);
+int chorus_story_quote(const chorus_story *story, size_t index, chorus_quote_info *out);
+int chorus_story_quote_mention(const chorus_story *story, size_t quote, size_t index,
+                               chorus_quote_mention *out);
 
 /* ------------------------------------------------------------------ batch */
 

@@ -128,6 +128,8 @@ void render_json(const chorus_story *st, buf *out)
     put_articles(st, out, &first, 0);
     put_skipped(st, out, &first);
     put_summary(st, out, &first);
+    render_quotes_json(st, out, &first);
+    render_entities_json(st, out, &first);
     buf_puts(out, "}\n");
 }
 

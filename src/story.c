@@ -160,6 +160,7 @@ static chorus_status run_stages(chorus_story *st, chorus_error *err)
     if ((s = clean_story(st, err)) != CHORUS_OK) return s;
     if ((s = segment_story(st, err)) != CHORUS_OK) return s;
     if ((s = support_story(st, err)) != CHORUS_OK) return s;
+    if ((s = analyze_story(st, err)) != CHORUS_OK) return s;
     return summarize_story(st, err);
 }
 
@@ -194,6 +195,8 @@ const char *chorus_story_render(chorus_story *st, chorus_format format, size_t *
     case CHORUS_FORMAT_CLEAN: render_clean_text(st, &st->rendered); break;
     case CHORUS_FORMAT_CLEAN_JSON: render_clean_json(st, &st->rendered); break;
     case CHORUS_FORMAT_PLAIN_JSON: render_plain_json(st, &st->rendered); break;
+    case CHORUS_FORMAT_QUOTES_JSON: render_layer_json(st, &st->rendered, 0); break;
+    case CHORUS_FORMAT_ENTITIES_JSON: render_layer_json(st, &st->rendered, 1); break;
     }
     if (st->rendered.failed || !buf_reserve(&st->rendered, 0)) return NULL;
     if (len) *len = st->rendered.len;

@@ -134,6 +134,8 @@ struct chorus_story {
     uint32_t *stem_lists;
     uint32_t *stem_offsets; /* n_sentences + 1 */
 
+    struct analysis *analysis; /* entities and quotes (entities.h) */
+
     summary_item *summary;
     size_t n_summary;
 
@@ -157,12 +159,18 @@ chorus_status ingest_text(chorus_story *st, const char *id, const char *bytes, s
 chorus_status clean_story(chorus_story *st, chorus_error *err);
 chorus_status segment_story(chorus_story *st, chorus_error *err);
 chorus_status support_story(chorus_story *st, chorus_error *err);
+chorus_status analyze_story(chorus_story *st, chorus_error *err);
 chorus_status summarize_story(chorus_story *st, chorus_error *err);
 
 void render_text(const chorus_story *st, buf *out);
 void render_plain(const chorus_story *st, buf *out);
 void render_json(const chorus_story *st, buf *out);
 void render_plain_json(const chorus_story *st, buf *out);
+/* The "entities" and "quotes" sections (analysis.c). */
+void render_entities_json(const chorus_story *st, buf *out, int *first);
+void render_quotes_json(const chorus_story *st, buf *out, int *first);
+/* {"id"?, "articles": [ids], "quotes"|"entities": [...]} (which: 0 quotes, 1 entities). */
+void render_layer_json(const chorus_story *st, buf *out, int which);
 void render_clean_text(const chorus_story *st, buf *out);
 void render_clean_json(const chorus_story *st, buf *out);
 

@@ -1,0 +1,1043 @@
+/*
+ * entities.c — the entity layer: proper-name mentions, their types, and
+ * the aliases of one entity merged across the story's articles.
+ *
+ * Spotting. A mention is a run of capitalized tokens separated by single
+ * spaces (or the period of an initial, "U.S.", "George W. Bush"), which
+ * may hold lower-case particles and connectors between capitals ("Bashar
+ * al Assad", "Bank of England", "Group of 20", "State of Iraq and the
+ * Levant"). A capital that opens a sentence or a quotation, or any word of
+ * a headline-case sentence, counts only when the story never writes that
+ * word in lower case. Leading titles and honorifics ("Mr.", "President",
+ * "Secretary of State") are left out of the name and mark a person; a
+ * demonym or country before a title ("Russian President ...") is a mention
+ * of its own and, with the title, a role of the person.
+ *
+ * Typing. Each mention votes person / organization / place / other from
+ * its cues: titles, a following speech verb, corporate and institutional
+ * head words, a preceding preposition of place, demonyms, the country,
+ * capital and US state names and the first names of entity_words.c. An
+ * entity takes the type with the most votes over its mentions.
+ *
+ * Aliases. Mentions are merged by their compact key (letters and digits,
+ * lower case: "al-Assad" = "al Assad", "Da'esh" = "Daesh", "G-20" =
+ * "G20", "Isis" = "ISIS"), by the key without particles ("Bashar Assad"),
+ * by initials against an acronym ("Group of 20" = "G20"), by explicit
+ * lists ("X, also known as Y, Z or W"; "X (Y)"). A one-word mention that
+ * is the surname of a full name joins the nearest full name before it in
+ * its article, else the only full name of the story with that surname, so
+ * two people sharing a surname are never merged. Role phrases ("the
+ * Russian president", "Russia's top diplomat") join the person the story
+ * described with the same country and role, by a title or an apposition.
+ * Limits: English; capitalization is the only evidence of a name; no
+ * coreference beyond surnames, acronyms, lists and roles.
+ */
+#include "entities.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "segment.h"
+#include "utf8.h"
+
+#define MAX_RUN 12     /* tokens of one mention */
+#define KEY_MAX 96     /* bytes of a compact key */
+#define MAX_MENTIONS ((size_t)1 << 22)
+
+const char *entity_type_name(entity_type t)
+{
+    static const char *const names[ENT_TYPE_COUNT] = {"PER", "ORG", "LOC", "MISC"};
+    return (unsigned)t < ENT_TYPE_COUNT ? names[t] : "MISC";
+}
+
+unsigned entity_word_flags(const char *w, size_t n)
+{
+    size_t lo = 0, hi = entity_word_count;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        const char *e = entity_words[mid].word;
+        int c = strncmp(e, w, n);
+        if (c == 0) c = e[n] ? 1 : 0;
+        if (c == 0) return entity_words[mid].flags;
+        if (c < 0) lo = mid + 1;
+        else hi = mid;
+    }
+    return 0;
+}
+
+/* ------------------------------------------------------------ word lists */
+
+static int in_list(const char *const *list, const char *w)
+{
+    for (; *list; list++)
+        if (strcmp(*list, w) == 0) return 1;
+    return 0;
+}
+
+static const char *const title_words[] = {
+    "mr", "mrs", "ms", "dr", "president", "secretary", "minister", "prime", "premier",
+    "chancellor", "king", "queen", "prince", "princess", "pope", "sheikh", "senator", "sen",
+    "rep", "gov", "governor", "judge", "justice", "general", "gen", "colonel", "col", "captain",
+    "capt", "lt", "sgt", "chairman", "chairwoman", "ambassador", "mayor", "spokesman",
+    "spokeswoman", "director", "commissioner", "vice", "deputy", "foreign", "defence", "defense",
+    "interior", "finance", "chief", "leader", "sir", "lord", "lady", "rev", "father",
+    "secretary-general", "representative", "congressman", "congresswoman", "speaker",
+    "president-elect", "adm", "admiral", "sgt", "cmdr", "supt", "prof", "professor", NULL};
+static const char *const person_titles[] = {
+    "president", "minister", "secretary", "chancellor", "premier", "king", "queen", "senator",
+    "governor", "ambassador", "mayor", "spokesman", "spokeswoman", "chairman", "director",
+    "commissioner", "mr", "mrs", "ms", "dr", "secretary-general", "prime", "foreign", NULL};
+static const char *const honorifics[] = {"mr", "mrs", "ms", "miss", "mister", "madam", NULL};
+
+static const char *const org_heads[] = {
+    "inc", "corp", "corporation", "co", "ltd", "llc", "plc", "ag", "sa", "gmbh", "group",
+    "ministry", "party", "council", "university", "college", "school", "institute", "bank",
+    "agency", "committee", "assembly", "club", "union", "association", "commission",
+    "organization", "organisation", "department", "court", "army", "navy", "company",
+    "times", "journal", "news", "post", "network", "radio", "television", "tv", "service",
+    "office", "federation", "church", "fund", "foundation", "forces", "force", "parliament",
+    "congress", "senate", "board", "authority", "administration", "airlines", "airways",
+    "motors", "systems", "holdings", "industries", "press", "reuters", "tribune", "herald",
+    "telegraph", "guardian", "magazine", "channel", "brigade", "movement", "front", "alliance",
+    "league", "coalition", "cabinet", "police", "media", "bureau", "exchange", "stadium", NULL};
+
+static const char *const place_preps[] = {"in", "at", "from", "near", "across", "to",
+                                          "into", "outside", "inside", NULL};
+
+static const char *const particles[] = {"al", "el", "bin", "ibn", "de", "van", "von", "der",
+                                        "den", "da", "del", "di", "du", "la", "le", "dos",
+                                        "das", "ben", "abu", NULL};
+
+/* Demonyms and the country they belong to (facts of English usage). */
+static const struct {
+    const char *demonym, *country;
+} demonyms[] = {
+    {"afghan", "afghanistan"}, {"african", "africa"}, {"american", "united states"},
+    {"arab", "arab"}, {"australian", "australia"}, {"austrian", "austria"},
+    {"belgian", "belgium"}, {"brazilian", "brazil"}, {"british", "united kingdom"},
+    {"canadian", "canada"}, {"chinese", "china"}, {"czech", "czechia"}, {"danish", "denmark"},
+    {"dutch", "netherlands"}, {"egyptian", "egypt"}, {"english", "england"},
+    {"european", "europe"}, {"finnish", "finland"}, {"french", "france"},
+    {"german", "germany"}, {"greek", "greece"}, {"indian", "india"},
+    {"indonesian", "indonesia"}, {"iranian", "iran"}, {"iraqi", "iraq"}, {"irish", "ireland"},
+    {"israeli", "israel"}, {"italian", "italy"}, {"japanese", "japan"},
+    {"jordanian", "jordan"}, {"korean", "korea"}, {"kurdish", "kurdistan"},
+    {"lebanese", "lebanon"}, {"libyan", "libya"}, {"mexican", "mexico"},
+    {"nigerian", "nigeria"}, {"norwegian", "norway"}, {"pakistani", "pakistan"},
+    {"palestinian", "palestine"}, {"polish", "poland"}, {"portuguese", "portugal"},
+    {"qatari", "qatar"}, {"russian", "russia"}, {"saudi", "saudi arabia"},
+    {"scottish", "scotland"}, {"serbian", "serbia"}, {"soviet", "soviet union"},
+    {"spanish", "spain"}, {"swedish", "sweden"}, {"swiss", "switzerland"},
+    {"syrian", "syria"}, {"turkish", "turkey"}, {"ukrainian", "ukraine"},
+    {"venezuelan", "venezuela"}, {"vietnamese", "vietnam"}, {"yemeni", "yemen"},
+    {"u.s", "united states"}, {"us", "united states"}, {"usa", "united states"},
+    {"uk", "united kingdom"}, {"un", "united nations"}, {"eu", "europe"},
+    {"western", "west"}, {"britain", "united kingdom"},
+    {"u.k", "united kingdom"}, {"u.n", "united nations"},
+    {"muslim", ""}, {"christian", ""}, {"jewish", ""}, {"sunni", ""}, {"shia", ""},
+    {"shiite", ""}, {"catholic", ""}, {"arabic", ""}, {"latino", ""},
+};
+
+/* Regions and head words of places and events (facts of English usage). */
+static const char *const regions[] = {
+    "europe", "asia", "africa", "middle east", "latin america", "north america",
+    "south america", "gulf", "balkans", "caucasus", "scandinavia", "antarctica", "arctic",
+    "pacific", "atlantic", "mediterranean", "caribbean", "oceania", "sahara", "kashmir", "gaza", "west bank", "kurdistan", "siberia", "chechnya", "darfur",
+    "west", "east", "south", "north", NULL};
+static const char *const place_heads[] = {
+    "peninsula", "island", "islands", "river", "sea", "ocean", "mountains", "mountain",
+    "valley", "gulf", "bay", "lake", "county", "province", "region", "city", "street",
+    "square", "airport", "strait", "desert", "coast", "district", NULL};
+static const char *const misc_heads[] = {
+    "war", "summit", "games", "cup", "olympics", "prize", "award", "act", "treaty", "accord",
+    "accords", "agreement", "conference", "day", "championship", "open", "series", "revolution",
+    NULL};
+/* The lower-case ends of hyphenated adjectives: "UN-backed", "Soviet-era". */
+static const char *const compound_ends[] = {
+    "backed", "led", "owned", "based", "era", "mediated", "style", "born", "made", "funded",
+    "controlled", "linked", "held", "sponsored", "brokered", "speaking", "friendly",
+    "occupied", "bound", "wide", "type", "like", "run", "allied", "dominated", NULL};
+
+static const char *demonym_country(const char *w)
+{
+    size_t n = strlen(w);
+    for (size_t i = 0; i < sizeof demonyms / sizeof *demonyms; i++) {
+        const char *d = demonyms[i].demonym;
+        size_t m = strlen(d);
+        if (strcmp(d, w) == 0 || (n == m + 1 && w[m] == 's' && d[m - 1] == 'n' &&
+                                  strncmp(d, w, m) == 0))
+            return demonyms[i].country;
+    }
+    return NULL;
+}
+
+static int is_demonym(const char *w)
+{
+    const char *c = demonym_country(w);
+    return c && strcmp(w, "us") && strcmp(w, "u.s") && strcmp(w, "uk") && strcmp(w, "un") &&
+           strcmp(w, "eu") && strcmp(w, "usa") && strcmp(w, "britain");
+}
+
+/* ----------------------------------------------------------- token facts */
+
+typedef struct spot {
+    chorus_story *st;
+    analysis *an;
+    uint8_t *lower_seen, *cap_mid; /* per term */
+    buf mentions;                  /* mention */
+    buf links;                     /* uint32_t pairs of mentions said to be one */
+    map keys;                      /* scratch */
+} spot;
+
+static const char *tok_lower(const chorus_story *st, uint32_t k)
+{
+    return STORY_TERM(st, st->tokens[k].term)->lower;
+}
+
+static const char *art_text(const chorus_story *st, uint32_t a)
+{
+    return STORY_ARTICLE(st, a)->text;
+}
+
+/* 1: first letter upper case, 2: every letter upper case (two or more) */
+static int cap_shape(const char *s, size_t n)
+{
+    int letters = 0, upper = 0, first = -1;
+    for (size_t i = 0; i < n;) {
+        uint32_t cp;
+        size_t l = utf8_decode((const unsigned char *)s + i, n - i, &cp);
+        if (!l) break;
+        utf8proc_category_t c = utf8proc_category((utf8proc_int32_t)cp);
+        int is_up = c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
+        int is_letter = is_up || c == UTF8PROC_CATEGORY_LL || c == UTF8PROC_CATEGORY_LO;
+        if (is_letter) {
+            if (first < 0) first = is_up;
+            letters++, upper += is_up;
+        }
+        i += l;
+    }
+    if (first <= 0) return 0;
+    return letters >= 2 && upper == letters ? 2 : 1;
+}
+
+static int tok_cap(const chorus_story *st, uint32_t a, uint32_t k)
+{
+    const span *sp = &st->tokens[k].span;
+    const char *s = art_text(st, a) + sp->start;
+    size_t n = sp->end - sp->start;
+    const char *dash = memchr(s, '-', n);
+    if (dash && dash > s && dash - s <= 3 && s[0] >= 'a' && s[0] <= 'z') { /* al-Assad */
+        char p[4] = {0};
+        memcpy(p, s, (size_t)(dash - s));
+        if (in_list(particles, p)) return cap_shape(dash + 1, n - (size_t)(dash + 1 - s)) ? 1 : 0;
+    }
+    return cap_shape(s, n);
+}
+
+/* The bytes between tokens j and j+1 are one space, or an initial's period
+ * ("U.S.", "W. Bush", "Mr. Putin"). */
+static int joined(const chorus_story *st, uint32_t a, uint32_t j)
+{
+    const char *t = art_text(st, a);
+    uint32_t e = st->tokens[j].span.end, s = st->tokens[j + 1].span.start;
+    if (s == e + 1 && t[e] == ' ') return 1;
+    if (t[e] == '.' && (s == e + 1 || (s == e + 2 && t[e + 1] == ' '))) {
+        size_t len = e - st->tokens[j].span.start;
+        return len <= 3 || in_list(title_words, tok_lower(st, j));
+    }
+    return 0;
+}
+
+/* The token opens its sentence, a quotation or a clause after a colon. */
+static int initial(const chorus_story *st, const sentence *s, uint32_t k)
+{
+    if (k == s->first_token) return 1;
+    const char *t = art_text(st, s->article);
+    uint32_t from = st->tokens[k - 1].span.end, to = st->tokens[k].span.start;
+    for (uint32_t i = from; i < to; i++) {
+        unsigned char c = (unsigned char)t[i];
+        if (c == '"' || c == ':' || c == '(' || c == '[' || c == 0xE2) return 1;
+    }
+    if (to - from >= 2 && (t[from] == '.' || t[from] == '!' || t[from] == '?')) {
+        const token *p = &st->tokens[k - 1];
+        return p->span.end - p->span.start > 3 && !in_list(title_words, tok_lower(st, k - 1));
+    }
+    return 0;
+}
+
+static void collect_evidence(spot *sp)
+{
+    chorus_story *st = sp->st;
+    for (size_t i = 0; i < st->n_sentences; i++) {
+        const sentence *s = &st->sentences[i];
+        for (uint32_t k = s->first_token; k < s->first_token + s->n_tokens; k++) {
+            int cap = tok_cap(st, s->article, k);
+            uint32_t tid = st->tokens[k].term;
+            unsigned char c = (unsigned char)art_text(st, s->article)[st->tokens[k].span.start];
+            if (!cap && c >= 'a' && c <= 'z') sp->lower_seen[tid] = 1;
+            if (cap == 1 && !initial(st, s, k)) sp->cap_mid[tid] = 1;
+        }
+    }
+}
+
+/* Most word tokens of the sentence are capitalized: a headline. */
+static int headline_case(const chorus_story *st, const sentence *s)
+{
+    unsigned words = 0, caps = 0;
+    for (uint32_t k = s->first_token; k < s->first_token + s->n_tokens; k++) {
+        const term *t = STORY_TERM(st, st->tokens[k].term);
+        if (!t->is_word || t->is_stop) continue;
+        words++;
+        caps += tok_cap(st, s->article, k) != 0;
+    }
+    return words >= 3 && caps * 10 >= words * 8;
+}
+
+static int ends_with(const char *w, const char *suffix)
+{
+    size_t n = strlen(w), m = strlen(suffix);
+    return n > m + 2 && strcmp(w + n - m, suffix) == 0;
+}
+
+/* May token k be part of a name? */
+static int name_token(const spot *sp, const sentence *s, uint32_t k, int headline)
+{
+    const chorus_story *st = sp->st;
+    int cap = tok_cap(st, s->article, k);
+    if (!cap) return 0;
+    const term *t = STORY_TERM(st, st->tokens[k].term);
+    const char *w = t->lower;
+    unsigned roles = segment_word_roles(w, strlen(w));
+    if ((roles & (W_TIME | W_PRONOUN)) || strcmp(w, "i") == 0) return 0;
+    if (!t->is_word) return 0;
+    const char *apos = strstr(w, "\xe2\x80\x99");
+    if (!apos) apos = strchr(w, '\'');
+    if (apos && is_stopword(w, (size_t)(apos - w))) return 0; /* I'm, He'd */
+    const char *dash = strrchr(w, '-');
+    if (dash && in_list(compound_ends, dash + 1)) return 0;
+    int listed = entity_word_flags(w, strlen(w)) != 0 || demonym_country(w);
+    if (headline) {
+        if (sp->lower_seen[t - STORY_TERM(st, 0)] && !listed) return 0;
+        return cap == 2 || sp->cap_mid[st->tokens[k].term] || listed || t->is_stop == 0;
+    }
+    if (!initial(st, s, k)) return 1;
+    if (cap == 2 || (listed && !(entity_word_flags(w, strlen(w)) & (WORD_MALE | WORD_FEMALE))))
+        return 1;
+    if (t->is_stop || is_stopword(w, strlen(w)) ||
+        (roles & (W_OPENER | W_PREP | W_SPEECH | W_RELATIVE)))
+        return 0;
+    if (sp->lower_seen[st->tokens[k].term]) return 0;
+    if (ends_with(w, "ing") || ends_with(w, "ly") || ends_with(w, "ed")) return 0;
+    if (sp->cap_mid[st->tokens[k].term]) return 1;
+    /* unseen elsewhere: a name only when another capital follows */
+    uint32_t end = s->first_token + s->n_tokens;
+    return k + 1 < end && tok_cap(st, s->article, k + 1) && joined(st, s->article, k);
+}
+
+static int is_connector(const char *w)
+{
+    return in_list(particles, w) || strcmp(w, "of") == 0;
+}
+
+static int is_number(const chorus_story *st, uint32_t k)
+{
+    const term *t = STORY_TERM(st, st->tokens[k].term);
+    return !t->is_word && t->lower[0] >= '0' && t->lower[0] <= '9';
+}
+
+/* The end (exclusive) of the name run that starts at token k. */
+static uint32_t run_end(const spot *sp, const sentence *s, uint32_t k, int headline)
+{
+    const chorus_story *st = sp->st;
+    uint32_t end = s->first_token + s->n_tokens, last = k, j = k + 1;
+    int has_of = 0;
+    while (j < end && j - k < MAX_RUN && joined(st, s->article, j - 1)) {
+        if (name_token(sp, s, j, headline)) {
+            last = j++;
+            continue;
+        }
+        const char *w = tok_lower(st, j);
+        int conn = is_connector(w) || (has_of && strcmp(w, "and") == 0);
+        if (!conn || j + 1 >= end || !joined(st, s->article, j)) break;
+        if (strcmp(w, "of") == 0) has_of = 1;
+        uint32_t n = j + 1;
+        if (strcmp(w, "and") == 0 && strcmp(tok_lower(st, n), "the") == 0 && n + 1 < end &&
+            joined(st, s->article, n))
+            n++;
+        if (name_token(sp, s, n, headline) && tok_cap(st, s->article, n)) {
+            last = n, j = n + 1;
+        } else if (strcmp(w, "of") == 0 && is_number(st, n)) {
+            last = n, j = n + 1;
+            break;
+        } else {
+            break;
+        }
+    }
+    return last + 1;
+}
+
+/* --------------------------------------------------------------- roles */
+
+static const char *const role_mods[] = {"top", "chief", "foreign", "defence", "defense",
+                                        "prime", "national", "security", "deputy", "vice",
+                                        "senior", "interior", "finance", "policy", NULL};
+static const char *const role_heads[] = {"president", "leader", "minister", "diplomat",
+                                         "secretary", "chancellor", "premier", "king",
+                                         "spokesman", "spokeswoman", "adviser", "advisor",
+                                         "ambassador", "envoy", "ruler", "queen", "aide", NULL};
+
+/* The country of a demonym or a listed country name, or NULL. */
+static const char *country_of(const char *w)
+{
+    const char *c = demonym_country(w);
+    if (c) return c[0] ? c : NULL;
+    return (entity_word_flags(w, strlen(w)) & WORD_PLACE) ? w : NULL;
+}
+
+/* Parses "Russian president", "Russia's top diplomat", "US secretary of
+ * state" at tokens [k, end): writes "country|class" to out and returns the
+ * token after the phrase, or 0. */
+static uint32_t parse_role(const chorus_story *st, uint32_t k, uint32_t end, char *out,
+                           size_t cap)
+{
+    if (k >= end) return 0;
+    const char *country = country_of(tok_lower(st, k));
+    if (!country) return 0;
+    uint32_t j = k + 1;
+    int foreign = 0;
+    while (j < end && in_list(role_mods, tok_lower(st, j)) && j - k < 4)
+        foreign |= strcmp(tok_lower(st, j), "foreign") == 0 || strcmp(tok_lower(st, j), "top") == 0,
+            j++;
+    if (j >= end || !in_list(role_heads, tok_lower(st, j))) return 0;
+    const char *head = tok_lower(st, j++);
+    const char *cls = head;
+    if (j + 1 < end && strcmp(tok_lower(st, j), "of") == 0 &&
+        strcmp(tok_lower(st, j + 1), "state") == 0 && strcmp(head, "secretary") == 0)
+        cls = "diplomat", j += 2;
+    else if (strcmp(head, "diplomat") == 0 || (foreign && strcmp(head, "minister") == 0))
+        cls = "diplomat";
+    else if (strcmp(head, "president") == 0 || strcmp(head, "leader") == 0 ||
+             strcmp(head, "premier") == 0 || strcmp(head, "chancellor") == 0 ||
+             strcmp(head, "king") == 0 || strcmp(head, "ruler") == 0 ||
+             (strcmp(head, "minister") == 0 && strcmp(tok_lower(st, j - 2), "prime") == 0))
+        cls = "leader";
+    snprintf(out, cap, "%s|%s", country, cls);
+    return j;
+}
+
+/* ------------------------------------------------------------ mentions */
+
+static void compact_key(const char *s, size_t n, char *out, int drop_particles)
+{
+    size_t o = 0, word = 0;
+    for (size_t i = 0; i <= n && o + 8 < KEY_MAX; i++) {
+        unsigned char c = i < n ? (unsigned char)s[i] : ' ';
+        if (c == ' ' || c == '-') {
+            if (drop_particles && o > word) {
+                out[o] = '\0';
+                if (in_list(particles, out + word)) o = word;
+            }
+            word = o;
+            continue;
+        }
+        if (c >= 'A' && c <= 'Z') c = (unsigned char)(c + 32);
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80) {
+            if (c >= 0x80 && i + 2 < n && c == 0xE2) { /* ’ and other marks: skip */
+                i += 2;
+                continue;
+            }
+            out[o++] = (char)c;
+        }
+    }
+    out[o] = '\0';
+}
+
+static mention *add_mention(spot *sp, const sentence *s, uint32_t k, uint32_t e, int kind)
+{
+    if (VEC_COUNT(&sp->mentions, mention) >= MAX_MENTIONS) return NULL;
+    mention *m = vec_push(&sp->mentions, sizeof *m);
+    if (!m) return NULL;
+    const chorus_story *st = sp->st;
+    m->article = s->article;
+    m->sentence = (uint32_t)(s - st->sentences);
+    m->first_token = k, m->n_tokens = e - k;
+    m->span.start = st->tokens[k].span.start;
+    m->span.end = st->tokens[e - 1].span.end;
+    m->kind = (uint8_t)kind;
+    char key[KEY_MAX];
+    compact_key(art_text(st, s->article) + m->span.start, m->span.end - m->span.start, key, 0);
+    m->key = arena_strdup(&sp->st->arena, key);
+    return m;
+}
+
+/* The mention's text in lower case (ASCII), cut to cap bytes. */
+static void lower_phrase(const chorus_story *st, const mention *m, char *out, size_t cap)
+{
+    size_t n = m->span.end - m->span.start;
+    if (n >= cap) n = cap - 1;
+    for (size_t i = 0; i < n; i++) {
+        char c = art_text(st, m->article)[m->span.start + i];
+        out[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    out[n] = '\0';
+}
+
+/* Type votes of a name from its own words. */
+static void vote_words(spot *sp, mention *m, int titled)
+{
+    const chorus_story *st = sp->st;
+    const char *first = tok_lower(st, m->first_token);
+    const char *last = tok_lower(st, m->first_token + m->n_tokens - 1);
+    char phrase[KEY_MAX * 2];
+    lower_phrase(st, m, phrase, sizeof phrase);
+    size_t n = strlen(phrase);
+    int shape = tok_cap(st, m->article, m->first_token);
+    if (titled) m->votes[ENT_PER] += 3;
+    int of_head = m->n_tokens > 2 && strcmp(tok_lower(st, m->first_token + 1), "of") == 0;
+    if (in_list(org_heads, last) || (of_head && in_list(org_heads, first)))
+        m->votes[ENT_ORG] += 4;
+    if (m->n_tokens > 1 && (in_list(place_heads, last) || (of_head && in_list(place_heads, first))))
+        m->votes[ENT_LOC] += 3;
+    if (m->n_tokens > 1 && in_list(misc_heads, last)) m->votes[ENT_MISC] += 3;
+    if ((entity_word_flags(phrase, n) & WORD_PLACE) || in_list(regions, phrase))
+        m->votes[ENT_LOC] += 3;
+    else if (demonym_country(phrase) && !is_demonym(phrase) && demonym_country(phrase)[0])
+        m->votes[ENT_LOC] += 3;
+    if (m->n_tokens == 1 && is_demonym(first)) m->votes[ENT_MISC] += 3;
+    else if (is_demonym(first)) m->votes[ENT_MISC] += 1;
+    unsigned f = entity_word_flags(first, strlen(first));
+    if ((f & (WORD_MALE | WORD_FEMALE)) && m->n_tokens >= 2 && !(f & WORD_PLACE))
+        m->votes[ENT_PER] += 2;
+    if (m->n_tokens == 1 && shape == 2 && !m->votes[ENT_LOC]) m->votes[ENT_ORG] += 1;
+}
+
+static int has_common_word(const spot *sp, const mention *m)
+{
+    for (uint32_t k = m->first_token; k < m->first_token + m->n_tokens; k++)
+        if (sp->lower_seen[sp->st->tokens[k].term]) return 1;
+    return 0;
+}
+
+/* Votes from the words around the name. */
+static void vote_context(spot *sp, const sentence *s, mention *m)
+{
+    const chorus_story *st = sp->st;
+    const char *t = art_text(st, m->article);
+    uint32_t e = m->first_token + m->n_tokens, end = s->first_token + s->n_tokens;
+    if (e < end && st->tokens[e].span.start == m->span.end + 1) {
+        const char *w = tok_lower(st, e);
+        if (segment_word_roles(w, strlen(w)) & W_SPEECH) m->votes[ENT_PER] += 1;
+    }
+    if (e < end && t[m->span.end] == ',' && st->tokens[e].span.start == m->span.end + 2 &&
+        (entity_word_flags(tok_lower(st, e), strlen(tok_lower(st, e))) & WORD_PLACE) &&
+        tok_cap(st, m->article, e))
+        m->votes[ENT_LOC] += 2; /* "Antalya, Turkey" */
+    if (m->first_token > s->first_token) {
+        const char *w = tok_lower(st, m->first_token - 1);
+        if (in_list(place_preps, w)) m->votes[ENT_LOC] += m->n_tokens == 1 ? 2 : 1;
+        if (strcmp(w, "the") == 0) m->votes[ENT_ORG] += 1;
+    }
+    int any = 0;
+    for (int k = 0; k < ENT_TYPE_COUNT; k++) any |= m->votes[k];
+    if (!any)
+        m->votes[m->n_tokens >= 2 && m->n_tokens <= 3 && !has_common_word(sp, m) ? ENT_PER
+                                                                                  : ENT_ORG] += 1;
+}
+
+/* Strips titles from the run [k, e): returns the first name token. Words
+ * before the title ("Russian", "European Union") are a mention of their
+ * own and, when a country, the person's role. */
+static uint32_t strip_titles(spot *sp, const sentence *s, uint32_t k, uint32_t e, int *titled,
+                             char *role, size_t role_cap)
+{
+    const chorus_story *st = sp->st;
+    uint32_t t = k;
+    for (uint32_t j = k + 1; j + 1 < e && j < k + 4; j++) {
+        if (!in_list(person_titles, tok_lower(st, j)) || in_list(title_words, tok_lower(st, j - 1)))
+            continue;
+        uint32_t after = j;
+        while (after < e && in_list(title_words, tok_lower(st, after))) after++;
+        if (after >= e) break;
+        parse_role(st, k, e, role, role_cap);
+        mention *m = add_mention(sp, s, k, j, MENTION_NAME);
+        if (m) vote_words(sp, m, 0), vote_context(sp, s, m);
+        t = j;
+        break;
+    }
+    while (t < e && in_list(title_words, tok_lower(st, t))) {
+        *titled |= in_list(honorifics, tok_lower(st, t)) ? 2 : 1;
+        t++;
+        if (t + 1 < e && strcmp(tok_lower(st, t), "of") == 0) t += 2; /* Secretary of State */
+    }
+    return t;
+}
+
+/* A role phrase just before the name: "Russian president Vladimir Putin". */
+static void role_before(const chorus_story *st, const sentence *s, uint32_t k, char *role,
+                        size_t cap)
+{
+    for (uint32_t back = 2; back <= 5 && back <= k - s->first_token; back++)
+        if (parse_role(st, k - back, k, role, cap) == k) return;
+}
+
+/* A role phrase after a comma: "Sergei Lavrov, Russia's top diplomat". */
+static void role_after(const chorus_story *st, const sentence *s, const mention *m, char *role,
+                       size_t cap)
+{
+    uint32_t e = m->first_token + m->n_tokens, end = s->first_token + s->n_tokens;
+    if (e >= end || art_text(st, s->article)[m->span.end] != ',') return;
+    if (e + 1 < end && strcmp(tok_lower(st, e), "the") == 0) e++;
+    char found[KEY_MAX];
+    uint32_t r = parse_role(st, e, end, found, sizeof found);
+    if (!r) return;
+    const char *t = art_text(st, s->article);
+    uint32_t after = st->tokens[r - 1].span.end;
+    if (r < end && t[after] != ',' && t[after] != '.' && strcmp(tok_lower(st, r), "and")) return;
+    snprintf(role, cap, "%s", found);
+}
+
+static void spot_run(spot *sp, const sentence *s, uint32_t k, uint32_t e)
+{
+    const chorus_story *st = sp->st;
+    char role[KEY_MAX] = "";
+    int titled = 0;
+    uint32_t t = strip_titles(sp, s, k, e, &titled, role, sizeof role);
+    if (t >= e) return;
+    while (e > t + 1 && is_connector(tok_lower(st, e - 1))) e--;
+    if (!role[0]) role_before(st, s, k, role, sizeof role);
+    if (t == k && k > s->first_token && in_list(title_words, tok_lower(st, k - 1)) &&
+        st->tokens[k - 1].span.end + 1 == st->tokens[k].span.start)
+        titled = 1; /* "president Vladimir Putin" */
+    mention *m = add_mention(sp, s, t, e, MENTION_NAME);
+    if (!m) return;
+    m->titled = (uint8_t)titled;
+    vote_words(sp, m, titled);
+    if (!role[0] && !m->votes[ENT_LOC] && !m->votes[ENT_ORG]) role_after(st, s, m, role, sizeof role);
+    if (role[0]) m->role = arena_strdup(&sp->st->arena, role), m->votes[ENT_PER] += 2;
+    if (titled & 2) m->votes[ENT_PER] += 3;
+    vote_context(sp, s, m);
+}
+
+/* "the Russian president", "Russia's top diplomat" not followed by a name. */
+static uint32_t spot_role(spot *sp, const sentence *s, uint32_t k)
+{
+    const chorus_story *st = sp->st;
+    uint32_t end = s->first_token + s->n_tokens;
+    int the = k > s->first_token && strcmp(tok_lower(st, k - 1), "the") == 0;
+    char role[KEY_MAX];
+    uint32_t e = parse_role(st, k, end, role, sizeof role);
+    if (!e) return 0;
+    if (!the && art_text(st, s->article)[st->tokens[k].span.end] == ' ') return 0;
+    if (e < end && tok_cap(st, s->article, e) && joined(st, s->article, e - 1)) return 0;
+    mention *m = add_mention(sp, s, k, e, MENTION_ROLE);
+    if (m) m->role = arena_strdup(&sp->st->arena, role);
+    return e;
+}
+
+static void spot_sentence(spot *sp, const sentence *s)
+{
+    const chorus_story *st = sp->st;
+    int headline = headline_case(st, s);
+    uint32_t end = s->first_token + s->n_tokens;
+    for (uint32_t k = s->first_token; k < end;) {
+        if (!name_token(sp, s, k, headline)) {
+            uint32_t r = headline ? 0 : spot_role(sp, s, k);
+            k = r ? r : k + 1;
+            continue;
+        }
+        uint32_t e = run_end(sp, s, k, headline);
+        uint32_t r = headline ? 0 : spot_role(sp, s, k);
+        if (r && r > e) {
+            k = r;
+            continue;
+        }
+        spot_run(sp, s, k, e);
+        k = e;
+    }
+}
+
+/* ------------------------------------------------------------ merging */
+
+static uint32_t uf_find(uint32_t *parent, uint32_t x)
+{
+    while (parent[x] != x) x = parent[x] = parent[parent[x]];
+    return x;
+}
+
+static void uf_union(uint32_t *parent, uint32_t a, uint32_t b)
+{
+    a = uf_find(parent, a), b = uf_find(parent, b);
+    if (a == b) return;
+    if (a < b) parent[b] = a;
+    else parent[a] = b;
+}
+
+/* Links mentions the text says are one: "X, also known as Y, Z or W",
+ * "X (Y)". Runs per sentence over consecutive mentions. */
+static void link_lists(spot *sp)
+{
+    const chorus_story *st = sp->st;
+    mention *ms = (mention *)(void *)sp->mentions.data;
+    size_t n = VEC_COUNT(&sp->mentions, mention);
+    int chain = 0;
+    for (size_t i = 1; i < n; i++) {
+        mention *a = &ms[i - 1], *b = &ms[i];
+        if (a->sentence != b->sentence || a->kind || b->kind) {
+            chain = 0;
+            continue;
+        }
+        int known = 0, other = 0, ors = 0;
+        for (uint32_t k = a->first_token + a->n_tokens; k < b->first_token; k++) {
+            const char *w = tok_lower(st, k);
+            if (!strcmp(w, "known") || !strcmp(w, "called") || !strcmp(w, "aka")) known = 1;
+            else if (!strcmp(w, "or")) ors = 1;
+            else if (strcmp(w, "also") && strcmp(w, "as") && strcmp(w, "or") && strcmp(w, "and"))
+                other = 1;
+        }
+        const char *t = art_text(st, a->article);
+        int paren = b->span.start >= a->span.end + 2 && t[a->span.end + 1] == '(' &&
+                    b->first_token == a->first_token + a->n_tokens && t[b->span.end] == ')' &&
+                    cap_shape(t + b->span.start, b->span.end - b->span.start) == 2;
+        int or_acr = !other && ors && !a->votes[ENT_LOC] && !b->votes[ENT_LOC] &&
+                     (cap_shape(t + a->span.start, a->span.end - a->span.start) == 2 ||
+                      cap_shape(t + b->span.start, b->span.end - b->span.start) == 2);
+        if (!other && (known || chain || paren || or_acr)) {
+            uint32_t *p = vec_push(&sp->links, 2 * sizeof *p);
+            if (p) p[0] = (uint32_t)(i - 1), p[1] = (uint32_t)i;
+            chain = known || chain;
+        } else {
+            chain = 0;
+        }
+        if (paren) chain = 0;
+    }
+}
+
+/* Unions every mention with the first one of the same key. */
+static void union_by_key(spot *sp, uint32_t *parent, uint32_t i, const char *key)
+{
+    if (!key[0]) return;
+    int inserted = 0;
+    map_slot *slot = map_upsert(&sp->keys, key, strlen(key), i, &inserted);
+    if (slot && !inserted) uf_union(parent, slot->value, i);
+}
+
+/* The initials of a multi-word name: "Group of 20" -> "g20". */
+static void initials(const chorus_story *st, const mention *m, char *out)
+{
+    size_t o = 0;
+    for (uint32_t k = m->first_token; k < m->first_token + m->n_tokens && o + 8 < KEY_MAX; k++) {
+        const char *w = tok_lower(st, k);
+        if (is_number(st, k)) {
+            for (; *w && o + 2 < KEY_MAX; w++)
+                if (*w >= '0' && *w <= '9') out[o++] = *w;
+        } else if (tok_cap(st, m->article, k) && (unsigned char)w[0] < 0x80) {
+            out[o++] = w[0];
+        }
+    }
+    out[o] = '\0';
+}
+
+static int single(const mention *m)
+{
+    return m->n_tokens == 1;
+}
+
+/* A surname key of a full name: its last word, with and without "al-". */
+static void surname_keys(const chorus_story *st, const mention *m, char *a, char *b)
+{
+    const token *t = &st->tokens[m->first_token + m->n_tokens - 1];
+    const char *text = art_text(st, m->article);
+    compact_key(text + t->span.start, t->span.end - t->span.start, a, 0);
+    compact_key(text + t->span.start, t->span.end - t->span.start, b, 1);
+}
+
+static int is_full_person(const mention *m)
+{
+    int per = m->votes[ENT_PER];
+    return m->kind == MENTION_NAME && m->n_tokens >= 2 && m->n_tokens <= 4 &&
+           per >= m->votes[ENT_ORG] && per >= m->votes[ENT_LOC] && per > 0;
+}
+
+/* The full-name mention a one-word mention i is the surname of: the
+ * nearest before it in its article, else the only one in the story. */
+static int64_t surname_target(spot *sp, uint32_t *parent, size_t i)
+{
+    const chorus_story *st = sp->st;
+    mention *ms = (mention *)(void *)sp->mentions.data;
+    size_t n = VEC_COUNT(&sp->mentions, mention);
+    int64_t near = -1, only = -1;
+    int several = 0;
+    char a[KEY_MAX], b[KEY_MAX];
+    for (size_t j = 0; j < n; j++) {
+        if (!is_full_person(&ms[j])) continue;
+        surname_keys(st, &ms[j], a, b);
+        if (strcmp(a, ms[i].key) && strcmp(b, ms[i].key)) continue;
+        if (ms[j].article == ms[i].article && j < i) near = (int64_t)j;
+        if (only >= 0 && uf_find(parent, (uint32_t)only) != uf_find(parent, (uint32_t)j))
+            several = 1;
+        if (only < 0) only = (int64_t)j;
+    }
+    return near >= 0 ? near : several ? -1 : only;
+}
+
+static void merge_mentions(spot *sp, uint32_t *parent)
+{
+    const chorus_story *st = sp->st;
+    mention *ms = (mention *)(void *)sp->mentions.data;
+    size_t n = VEC_COUNT(&sp->mentions, mention);
+    char key[KEY_MAX];
+    for (size_t i = 0; i < n; i++) parent[i] = (uint32_t)i;
+    for (size_t i = 0; i < n; i++) { /* full names and acronyms by key */
+        if (ms[i].kind || single(&ms[i])) continue;
+        union_by_key(sp, parent, (uint32_t)i, ms[i].key);
+        const char *t = art_text(st, ms[i].article);
+        compact_key(t + ms[i].span.start, ms[i].span.end - ms[i].span.start, key, 1);
+        char tagged[KEY_MAX + 2];
+        snprintf(tagged, sizeof tagged, "~%s", key);
+        union_by_key(sp, parent, (uint32_t)i, tagged);
+    }
+    for (size_t l = 0; l + 1 < VEC_COUNT(&sp->links, uint32_t); l += 2)
+        uf_union(parent, VEC_AT(&sp->links, uint32_t, l), VEC_AT(&sp->links, uint32_t, l + 1));
+    for (size_t i = 0; i < n; i++) { /* one-word mentions: surnames, then keys */
+        if (ms[i].kind || !single(&ms[i])) continue;
+        int64_t target = surname_target(sp, parent, i);
+        if (target >= 0) uf_union(parent, (uint32_t)target, (uint32_t)i);
+        else union_by_key(sp, parent, (uint32_t)i, ms[i].key);
+    }
+    for (size_t i = 0; i < n; i++) { /* expansions of acronyms */
+        if (ms[i].kind || single(&ms[i])) continue;
+        initials(st, &ms[i], key);
+        if (strlen(key) < 2) continue;
+        uint32_t *v = map_get(&sp->keys, key, strlen(key));
+        if (v && cap_shape(art_text(st, ms[*v].article) + ms[*v].span.start,
+                           ms[*v].span.end - ms[*v].span.start) == 2)
+            uf_union(parent, *v, (uint32_t)i);
+    }
+}
+
+/* ------------------------------------------------------------ entities */
+
+static int name_better(const chorus_story *st, const mention *a, const mention *b)
+{
+    if (a->n_tokens != b->n_tokens) return a->n_tokens > b->n_tokens;
+    if (a->span.end - a->span.start != b->span.end - b->span.start)
+        return (a->span.end - a->span.start) > (b->span.end - b->span.start);
+    const char *ta = art_text(st, a->article), *tb = art_text(st, b->article);
+    return cap_shape(ta + a->span.start, a->span.end - a->span.start) <
+           cap_shape(tb + b->span.start, b->span.end - b->span.start);
+}
+
+static chorus_status build_entities(spot *sp, uint32_t *parent, chorus_error *err)
+{
+    chorus_story *st = sp->st;
+    analysis *an = sp->an;
+    mention *ms = (mention *)(void *)sp->mentions.data;
+    size_t n = VEC_COUNT(&sp->mentions, mention);
+    uint32_t *ent_of = arena_alloc_array(&st->arena, n + 1, sizeof *ent_of);
+    uint32_t *count = arena_alloc_array(&st->arena, n + 1, sizeof *count);
+    if (!ent_of || !count) return story_error(err, CHORUS_E_NOMEM, "entities", -1, "out of memory");
+    size_t ne = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (ms[i].kind) continue;
+        uint32_t r = uf_find(parent, (uint32_t)i);
+        if (r == i) ent_of[i] = (uint32_t)ne++;
+        ms[i].entity = ent_of[r];
+        count[ms[i].entity]++;
+    }
+    an->entities = arena_alloc_array(&st->arena, ne + 1, sizeof *an->entities);
+    if (!an->entities) return story_error(err, CHORUS_E_NOMEM, "entities", -1, "out of memory");
+    an->n_entities = ne;
+    for (size_t e = 0; e < ne; e++) {
+        an->entities[e].mentions = arena_alloc_array(&st->arena, count[e] + 4, sizeof(uint32_t));
+        if (!an->entities[e].mentions)
+            return story_error(err, CHORUS_E_NOMEM, "entities", -1, "out of memory");
+    }
+    return CHORUS_OK;
+}
+
+/* Binds role mentions to the person described with the same role: the
+ * nearest before it in the article, else the one with most mentions. */
+static void bind_roles(analysis *an)
+{
+    for (size_t i = 0; i < an->n_mentions; i++) {
+        mention *m = &an->mentions[i];
+        if (m->kind != MENTION_ROLE) continue;
+        int64_t near = -1, best = -1;
+        size_t best_count = 0;
+        for (size_t j = 0; j < an->n_mentions; j++) {
+            const mention *o = &an->mentions[j];
+            if (o->kind || !o->role || strcmp(o->role, m->role)) continue;
+            if (an->entities[o->entity].type != ENT_PER) continue;
+            if (o->article == m->article && j < i) near = o->entity;
+            size_t c = an->entities[o->entity].n_mentions;
+            if (c > best_count) best_count = c, best = o->entity;
+        }
+        if (near < 0) near = best;
+        m->entity = near >= 0 ? (uint32_t)near : UINT32_MAX;
+    }
+}
+
+static int add_alias(chorus_story *st, entity *e, const char *s, size_t n, map *seen, size_t id)
+{
+    char key[300];
+    int len = snprintf(key, sizeof key, "%zu\x01%.*s", id, (int)(n > 200 ? 200 : n), s);
+    int inserted = 0;
+    if (!map_upsert(seen, key, (size_t)len, 0, &inserted)) return 0;
+    if (!inserted) return 1;
+    const char **grown = arena_alloc_array(&st->arena, e->n_aliases + 1, sizeof *grown);
+    if (!grown) return 0;
+    if (e->n_aliases) memcpy(grown, e->aliases, e->n_aliases * sizeof *grown);
+    grown[e->n_aliases++] = arena_strndup(&st->arena, s, n);
+    e->aliases = grown;
+    return 1;
+}
+
+/* Fills each entity's mentions, aliases, articles, name, type, gender. */
+static chorus_status fill_entities(chorus_story *st, analysis *an, map *seen, chorus_error *err)
+{
+    for (size_t i = 0; i < an->n_mentions; i++) {
+        mention *m = &an->mentions[i];
+        if (m->entity == UINT32_MAX) continue;
+        entity *e = &an->entities[m->entity];
+        const mention *best = e->n_mentions ? &an->mentions[e->mentions[0]] : NULL;
+        e->mentions[e->n_mentions++] = (uint32_t)i;
+        if (m->kind == MENTION_NAME && (!e->name || name_better(st, m, best)))
+            e->name = arena_strndup(&st->arena, art_text(st, m->article) + m->span.start,
+                                    m->span.end - m->span.start);
+        if (m->kind == MENTION_NAME && best && name_better(st, m, best)) {
+            uint32_t tmp = e->mentions[0];
+            e->mentions[0] = e->mentions[e->n_mentions - 1];
+            e->mentions[e->n_mentions - 1] = tmp;
+        }
+        if (!add_alias(st, e, art_text(st, m->article) + m->span.start,
+                       m->span.end - m->span.start, seen, m->entity))
+            return story_error(err, CHORUS_E_NOMEM, "entities", -1, "out of memory");
+    }
+    return CHORUS_OK;
+}
+
+static int compare_u32(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+static chorus_status finish_entity(chorus_story *st, analysis *an, entity *e, chorus_error *err)
+{
+    qsort(e->mentions, e->n_mentions, sizeof *e->mentions, compare_u32);
+    unsigned votes[ENT_TYPE_COUNT] = {0};
+    e->articles = arena_alloc_array(&st->arena, e->n_mentions + 1, sizeof *e->articles);
+    if (!e->articles) return story_error(err, CHORUS_E_NOMEM, "entities", -1, "out of memory");
+    for (size_t k = 0; k < e->n_mentions; k++) {
+        const mention *m = &an->mentions[e->mentions[k]];
+        for (int t = 0; t < ENT_TYPE_COUNT; t++) votes[t] += m->votes[t];
+        size_t a = m->article, j = e->n_articles;
+        while (j > 0 && e->articles[j - 1] > a) j--;
+        if (j > 0 && e->articles[j - 1] == a) continue;
+        memmove(e->articles + j + 1, e->articles + j, (e->n_articles - j) * sizeof *e->articles);
+        e->articles[j] = a, e->n_articles++;
+    }
+    e->type = ENT_PER;
+    for (int t = 1; t < ENT_TYPE_COUNT; t++)
+        if (votes[t] > votes[e->type]) e->type = (entity_type)t;
+    if (!e->name) e->name = "";
+    char first[64];
+    size_t l = strcspn(e->name, " ");
+    if (l < sizeof first) {
+        for (size_t i = 0; i < l; i++)
+            first[i] = (char)(e->name[i] >= 'A' && e->name[i] <= 'Z' ? e->name[i] + 32 : e->name[i]);
+        first[l] = '\0';
+        unsigned f = entity_word_flags(first, l) & (WORD_MALE | WORD_FEMALE);
+        if (e->type == ENT_PER && strchr(e->name, ' ') && f != (WORD_MALE | WORD_FEMALE))
+            e->gender = (uint8_t)f;
+    }
+    return CHORUS_OK;
+}
+
+static chorus_status assemble(spot *sp, uint32_t *parent, chorus_error *err)
+{
+    chorus_story *st = sp->st;
+    analysis *an = sp->an;
+    chorus_status s = build_entities(sp, parent, err);
+    if (s != CHORUS_OK) return s;
+    an->mentions = (mention *)(void *)sp->mentions.data;
+    an->n_mentions = VEC_COUNT(&sp->mentions, mention);
+    map seen;
+    map_init(&seen, &st->arena);
+    /* names first (types), then roles bound to typed persons */
+    for (size_t i = 0; i < an->n_mentions; i++)
+        if (an->mentions[i].kind) an->mentions[i].entity = UINT32_MAX;
+    s = fill_entities(st, an, &seen, err);
+    for (size_t e = 0; s == CHORUS_OK && e < an->n_entities; e++)
+        s = finish_entity(st, an, &an->entities[e], err);
+    if (s == CHORUS_OK) bind_roles(an);
+    for (size_t i = 0; s == CHORUS_OK && i < an->n_mentions; i++) {
+        mention *m = &an->mentions[i];
+        if (!m->kind || m->entity == UINT32_MAX) continue;
+        entity *e = &an->entities[m->entity];
+        uint32_t *grown = arena_alloc_array(&st->arena, e->n_mentions + 1, sizeof *grown);
+        if (!grown) {
+            s = story_error(err, CHORUS_E_NOMEM, "entities", -1, "out of memory");
+            break;
+        }
+        memcpy(grown, e->mentions, e->n_mentions * sizeof *grown);
+        grown[e->n_mentions++] = (uint32_t)i;
+        e->mentions = grown;
+        if (!add_alias(st, e, art_text(st, m->article) + m->span.start,
+                       m->span.end - m->span.start, &seen, m->entity))
+            s = story_error(err, CHORUS_E_NOMEM, "entities", -1, "out of memory");
+    }
+    map_free(&seen);
+    return s;
+}
+
+chorus_status entities_story(chorus_story *st, chorus_error *err)
+{
+    size_t n_terms = VEC_COUNT(&st->terms, term);
+    spot sp = {.st = st, .an = st->analysis};
+    sp.lower_seen = arena_alloc_array(&st->arena, n_terms + 1, 1);
+    sp.cap_mid = arena_alloc_array(&st->arena, n_terms + 1, 1);
+    if (!sp.lower_seen || !sp.cap_mid)
+        return story_error(err, CHORUS_E_NOMEM, "entities", -1, "out of memory");
+    buf_init(&sp.mentions, MAX_MENTIONS * sizeof(mention));
+    buf_init(&sp.links, 0);
+    map_init(&sp.keys, &st->arena);
+    collect_evidence(&sp);
+    for (size_t i = 0; i < st->n_sentences; i++) spot_sentence(&sp, &st->sentences[i]);
+    link_lists(&sp);
+    chorus_status s = CHORUS_OK;
+    size_t n = VEC_COUNT(&sp.mentions, mention);
+    uint32_t *parent = arena_alloc_array(&st->arena, n + 1, sizeof *parent);
+    if (!parent || sp.mentions.failed || sp.links.failed || sp.keys.failed)
+        s = story_error(err, CHORUS_E_NOMEM, "entities", -1, "out of memory");
+    if (s == CHORUS_OK) {
+        merge_mentions(&sp, parent);
+        mention *copy = arena_alloc_array(&st->arena, n + 1, sizeof(mention));
+        if (copy && n) memcpy(copy, sp.mentions.data, n * sizeof(mention));
+        buf_free(&sp.mentions);
+        if (!copy) s = story_error(err, CHORUS_E_NOMEM, "entities", -1, "out of memory");
+        sp.mentions.data = (char *)copy, sp.mentions.len = n * sizeof(mention);
+        if (s == CHORUS_OK) s = assemble(&sp, parent, err);
+    } else {
+        buf_free(&sp.mentions);
+    }
+    buf_free(&sp.links);
+    map_free(&sp.keys);
+    return s;
+}
+
+int32_t entity_at(const chorus_story *st, uint32_t ai, uint32_t start, uint32_t end)
+{
+    const analysis *an = st->analysis;
+    int32_t best = -1;
+    for (size_t i = 0; i < an->n_mentions; i++) {
+        const mention *m = &an->mentions[i];
+        if (m->article != ai || m->entity == UINT32_MAX) continue;
+        if (m->span.start < start || m->span.end > end) continue;
+        if (m->span.end == end) return (int32_t)m->entity; /* the head of the phrase */
+        if (an->entities[m->entity].type == ENT_PER) best = (int32_t)m->entity;
+    }
+    return best;
+}

@@ -17,7 +17,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     chorus_options_init(&opts);
     opts.max_words = size % 7 == 0 ? 0 : 20 + (unsigned)(size % 80);
     if (chorus_story_run(st, &opts, &err) == CHORUS_OK) {
-        for (int f = CHORUS_FORMAT_TEXT; f <= CHORUS_FORMAT_PLAIN_JSON; f++)
+        for (int f = CHORUS_FORMAT_TEXT; f <= CHORUS_FORMAT_ENTITIES_JSON; f++)
             chorus_story_render(st, (chorus_format)f, NULL);
     }
     chorus_story_free(st);

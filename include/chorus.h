@@ -257,7 +257,7 @@ typedef struct chorus_entity_info {
 typedef struct chorus_mention_info {
     size_t article;    /* index of its article */
     size_t start, end; /* its span in that article's clean text */
-    int role;          /* nonzero: a role phrase ("the Russian president") */
+    int role;          /* nonzero: a role phrase ("the Austrian president") */
 } chorus_mention_info;
 
 size_t chorus_story_entity_count(const chorus_story *story);

@@ -5,7 +5,8 @@ set -euo pipefail
 
 packages=(build-essential cmake ninja-build pkgconf git python3
           libstemmer-dev libutf8proc-dev libjson-c-dev libxml2-dev zlib1g-dev
-          libxxhash-dev libcmocka-dev)
+          libxxhash-dev libcmocka-dev
+          iso-codes)  # iso-codes: country names for scripts/gen_entity_words.py
 [ "${CHORUS_SETUP_FUZZ:-0}" = 1 ] && packages+=(clang libclang-rt-14-dev)
 # bench/extract.sh compares against python3-readability (readability-lxml)
 [ "${CHORUS_SETUP_BENCH:-0}" = 1 ] && packages+=(python3-readability)

@@ -3,14 +3,14 @@
  * the aliases of one entity merged across the story's articles.
  *
  * Spotting. A mention is a run of capitalized tokens separated by single
- * spaces (or the period of an initial, "U.S.", "George W. Bush"), which
- * may hold lower-case particles and connectors between capitals ("Bashar
- * al Assad", "Bank of England", "Group of 20", "State of Iraq and the
- * Levant"). A capital that opens a sentence or a quotation, or any word of
+ * spaces (or the period of an initial, "U.S.", "John F. Kennedy"), which
+ * may hold lower-case particles and connectors between capitals ("Omar
+ * al Rashid", "Bank of England", "Group of 8", "Alliance for Reform", "Bosnia
+ * and Herzegovina" after an "of"). A capital that opens a sentence or a quotation, or any word of
  * a headline-case sentence, counts only when the story never writes that
  * word in lower case. Leading titles and honorifics ("Mr.", "President",
- * "Secretary of State") are left out of the name and mark a person; a
- * demonym or country before a title ("Russian President ...") is a mention
+ * "Prime Minister") are left out of the name and mark a person; a
+ * demonym or country before a title ("Austrian President ...") is a mention
  * of its own and, with the title, a role of the person.
  *
  * Typing. Each mention votes person / organization / place / other from
@@ -20,14 +20,14 @@
  * entity takes the type with the most votes over its mentions.
  *
  * Aliases. Mentions are merged by their compact key (letters and digits,
- * lower case: "al-Assad" = "al Assad", "Da'esh" = "Daesh", "G-20" =
- * "G20", "Isis" = "ISIS"), by the key without particles ("Bashar Assad"),
- * by initials against an acronym ("Group of 20" = "G20"), by explicit
+ * lower case: "al-Rashid" = "al Rashid", "Da'wa" = "Dawa", "G-8" =
+ * "G8", "Nato" = "NATO"), by the key without particles ("Omar Rashid"),
+ * by initials against an acronym ("Group of 8" = "G8"), by explicit
  * lists ("X, also known as Y, Z or W"; "X (Y)"). A one-word mention that
  * is the surname of a full name joins the nearest full name before it in
  * its article, else the only full name of the story with that surname, so
  * two people sharing a surname are never merged. Role phrases ("the
- * Russian president", "Russia's top diplomat") join the person the story
+ * Austrian president", "Austria's top diplomat") join the person the story
  * described with the same country and role, by a title or an apposition.
  * Limits: English; capitalization is the only evidence of a name; no
  * coreference beyond surnames, acronyms, lists and roles.
@@ -101,7 +101,8 @@ static const char *const org_heads[] = {
     "congress", "senate", "board", "authority", "administration", "airlines", "airways",
     "motors", "systems", "holdings", "industries", "press", "reuters", "tribune", "herald",
     "telegraph", "guardian", "magazine", "channel", "brigade", "movement", "front", "alliance",
-    "league", "coalition", "cabinet", "police", "media", "bureau", "exchange", "stadium", NULL};
+    "league", "coalition", "cabinet", "police", "media", "bureau", "exchange", "stadium",
+    "center", "centre", "society", "campaign", NULL};
 
 static const char *const place_preps[] = {"in", "at", "from", "near", "across", "to",
                                           "into", "outside", "inside", NULL};
@@ -154,7 +155,7 @@ static const char *const misc_heads[] = {
     "war", "summit", "games", "cup", "olympics", "prize", "award", "act", "treaty", "accord",
     "accords", "agreement", "conference", "day", "championship", "open", "series", "revolution",
     NULL};
-/* The lower-case ends of hyphenated adjectives: "UN-backed", "Soviet-era". */
+/* The lower-case ends of hyphenated adjectives: "EU-funded", "Tudor-era". */
 static const char *const compound_ends[] = {
     "backed", "led", "owned", "based", "era", "mediated", "style", "born", "made", "funded",
     "controlled", "linked", "held", "sponsored", "brokered", "speaking", "friendly",
@@ -178,6 +179,21 @@ static int is_demonym(const char *w)
     const char *c = demonym_country(w);
     return c && strcmp(w, "us") && strcmp(w, "u.s") && strcmp(w, "uk") && strcmp(w, "un") &&
            strcmp(w, "eu") && strcmp(w, "usa") && strcmp(w, "britain");
+}
+
+static int cap_shape(const char *s, size_t n);
+
+/* Upper-case letters only, with two letters or a digit: "NATO", "G-8". */
+static int acronym_like(const char *s, size_t n)
+{
+    if (cap_shape(s, n) == 2) return 1;
+    int digits = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 'a' && c <= 'z') return 0;
+        digits |= c >= '0' && c <= '9';
+    }
+    return digits && s[0] >= 'A' && s[0] <= 'Z';
 }
 
 /* ----------------------------------------------------------- token facts */
@@ -228,7 +244,7 @@ static int tok_cap(const chorus_story *st, uint32_t a, uint32_t k)
     const char *s = art_text(st, a) + sp->start;
     size_t n = sp->end - sp->start;
     const char *dash = memchr(s, '-', n);
-    if (dash && dash > s && dash - s <= 3 && s[0] >= 'a' && s[0] <= 'z') { /* al-Assad */
+    if (dash && dash > s && dash - s <= 3 && s[0] >= 'a' && s[0] <= 'z') { /* al-Rashid */
         char p[4] = {0};
         memcpy(p, s, (size_t)(dash - s));
         if (in_list(particles, p)) return cap_shape(dash + 1, n - (size_t)(dash + 1 - s)) ? 1 : 0;
@@ -237,7 +253,7 @@ static int tok_cap(const chorus_story *st, uint32_t a, uint32_t k)
 }
 
 /* The bytes between tokens j and j+1 are one space, or an initial's period
- * ("U.S.", "W. Bush", "Mr. Putin"). */
+ * ("U.S.", "F. Kennedy", "Mr. Okafor"). */
 static int joined(const chorus_story *st, uint32_t a, uint32_t j)
 {
     const char *t = art_text(st, a);
@@ -285,14 +301,17 @@ static void collect_evidence(spot *sp)
 /* Most word tokens of the sentence are capitalized: a headline. */
 static int headline_case(const chorus_story *st, const sentence *s)
 {
-    unsigned words = 0, caps = 0;
+    unsigned words = 0, caps = 0, upper = 0;
     for (uint32_t k = s->first_token; k < s->first_token + s->n_tokens; k++) {
         const term *t = STORY_TERM(st, st->tokens[k].term);
         if (!t->is_word || t->is_stop) continue;
         words++;
-        caps += tok_cap(st, s->article, k) != 0;
+        int c = tok_cap(st, s->article, k);
+        caps += c != 0, upper += c == 2;
     }
-    return words >= 3 && caps * 10 >= words * 8;
+    if (words < 3) return 0;
+    if (upper * 10 >= words * 8) return 1;
+    return (s->flags & (SENT_FRAGMENT | SENT_TITLE)) && caps * 10 >= words * 8;
 }
 
 static int ends_with(const char *w, const char *suffix)
@@ -323,6 +342,8 @@ static int name_token(const spot *sp, const sentence *s, uint32_t k, int headlin
         return cap == 2 || sp->cap_mid[st->tokens[k].term] || listed || t->is_stop == 0;
     }
     if (!initial(st, s, k)) return 1;
+    const span *ts = &st->tokens[k].span;
+    if (acronym_like(art_text(st, s->article) + ts->start, ts->end - ts->start)) return 1;
     if (cap == 2 || (listed && !(entity_word_flags(w, strlen(w)) & (WORD_MALE | WORD_FEMALE))))
         return 1;
     if (t->is_stop || is_stopword(w, strlen(w)) ||
@@ -333,7 +354,10 @@ static int name_token(const spot *sp, const sentence *s, uint32_t k, int headlin
     if (sp->cap_mid[st->tokens[k].term]) return 1;
     /* unseen elsewhere: a name only when another capital follows */
     uint32_t end = s->first_token + s->n_tokens;
-    return k + 1 < end && tok_cap(st, s->article, k + 1) && joined(st, s->article, k);
+    if (k + 1 >= end || !joined(st, s->article, k)) return 0;
+    if (tok_cap(st, s->article, k + 1)) return 1;
+    return k + 2 < end && in_list(particles, tok_lower(st, k + 1)) &&
+           joined(st, s->article, k + 1) && tok_cap(st, s->article, k + 2);
 }
 
 static int is_connector(const char *w)
@@ -359,7 +383,8 @@ static uint32_t run_end(const spot *sp, const sentence *s, uint32_t k, int headl
             continue;
         }
         const char *w = tok_lower(st, j);
-        int conn = is_connector(w) || (has_of && strcmp(w, "and") == 0);
+        int conn = is_connector(w) || (has_of && strcmp(w, "and") == 0) ||
+                   (strcmp(w, "for") == 0 && in_list(org_heads, tok_lower(st, j - 1)));
         if (!conn || j + 1 >= end || !joined(st, s->article, j)) break;
         if (strcmp(w, "of") == 0) has_of = 1;
         uint32_t n = j + 1;
@@ -396,7 +421,7 @@ static const char *country_of(const char *w)
     return (entity_word_flags(w, strlen(w)) & WORD_PLACE) ? w : NULL;
 }
 
-/* Parses "Russian president", "Russia's top diplomat", "US secretary of
+/* Parses "Austrian president", "Austria's top diplomat", "US secretary of
  * state" at tokens [k, end): writes "country|class" to out and returns the
  * token after the phrase, or 0. */
 static uint32_t parse_role(const chorus_story *st, uint32_t k, uint32_t end, char *out,
@@ -533,7 +558,11 @@ static void vote_context(spot *sp, const sentence *s, mention *m)
     if (e < end && t[m->span.end] == ',' && st->tokens[e].span.start == m->span.end + 2 &&
         (entity_word_flags(tok_lower(st, e), strlen(tok_lower(st, e))) & WORD_PLACE) &&
         tok_cap(st, m->article, e))
-        m->votes[ENT_LOC] += 2; /* "Antalya, Turkey" */
+        m->votes[ENT_LOC] += 2; /* "Coimbra, Portugal" */
+    if (m->first_token == s->first_token && s->paragraph <= 1 && e < end &&
+        acronym_like(t + m->span.start, m->span.end - m->span.start) &&
+        (t[m->span.end] == ',' || (unsigned char)t[m->span.end + 1] == 0xE2))
+        m->votes[ENT_LOC] += 3; /* a dateline: "CITY — ..." */
     if (m->first_token > s->first_token) {
         const char *w = tok_lower(st, m->first_token - 1);
         if (in_list(place_preps, w)) m->votes[ENT_LOC] += m->n_tokens == 1 ? 2 : 1;
@@ -547,7 +576,7 @@ static void vote_context(spot *sp, const sentence *s, mention *m)
 }
 
 /* Strips titles from the run [k, e): returns the first name token. Words
- * before the title ("Russian", "European Union") are a mention of their
+ * before the title ("Austrian", "African Union") are a mention of their
  * own and, when a country, the person's role. */
 static uint32_t strip_titles(spot *sp, const sentence *s, uint32_t k, uint32_t e, int *titled,
                              char *role, size_t role_cap)
@@ -555,26 +584,36 @@ static uint32_t strip_titles(spot *sp, const sentence *s, uint32_t k, uint32_t e
     const chorus_story *st = sp->st;
     uint32_t t = k;
     for (uint32_t j = k + 1; j + 1 < e && j < k + 4; j++) {
-        if (!in_list(person_titles, tok_lower(st, j)) || in_list(title_words, tok_lower(st, j - 1)))
+        if (!in_list(title_words, tok_lower(st, j)) || in_list(title_words, tok_lower(st, j - 1)))
             continue;
         uint32_t after = j;
         while (after < e && in_list(title_words, tok_lower(st, after))) after++;
         if (after >= e) break;
+        const char *next = tok_lower(st, after);
+        if (!in_list(person_titles, tok_lower(st, j)) &&
+            !(entity_word_flags(next, strlen(next)) & (WORD_MALE | WORD_FEMALE)))
+            continue;
         parse_role(st, k, e, role, role_cap);
         mention *m = add_mention(sp, s, k, j, MENTION_NAME);
-        if (m) vote_words(sp, m, 0), vote_context(sp, s, m);
+        if (m) {
+            vote_words(sp, m, 0);
+            int cued = 0;
+            for (int v = 0; v < ENT_TYPE_COUNT; v++) cued |= m->votes[v];
+            if (cued) vote_context(sp, s, m);
+            else sp->mentions.len -= sizeof *m; /* "Port Chief ...": no name of its own */
+        }
         t = j;
         break;
     }
     while (t < e && in_list(title_words, tok_lower(st, t))) {
         *titled |= in_list(honorifics, tok_lower(st, t)) ? 2 : 1;
         t++;
-        if (t + 1 < e && strcmp(tok_lower(st, t), "of") == 0) t += 2; /* Secretary of State */
+        if (t + 1 < e && strcmp(tok_lower(st, t), "of") == 0) t += 2; /* Minister of Finance */
     }
     return t;
 }
 
-/* A role phrase just before the name: "Russian president Vladimir Putin". */
+/* A role phrase just before the name: "Austrian president Karl Weiss". */
 static void role_before(const chorus_story *st, const sentence *s, uint32_t k, char *role,
                         size_t cap)
 {
@@ -582,7 +621,7 @@ static void role_before(const chorus_story *st, const sentence *s, uint32_t k, c
         if (parse_role(st, k - back, k, role, cap) == k) return;
 }
 
-/* A role phrase after a comma: "Sergei Lavrov, Russia's top diplomat". */
+/* A role phrase after a comma: "Ilse Brenner, Austria's top diplomat". */
 static void role_after(const chorus_story *st, const sentence *s, const mention *m, char *role,
                        size_t cap)
 {
@@ -609,7 +648,7 @@ static void spot_run(spot *sp, const sentence *s, uint32_t k, uint32_t e)
     if (!role[0]) role_before(st, s, k, role, sizeof role);
     if (t == k && k > s->first_token && in_list(title_words, tok_lower(st, k - 1)) &&
         st->tokens[k - 1].span.end + 1 == st->tokens[k].span.start)
-        titled = 1; /* "president Vladimir Putin" */
+        titled = 1; /* "president Karl Weiss" */
     mention *m = add_mention(sp, s, t, e, MENTION_NAME);
     if (!m) return;
     m->titled = (uint8_t)titled;
@@ -620,7 +659,7 @@ static void spot_run(spot *sp, const sentence *s, uint32_t k, uint32_t e)
     vote_context(sp, s, m);
 }
 
-/* "the Russian president", "Russia's top diplomat" not followed by a name. */
+/* "the Austrian president", "Austria's top diplomat" not followed by a name. */
 static uint32_t spot_role(spot *sp, const sentence *s, uint32_t k)
 {
     const chorus_story *st = sp->st;
@@ -811,8 +850,8 @@ static void merge_mentions(spot *sp, uint32_t *parent)
         initials(st, &ms[i], key);
         if (strlen(key) < 2) continue;
         uint32_t *v = map_get(&sp->keys, key, strlen(key));
-        if (v && cap_shape(art_text(st, ms[*v].article) + ms[*v].span.start,
-                           ms[*v].span.end - ms[*v].span.start) == 2)
+        if (v && acronym_like(art_text(st, ms[*v].article) + ms[*v].span.start,
+                              ms[*v].span.end - ms[*v].span.start))
             uf_union(parent, *v, (uint32_t)i);
     }
 }

@@ -20,7 +20,7 @@
  *           a continued quotation.
  * The reporting verbs are the inflections of an English list below. The
  * speaker is the noun phrase next to the verb; it resolves to the entity
- * mentioned there (a name, a surname, a role such as "the Russian
+ * mentioned there (a name, a surname, a role such as "the Austrian
  * president"); "he" and "she" resolve to the first person named in the
  * nearest sentence before the quotation that names one (of a compatible
  * gender when the first name tells it). A quotation inside an outlet's
@@ -31,7 +31,8 @@
  * Ledger. Two quotations are one statement when their speakers agree (or
  * one is unknown) and either one's words are a substring of the other's,
  * or a clause of one shares most of its content stems with a clause of the
- * other (re-translations: "life indeed moves on" / "life moves on").
+ * other (re-translations: "the port opens again on Friday" / "the harbor will
+ * reopen on Friday").
  * Statements merge transitively; an entry lists every quotation with its
  * article.
  * Limits: English attribution patterns only; a speaker named two
@@ -491,6 +492,11 @@ static void attribute_before(const attr *at, const raw_quote *q, uint32_t from, 
         if (!is_cue(w)) continue;
         fd->cue = c - 1;
         size_t e, s = np_before(at, lo, c - 1, &e);
+        if (e < c - 1 || (e > lo && gap_has(at->a->text, st->tokens[e - 1].span.end,
+                                            st->tokens[c - 1].span.start, ","))) {
+            s = lo; /* "X, a steward of Y, said": the subject opens the sentence */
+            e = np_after(at, lo, c - 1);
+        }
         if (s < e) set_span(at, fd, s, e, how);
         else if (c < k && segment_word_roles(tlower(st, c), strlen(tlower(st, c))) == 0 &&
                  (at->a->text[st->tokens[c].span.start] & 0xE0) == 0x40)
@@ -848,6 +854,21 @@ static int same_statement(const qinfo *x, const qinfo *y)
     return 0;
 }
 
+/* Speakers agree: the same entity, one unknown, or one a bare surname of
+ * the other ("Okafor" where two Okafors left it unresolved). */
+static int compatible(const analysis *an, int32_t a, int32_t b)
+{
+    if (a < 0 || b < 0 || a == b) return 1;
+    const char *x = an->entities[a].name, *y = an->entities[b].name;
+    if (strchr(x, ' ')) {
+        const char *t = x;
+        x = y, y = t;
+    }
+    if (strchr(x, ' ') || !strchr(y, ' ')) return 0;
+    const char *last = strrchr(y, ' ') + 1;
+    return an->entities[a].type == an->entities[b].type && strcmp(last, x) == 0;
+}
+
 static uint32_t qfind(uint32_t *p, uint32_t x)
 {
     while (p[x] != x) x = p[x] = p[p[x]];
@@ -869,8 +890,7 @@ static chorus_status build_ledger(chorus_story *st, analysis *an, chorus_error *
     }
     for (size_t i = 0; i < n; i++)
         for (size_t j = i + 1; j < n; j++) {
-            int32_t a = an->quotes[i].entity, b = an->quotes[j].entity;
-            if (a >= 0 && b >= 0 && a != b) continue;
+            if (!compatible(an, an->quotes[i].entity, an->quotes[j].entity)) continue;
             if (qfind(parent, (uint32_t)i) == qfind(parent, (uint32_t)j)) continue;
             if (same_statement(&qi[i], &qi[j])) {
                 uint32_t x = qfind(parent, (uint32_t)i), y = qfind(parent, (uint32_t)j);

@@ -5,7 +5,8 @@
  * (a bigram of two function words is not a concept). A concept weighs the
  * number of articles that carry it, squared (DF_EXPONENT) — what several
  * outlets report is what the story is about — and counts only when at
- * least two articles carry it (in a story of three or more articles).
+ * least two articles carry it (in a story of three or more articles); a
+ * content word that an article's title uses weighs TITLE_BONUS more.
  * Selection is the cost-scaled greedy of budgeted coverage maximization:
  * repeatedly take the sentence whose not-yet-covered concept weight,
  * divided by its length to the power LENGTH_EXPONENT and raised by a
@@ -53,6 +54,9 @@
 #ifndef DF_EXPONENT
 #define DF_EXPONENT 2.0
 #endif
+#ifndef TITLE_BONUS
+#define TITLE_BONUS 0.5
+#endif
 #ifndef MIN_WORDS
 #define MIN_WORDS 5
 #endif
@@ -76,6 +80,8 @@ typedef struct concept_table {
     map ids;      /* key: stem pair bytes -> concept id */
     buf last_art; /* uint32 per concept: last article seen + 1 */
     buf df;       /* uint32 per concept */
+    buf in_title; /* uint8 per concept: a word of it is in an article's title */
+    map title_words; /* lower-cased words of the articles' titles */
 } concept_table;
 
 static long concept_id(concept_table *ct, uint32_t a, uint32_t b, uint32_t art)
@@ -86,7 +92,8 @@ static long concept_id(concept_table *ct, uint32_t a, uint32_t b, uint32_t art)
     map_slot *slot = map_upsert(&ct->ids, (const char *)key, sizeof key, next, &inserted);
     if (!slot) return -1;
     if (inserted) {
-        if (!vec_push(&ct->df, sizeof(uint32_t)) || !vec_push(&ct->last_art, sizeof(uint32_t)))
+        if (!vec_push(&ct->df, sizeof(uint32_t)) || !vec_push(&ct->last_art, sizeof(uint32_t)) ||
+            !vec_push(&ct->in_title, 1))
             return -1;
     }
     uint32_t id = slot->value;
@@ -113,6 +120,8 @@ static int sentence_concepts(const chorus_story *st, const sentence *s, concept_
             uint32_t *slot = id >= 0 ? vec_push(ids, sizeof *slot) : NULL;
             if (!slot) return 0;
             *slot = (uint32_t)id;
+            if (map_get(&ct->title_words, t->lower, strlen(t->lower)))
+                VEC_AT(&ct->in_title, uint8_t, id) = 1;
         }
         if (prev_stem != UINT32_MAX && !(prev_stop && t->is_stop)) {
             long id = concept_id(ct, prev_stem, t->stem, s->article);
@@ -415,6 +424,7 @@ static void weigh_concepts(selection *sel, const concept_table *ct, attempt leve
     for (size_t id = 0; id < sel->n_concepts; id++) {
         uint32_t df = VEC_AT(&ct->df, uint32_t, id);
         sel->weight[id] = df >= min_df ? pow((double)df, DF_EXPONENT) : 0.0;
+        if (VEC_AT(&ct->in_title, uint8_t, id)) sel->weight[id] *= 1.0 + TITLE_BONUS;
     }
     /* a unigram concept weighs UNIGRAM_WEIGHT times a bigram of the same spread */
     for (size_t i = 0; i < ct->ids.cap; i++) {
@@ -482,6 +492,8 @@ static void workspace_init(workspace *w, arena *keys)
     map_init(&w->ct.ids, keys);
     buf_init(&w->ct.last_art, 0);
     buf_init(&w->ct.df, 0);
+    buf_init(&w->ct.in_title, 0);
+    map_init(&w->ct.title_words, keys);
     buf_init(&w->cands, 0);
     buf_init(&w->ids, 0);
 }
@@ -491,8 +503,35 @@ static void workspace_free(workspace *w)
     map_free(&w->ct.ids);
     buf_free(&w->ct.last_art);
     buf_free(&w->ct.df);
+    buf_free(&w->ct.in_title);
+    map_free(&w->ct.title_words);
     buf_free(&w->cands);
     buf_free(&w->ids);
+}
+
+static int word_byte(char c)
+{
+    return (unsigned char)c >= 0x80 || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
+/* The lower-cased words of the articles' titles, into ct->title_words. */
+static int collect_title_words(const chorus_story *st, concept_table *ct)
+{
+    for (size_t a = 0; a < STORY_ARTICLE_COUNT(st); a++) {
+        const char *t = STORY_ARTICLE(st, a)->meta.title;
+        for (size_t i = 0; t[i];) {
+            char word[64];
+            size_t n = 0;
+            while (t[i] && !word_byte(t[i])) i++;
+            while (t[i] && word_byte(t[i])) {
+                if (n < sizeof word) word[n++] = (char)((unsigned char)t[i] < 0x80 ? t[i] | 0x20 : t[i]);
+                i++;
+            }
+            int inserted;
+            if (n >= 3 && n < sizeof word && !map_upsert(&ct->title_words, word, n, 1, &inserted)) return 0;
+        }
+    }
+    return 1;
 }
 
 /* The candidates of one attempt, in sel. */
@@ -500,6 +539,7 @@ static chorus_status prepare_selection(chorus_story *st, workspace *w, selection
                                        attempt level)
 {
     *sel = (selection){.st = st};
+    if (TITLE_BONUS > 0 && !collect_title_words(st, &w->ct)) return CHORUS_E_NOMEM;
     chorus_status s = build_candidates(sel, &w->ct, &w->cands, &w->ids, level);
     sel->cands = (candidate *)(void *)w->cands.data;
     sel->n_cands = VEC_COUNT(&w->cands, candidate);

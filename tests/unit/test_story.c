@@ -220,6 +220,33 @@ static void test_pronoun_sentences_keep_their_referent(void **state)
     }
 }
 
+/* Of two sentences that cover the story equally, the one that says what a
+ * title says is chosen. */
+static void test_title_words_weigh_more(void **state)
+{
+    static const char *const lines[] = {
+        "{\"articles\":[{\"title\":\"Dam repairs to begin\",\"text\":\"The harbor festival will start "
+        "next week with music near the old mill.\"},{\"text\":\"The dam repairs will start next week with "
+        "crews near the old mill.\"}]}",
+        "{\"articles\":[{\"title\":\"Harbor festival returns\",\"text\":\"The harbor festival will start "
+        "next week with music near the old mill.\"},{\"text\":\"The dam repairs will start next week with "
+        "crews near the old mill.\"}]}"};
+    static const char *const expected[] = {"The dam", "The harbor"};
+    for (int k = 0; k < 2; k++) {
+        chorus_story *st = chorus_story_new();
+        chorus_error err;
+        assert_int_equal(chorus_story_add_json(st, lines[k], strlen(lines[k]), &err), CHORUS_OK);
+        chorus_options o;
+        chorus_options_init(&o);
+        o.max_sentences = 1;
+        assert_int_equal(chorus_story_run(st, &o, &err), CHORUS_OK);
+        chorus_summary_sentence s;
+        assert_true(chorus_story_summary(st, 0, &s));
+        assert_true(strncmp(s.text, expected[k], strlen(expected[k])) == 0);
+        chorus_story_free(st);
+    }
+}
+
 static void test_status_texts(void **state)
 {
     for (int s = 0; s < CHORUS_STATUS_COUNT; s++) {
@@ -241,6 +268,7 @@ int main(void)
         cmocka_unit_test(test_json_lines),
         cmocka_unit_test(test_summary_when_articles_share_nothing),
         cmocka_unit_test(test_pronoun_sentences_keep_their_referent),
+        cmocka_unit_test(test_title_words_weigh_more),
         cmocka_unit_test(test_status_texts),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

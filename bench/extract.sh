@@ -24,7 +24,7 @@ pages=$(wc -l < "$tmp/pages.jsonl")
 start=$(date +%s.%N)
 "$chorus" batch --clean "$tmp/pages.jsonl" > "$tmp/chorus.jsonl"
 end=$(date +%s.%N)
-chorus_s=$(echo "$end - $start" | bc -l)
+chorus_s=$(awk "BEGIN { printf \"%.6f\", $end - $start }")
 # the baseline times itself inside one process, around the extraction only
 base_s=$("$basepy" bench/extract.py baseline "$tmp/pages.jsonl" "$tmp/base.jsonl" 2>/dev/null)
 

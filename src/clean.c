@@ -65,6 +65,8 @@ typedef struct line {
     int removed;
     removal_reason reason;
     uint64_t key; /* hash of the line, for repetition across articles */
+    uint64_t *word_set; /* sorted distinct word hashes (lines of NEAR_DUP_MIN_WORDS+) */
+    uint32_t n_word_set;
 } line;
 
 typedef struct article_lines {
@@ -149,8 +151,11 @@ static int is_counter(const char *s, size_t n)
 static int contains_ci(const char *s, size_t n, const char *needle)
 {
     size_t m = strlen(needle);
+    int lo = tolower((unsigned char)needle[0]), up = toupper((unsigned char)needle[0]);
     for (size_t i = 0; i + m <= n; i++)
-        if (strncasecmp(s + i, needle, m) == 0) return 1;
+        if (((unsigned char)s[i] == lo || (unsigned char)s[i] == up) &&
+            strncasecmp(s + i, needle, m) == 0)
+            return 1;
     return 0;
 }
 
@@ -282,7 +287,7 @@ static int is_credit(const char *s, size_t n)
                starts_ci(s, n, "\xE2\x80\x93");
     if (!dash || text_count_words(s, n) > 30) return 0;
     for (size_t p = 0; p + 4 <= n; p++)
-        if (strncasecmp(s + p, " by ", 4) == 0) return is_name_list(s + p + 4, n - p - 4);
+        if (s[p] == ' ' && strncasecmp(s + p, " by ", 4) == 0) return is_name_list(s + p + 4, n - p - 4);
     return 0;
 }
 
@@ -328,6 +333,48 @@ static int classify_shape(const line *l, removal_reason *why)
     return 0;
 }
 
+/* ------------------------------------------------------------ word sets */
+
+#define MAX_LINE_WORDS 512
+
+static size_t word_hashes(const line *l, uint64_t *out)
+{
+    size_t n = 0, i = 0;
+    const char *s = l->s;
+    while (i < l->n && n < MAX_LINE_WORDS) {
+        while (i < l->n && !isalnum((unsigned char)s[i]) && !((unsigned char)s[i] & 0x80)) i++;
+        size_t j = i;
+        char word[64];
+        size_t w = 0;
+        while (j < l->n && (isalnum((unsigned char)s[j]) || ((unsigned char)s[j] & 0x80))) {
+            if (w < sizeof word) word[w++] = (char)tolower((unsigned char)s[j]);
+            j++;
+        }
+        if (w) out[n++] = map_hash(word, w);
+        i = j;
+    }
+    return n;
+}
+
+static int compare_u64(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* Fills the line's sorted set of distinct word hashes (arena). */
+static void make_word_set(arena *ar, line *l)
+{
+    uint64_t h[MAX_LINE_WORDS];
+    size_t n = word_hashes(l, h);
+    qsort(h, n, sizeof *h, compare_u64);
+    size_t u = 0;
+    for (size_t i = 0; i < n; i++)
+        if (!u || h[u - 1] != h[i]) h[u++] = h[i];
+    l->word_set = arena_memdup(ar, h, u * sizeof *h);
+    l->n_word_set = l->word_set ? (uint32_t)u : 0;
+}
+
 /* ------------------------------------------------------------ splitting */
 
 static size_t split_lines(arena *a, const char *raw, size_t len, line **out)
@@ -355,6 +402,7 @@ static size_t split_lines(arena *a, const char *raw, size_t len, line **out)
         l->terminal = segment_ends_sentence(s, m);
         l->bullet = bullet_len(s, m) != 0;
         l->key = map_hash(s, m);
+        if (l->words >= NEAR_DUP_MIN_WORDS) make_word_set(a, l);
     }
     *out = lines;
     return n;
@@ -447,32 +495,16 @@ static long find_title(const line *lines, size_t count, const char *given, int f
 
 /* ----------------------------------------------------------- repetition */
 
-#define MAX_LINE_WORDS 512
-
-static size_t word_hashes(const line *l, uint64_t *out)
+/* How many of a's words b holds (both sorted sets). */
+static size_t common_words(const line *a, const line *b)
 {
-    size_t n = 0, i = 0;
-    const char *s = l->s;
-    while (i < l->n && n < MAX_LINE_WORDS) {
-        while (i < l->n && !isalnum((unsigned char)s[i]) && !((unsigned char)s[i] & 0x80)) i++;
-        size_t j = i;
-        char word[64];
-        size_t w = 0;
-        while (j < l->n && (isalnum((unsigned char)s[j]) || ((unsigned char)s[j] & 0x80))) {
-            if (w < sizeof word) word[w++] = (char)tolower((unsigned char)s[j]);
-            j++;
-        }
-        if (w) out[n++] = map_hash(word, w);
-        i = j;
+    size_t i = 0, j = 0, hit = 0;
+    while (i < a->n_word_set && j < b->n_word_set) {
+        if (a->word_set[i] == b->word_set[j]) hit++, i++, j++;
+        else if (a->word_set[i] < b->word_set[j]) i++;
+        else j++;
     }
-    return n;
-}
-
-static int contains_hash(const uint64_t *set, size_t n, uint64_t h)
-{
-    for (size_t i = 0; i < n; i++)
-        if (set[i] == h) return 1;
-    return 0;
+    return hit;
 }
 
 /* A pull quote: opens with a quotation mark and names its speaker after a
@@ -496,17 +528,15 @@ static int is_pull_quote(const line *l)
  * its words, or -1. */
 static long earlier_copy(const line *lines, size_t i)
 {
-    uint64_t a[MAX_LINE_WORDS], b[MAX_LINE_WORDS];
     const line *l = &lines[i];
-    size_t na = word_hashes(l, a);
+    double need = NEAR_DUP_CONTAINMENT * (double)l->n_word_set;
     for (size_t k = 0; k < i; k++) {
         if (lines[k].removed && lines[k].reason != REMOVED_TITLE) continue;
         if (l->key == lines[k].key && l->n == lines[k].n && memcmp(l->s, lines[k].s, l->n) == 0)
             return (long)k;
         if (l->words < NEAR_DUP_MIN_WORDS || lines[k].words < NEAR_DUP_MIN_WORDS) continue;
-        size_t nb = word_hashes(&lines[k], b), hit = 0;
-        for (size_t x = 0; x < na; x++) hit += contains_hash(b, nb, a[x]);
-        if (na && (double)hit / (double)na >= NEAR_DUP_CONTAINMENT) return (long)k;
+        if (!l->n_word_set || (double)lines[k].n_word_set < need) continue;
+        if ((double)common_words(l, &lines[k]) >= need) return (long)k;
     }
     return -1;
 }

@@ -88,15 +88,49 @@ static void score_paragraphs(hdoc *d)
     }
 }
 
-static int32_t best_candidate(hdoc *d)
+#define TOP_K 6
+
+/* Scales each candidate by (1 - link density) and keeps the TOP_K best,
+ * best first, in top[]; returns how many. */
+static size_t top_candidates(hdoc *d, int32_t top[TOP_K])
 {
-    int32_t best = -1;
-    float best_score = 0;
+    size_t k = 0;
     for (size_t i = 0; i < HDOC_COUNT(d); i++) {
         hnode *h = HDOC_NODE(d, i);
         if (!(h->flags & HN_SCORED)) continue;
         h->score *= 1.0f - link_density(h);
-        if (best < 0 || h->score > best_score) best = (int32_t)i, best_score = h->score;
+        size_t at = k < TOP_K ? k++ : TOP_K;
+        while (at > 0 && HDOC_NODE(d, top[at - 1])->score < h->score) {
+            if (at < TOP_K) top[at] = top[at - 1];
+            at--;
+        }
+        if (at < TOP_K) top[at] = (int32_t)i;
+    }
+    return k;
+}
+
+static int is_ancestor(const hdoc *d, int32_t a, int32_t x)
+{
+    for (; x >= 0; x = HDOC_NODE(d, x)->parent)
+        if (x == a) return 1;
+    return 0;
+}
+
+/* A story split into several blocks (one per section or step) gives several
+ * close candidates: when two others within three quarters of the best score
+ * lie under one ancestor of the best, that ancestor is the story. */
+static int32_t best_candidate(hdoc *d)
+{
+    int32_t top[TOP_K];
+    size_t k = top_candidates(d, top);
+    if (!k) return -1;
+    int32_t best = top[0];
+    float close = HDOC_NODE(d, best)->score * 0.75f;
+    for (int32_t a = HDOC_NODE(d, best)->parent; a >= 0 && a != d->body; a = HDOC_NODE(d, a)->parent) {
+        int under = 0;
+        for (size_t j = 1; j < k; j++)
+            under += HDOC_NODE(d, top[j])->score >= close && is_ancestor(d, a, top[j]);
+        if (under >= 2) return a;
     }
     return best;
 }
@@ -157,7 +191,7 @@ int extract_is_chrome(const hdoc *d, int32_t i)
     switch (h->tag) {
     case T_DIV: case T_SECTION: case T_LIST: case T_DL: case T_TABLE: case T_FIGURE:
     case T_BLOCK: case T_ARTICLE: case T_MAIN:
-        if (h->hint < 0 && (h->paras < 3 || ld > 0.3f)) return 1;
+        if (h->hint < 0 && ((h->paras < 3 && h->text < 1000) || ld > 0.3f)) return 1;
         if (h->commas >= 10) return 0;
         return ld > 0.5f || (h->hint == 0 && ld > 0.33f && h->stops < 3);
     case T_HEADING: return h->hint < 0 || ld > 0.5f;

@@ -149,7 +149,9 @@ static const char *soft_chrome[] = {"meta", "byline", "author", "caption", "cred
 
 static int word_in(const char *w, size_t n, const char *const *list, size_t count, int stem)
 {
+    int first = w[0] | 32;
     for (size_t k = 0; k < count; k++) {
+        if (list[k][0] != first) continue;
         size_t m = strlen(list[k]);
         if ((stem ? n >= m : n == m) && strncasecmp(w, list[k], m) == 0) return 1;
     }
@@ -353,6 +355,72 @@ void html_flatten_node(const hdoc *d, int32_t top, buf *out, int clean)
     html_end_line(out);
 }
 
+/* ---------------------------------------------------------- inert parts */
+
+/* Index of the first case-insensitive match of needle in s[from..n), or n. */
+static size_t find_ci(const char *s, size_t n, size_t from, const char *needle)
+{
+    size_t m = strlen(needle);
+    for (size_t i = from; i + m <= n;) {
+        const char *lt = memchr(s + i, needle[0], n - i - m + 1);
+        if (!lt) break;
+        i = (size_t)(lt - s);
+        if (strncasecmp(lt, needle, m) == 0) return i;
+        i++;
+    }
+    return n;
+}
+
+static int opens(const char *s, size_t n, size_t p, const char *name)
+{
+    size_t m = strlen(name);
+    if (p + m >= n || strncasecmp(s + p, name, m) != 0) return 0;
+    char c = s[p + m];
+    return c == '>' || c == '/' || c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* When s[p] opens a comment, or a script, style or SVG element that never
+ * carries text of the story, the index just past its end; else 0. JSON-LD
+ * scripts are kept for the metadata. */
+static size_t inert_end(const char *s, size_t n, size_t p)
+{
+    if (p + 4 <= n && memcmp(s + p, "<!--", 4) == 0) {
+        size_t e = find_ci(s, n, p + 4, "-->");
+        return e < n ? e + 3 : n;
+    }
+    const char *close;
+    if (opens(s, n, p, "<script")) close = "</script";
+    else if (opens(s, n, p, "<style")) close = "</style";
+    else if (opens(s, n, p, "<svg")) close = "</svg";
+    else return 0;
+    const char *gt = memchr(s + p, '>', n - p);
+    size_t tag_end = gt ? (size_t)(gt - s) : n;
+    if (close[2] == 's' && close[3] == 'c' && find_ci(s, tag_end, p, "ld+json") < tag_end) return 0;
+    size_t e = find_ci(s, n, tag_end, close);
+    if (e >= n) return n;
+    gt = memchr(s + e, '>', n - e);
+    return gt ? (size_t)(gt - s) + 1 : n;
+}
+
+/* Copies the page without its inert parts: on news pages scripts, styles
+ * and comments are about half the bytes, and the parser need not see them. */
+static void strip_inert(const char *s, size_t n, buf *out)
+{
+    size_t i = 0, copied = 0;
+    while (i < n) {
+        const char *lt = memchr(s + i, '<', n - i);
+        if (!lt) break;
+        size_t p = (size_t)(lt - s), end = inert_end(s, n, p);
+        if (end) {
+            buf_put(out, s + copied, p - copied);
+            copied = i = end;
+        } else {
+            i = p + 1;
+        }
+    }
+    buf_put(out, s + copied, n - copied);
+}
+
 /* ------------------------------------------------------------- encoding */
 
 static int valid_utf8(const char *s, size_t n)
@@ -432,7 +500,11 @@ void html_extract(const char *s, size_t n, buf *out, arena *a, html_meta *meta)
 {
     memset(meta, 0, sizeof *meta);
     if (n == 0 || n > (size_t)1 << 30) return;
-    htmlDocPtr doc = parse(s, n);
+    buf page;
+    buf_init(&page, n + 1);
+    strip_inert(s, n, &page);
+    htmlDocPtr doc = page.failed ? NULL : parse(page.data ? page.data : "", page.len);
+    buf_free(&page);
     if (!doc) return;
     hdoc d = {.doc = doc, .body = 0};
     buf_init(&d.table, HDOC_MAX_NODES * sizeof(hnode));

@@ -545,7 +545,7 @@ static long earlier_copy(const line *lines, size_t i)
  * it is a pull quote or a teaser in the article's tail (no new body
  * paragraph follows it). A sentence the article itself repeats in the
  * middle of its body is content and stays. */
-static void mark_near_duplicates(line *lines, size_t count)
+static void mark_near_duplicates(line *lines, size_t count, int from_html)
 {
     uint8_t near[1024] = {0};
     for (size_t i = 1; i < count; i++) {
@@ -560,7 +560,7 @@ static void mark_near_duplicates(line *lines, size_t count)
         else if (i < sizeof near)
             near[i] = 1;
     }
-    int tail = 1;
+    int tail = !from_html; /* in HTML the page's layout already set teasers apart */
     for (size_t i = count; i-- > 1;) {
         if (i < sizeof near && near[i] && tail) mark(&lines[i], REMOVED_REPEATED);
         else if (is_body(&lines[i])) tail = 0;
@@ -807,7 +807,7 @@ chorus_status clean_story(chorus_story *st, chorus_error *err)
             if (classify_shape(&lines[i], &why)) mark(&lines[i], why);
         }
         mark_caption_heads(lines, all[a].count);
-        mark_near_duplicates(lines, all[a].count);
+        mark_near_duplicates(lines, all[a].count, art->from_html);
         titles[a] = find_title(lines, all[a].count, art->given.title, art->from_html);
         mark_layout(lines, all[a].count, titles[a]);
     }

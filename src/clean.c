@@ -580,7 +580,7 @@ static void mark_caption_heads(line *lines, size_t count)
  * unpunctuated lines between the top and the first body paragraph, and
  * after the last one, are too. Articles without a body paragraph are left
  * alone. */
-static void mark_layout(line *lines, size_t count, long title)
+static void mark_layout(line *lines, size_t count, long title, int from_html)
 {
     long first_body = -1, last_body = -1;
     for (size_t i = 0; i < count; i++)
@@ -602,6 +602,7 @@ static void mark_layout(line *lines, size_t count, long title)
         if (!l->terminal && l->words <= 10 && !(l->bullet && l->words >= 5))
             mark(l, REMOVED_HEADER);
     }
+    if (from_html) return; /* the markup already ended the story */
     for (size_t i = (size_t)last_body + 1; i < count; i++)
         if (!lines[i].terminal && lines[i].words <= 6) mark(&lines[i], REMOVED_WIDGET);
 }
@@ -809,7 +810,7 @@ chorus_status clean_story(chorus_story *st, chorus_error *err)
         mark_caption_heads(lines, all[a].count);
         mark_near_duplicates(lines, all[a].count, art->from_html);
         titles[a] = find_title(lines, all[a].count, art->given.title, art->from_html);
-        mark_layout(lines, all[a].count, titles[a]);
+        mark_layout(lines, all[a].count, titles[a], art->from_html);
     }
     if (n > 1) mark_shared(st, all, n);
     for (size_t a = 0; a < n; a++) {

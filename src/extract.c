@@ -177,7 +177,14 @@ int extract_main(hdoc *d, buf *out)
     int written = 0;
     for (xmlNode *c = HDOC_NODE(d, b->parent)->node->children; c; c = c->next) {
         int32_t i = hdoc_index(c);
-        if (i < 0 || !joins(d, i, best, threshold)) continue;
+        if (i < 0) continue;
+        int join = joins(d, i, best, threshold);
+        if (!join && HDOC_NODE(d, i)->tag == T_HEADING) { /* a heading goes with what it heads */
+            xmlNode *next = c->next;
+            while (next && hdoc_index(next) < 0) next = next->next;
+            join = next && joins(d, hdoc_index(next), best, threshold) && !extract_is_chrome(d, i);
+        }
+        if (!join) continue;
         html_flatten_node(d, i, out, 1);
         written++;
     }
@@ -189,13 +196,17 @@ int extract_is_chrome(const hdoc *d, int32_t i)
     const hnode *h = HDOC_NODE(d, i);
     float ld = link_density(h);
     switch (h->tag) {
-    case T_DIV: case T_SECTION: case T_LIST: case T_DL: case T_TABLE: case T_FIGURE:
+    case T_LIST: case T_DL: /* content lists link now and then; menus and link lists mostly */
+        if (h->hint < 0 && ((h->paras < 3 && h->text < 1000) || ld > 0.3f)) return 1;
+        return ld > 0.6f;
+    case T_DIV: case T_SECTION: case T_TABLE: case T_FIGURE:
     case T_BLOCK: case T_ARTICLE: case T_MAIN:
         if (h->hint < 0 && ((h->paras < 3 && h->text < 1000) || ld > 0.3f)) return 1;
         if (h->commas >= 10) return 0;
         return ld > 0.5f || (h->hint == 0 && ld > 0.33f && h->stops < 3);
     case T_HEADING: return h->hint < 0 || ld > 0.5f;
-    case T_P: case T_LI: case T_DT_DD: return (h->hint < 0 && h->text < 300) || (ld > 0.8f && h->text < 200);
+    case T_P: case T_DT_DD: return (h->hint < 0 && h->text < 300) || (ld > 0.8f && h->text < 200);
+    case T_LI: return h->hint < 0 && h->text < 300;
     case T_INLINE: case T_TIME: return h->hint < 0 && h->text < 120;
     default: return 0;
     }

@@ -180,18 +180,24 @@ def gold_day(value):
 
 class Tally:
     def __init__(self):
-        self.right = self.total = self.extra = 0
+        self.right = self.total = self.extra = self.no_text = 0
 
-    def add(self, gold, ok, given):
+    def add(self, gold, ok, given, skipped=False):
         if gold:
             self.total += 1
             self.right += bool(ok)
+            self.no_text += skipped
         elif given:
             self.extra += 1
 
     def text(self):
         acc = self.right / self.total if self.total else 0.0
-        return "%.3f (%d/%d; given without gold: %d)" % (acc, self.right, self.total, self.extra)
+        s = "%.3f (%d/%d; given without gold: %d)" % (acc, self.right, self.total, self.extra)
+        if self.no_text:
+            kept = self.total - self.no_text
+            s += "; %d pages have no text (chorus skips them): %.3f (%d/%d) on the rest" % (
+                self.no_text, self.right / kept if kept else 0.0, self.right, kept)
+        return s
 
 
 def load_chorus(path):
@@ -199,7 +205,7 @@ def load_chorus(path):
     for line in open(path, encoding="utf-8"):
         r = json.loads(line)
         arts = r.get("articles") or [{}]
-        out[r.get("id")] = arts[0] if arts else {}
+        out[r.get("id")] = arts[0] if arts and arts[0] else {"skipped": True}
     return out
 
 
@@ -234,7 +240,7 @@ def score_readability(data, ours, base, tallies, detail):
         tallies["byline"].add(meta.get("byline"), norm_byline(meta.get("byline") or "") ==
                               norm_byline(o.get("byline", "")), bool(o.get("byline")))
         day = gold_day(meta.get("publishedTime"))
-        tallies["date"].add(day, day == o.get("date"), bool(o.get("date")))
+        tallies["date"].add(day, day == o.get("date"), bool(o.get("date")), o.get("skipped", False))
         tallies["date_readability"].add(day, day == o.get("date"), bool(o.get("date")))
     return macro(rows_o), macro(rows_b), len(rows_o)
 
@@ -257,7 +263,7 @@ def score_trafilatura(data, ours, base, tallies):
             for s in e.get("without", []):
                 c[1] += collapse(s) in flat
         day = gold_day(e.get("date"))
-        tallies["date"].add(day, day == o.get("date"), bool(o.get("date")))
+        tallies["date"].add(day, day == o.get("date"), bool(o.get("date")), o.get("skipped", False))
         if e.get("author"):
             tallies["byline"].add(True, norm_byline(e["author"]) == norm_byline(o.get("byline", "")), True)
         if e.get("title"):
@@ -286,7 +292,7 @@ def score_goose(data, ours, base, tallies):
             tallies["title"].add(True, title_ok(exp["title"], o.get("title", "")), True)
         if "publish_date" in c["fields"]:
             day = gold_day(exp.get("publish_date"))
-            tallies["date"].add(day, day == o.get("date"), bool(o.get("date")))
+            tallies["date"].add(day, day == o.get("date"), bool(o.get("date")), o.get("skipped", False))
     return passed, total
 
 

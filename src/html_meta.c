@@ -25,7 +25,8 @@
 #include "html_dom.h"
 #include "meta.h"
 
-enum { R_NONE = 0, R_LOW, R_MID, R_HIGH, R_TOP }; /* candidate ranks */
+/* Candidate ranks: a value replaces one of lower rank only. */
+enum { R_NONE = 0, R_LOW, R_LOWER_MID, R_MID, R_HIGH, R_HIGHER, R_TOP };
 
 typedef struct slot {
     char value[256];
@@ -34,7 +35,7 @@ typedef struct slot {
 } slot;
 
 typedef struct found {
-    slot title, site, byline, date, doc_title, h1;
+    slot title, site, byline, date, doc_title, h1, ld_name;
     int jsonld_article; /* an article-like JSON-LD object was seen */
 } found;
 
@@ -143,13 +144,24 @@ static void offer_byline(found *f, const char *v, const char *source, int rank)
     slot s = {{0}, NULL, 0};
     offer(&s, v, strlen(v), source, 1);
     const char *p = s.value;
-    if (strncasecmp(p, "by ", 3) == 0) p += 3;
-    else if (strncasecmp(p, "by:", 3) == 0) p += 3;
+    static const char *by[] = {"by ", "by:", "por ", "par ", "von ", "door ", "di "};
+    for (size_t k = 0; k < sizeof by / sizeof *by; k++)
+        if (strncasecmp(p, by[k], strlen(by[k])) == 0) {
+            p += strlen(by[k]);
+            break;
+        }
     while (*p == ' ') p++;
     size_t n = strlen(p); /* shorter than s.value */
     memcpy(tmp, p, n + 1);
-    while (n && (tmp[n - 1] == ' ' || tmp[n - 1] == ',' || tmp[n - 1] == '|' || tmp[n - 1] == '-'))
-        tmp[--n] = '\0';
+    for (;;) { /* trailing separators: space , | - – — */
+        if (n && (tmp[n - 1] == ' ' || tmp[n - 1] == ',' || tmp[n - 1] == '|' || tmp[n - 1] == '-'))
+            tmp[--n] = '\0';
+        else if (n >= 3 && memcmp(tmp + n - 3, "\xE2\x80", 2) == 0 &&
+                 ((unsigned char)tmp[n - 1] == 0x93 || (unsigned char)tmp[n - 1] == 0x94))
+            tmp[n -= 3] = '\0';
+        else
+            break;
+    }
     if (n && byline_shape(tmp)) offer(&f->byline, tmp, n, source, rank);
 }
 
@@ -204,12 +216,12 @@ static void read_ld_object(found *f, json_object *o)
     if (!article_type(o, &weak)) return;
     int rank = weak ? R_LOW : R_TOP;
     if (!weak) f->jsonld_article = 1;
-    const char *h = jstr(o, "headline");
-    if (!h && !weak) h = jstr(o, "name");
+    const char *h = jstr(o, "headline"), *name = jstr(o, "name");
+    if (!h && !weak) h = name;
     if (h) offer(&f->title, h, strlen(h), "json-ld", rank);
-    const char *d = jstr(o, "datePublished");
-    if (!d) d = jstr(o, "dateCreated");
-    offer_date(f, d, "json-ld", rank);
+    if (name && !weak) offer(&f->ld_name, name, strlen(name), "json-ld", rank);
+    offer_date(f, jstr(o, "datePublished"), "json-ld", rank);
+    offer_date(f, jstr(o, "dateCreated"), "json-ld", R_LOWER_MID); /* below the meta tags' */
     json_object *v;
     if (json_object_object_get_ex(o, "author", &v)) {
         char names[256];
@@ -241,6 +253,9 @@ static void read_ld_script(found *f, const xmlNode *n)
     const xmlNode *t = n->children;
     if (!t || !t->content) return;
     const char *s = (const char *)t->content;
+    while (isspace((unsigned char)*s)) s++;
+    if (strncmp(s, "<![CDATA[", 9) == 0) s += 9;
+    s += strcspn(s, "{["); /* past white space or a comment opener */
     size_t len = strlen(s);
     if (len > (size_t)1 << 22) return;
     json_tokener *tok = json_tokener_new_ex(32);
@@ -253,14 +268,31 @@ static void read_ld_script(found *f, const xmlNode *n)
 
 /* ---------------------------------------------------------------- meta */
 
-static int name_in(const char *name, const char *const *list, size_t n)
+/* Equal names, case folded, ':' and '.' alike ("dc:title", "DC.title"). */
+static int key_is(const char *key, size_t n, const char *name)
 {
-    for (size_t k = 0; k < n; k++)
-        if (strcasecmp(name, list[k]) == 0) return 1;
+    size_t i = 0;
+    for (; i < n && name[i]; i++) {
+        char a = (char)tolower((unsigned char)key[i]), b = name[i];
+        if (a == ':') a = '.';
+        if (b == ':') b = '.';
+        if (a != b) return 0;
+    }
+    return i == n && !name[i];
+}
+
+static int key_in(const char *key, size_t n, const char *const *list, size_t count)
+{
+    for (size_t k = 0; k < count; k++)
+        if (key_is(key, n, list[k])) return 1;
     return 0;
 }
 
-static void read_meta_tag(found *f, const xmlNode *n)
+#define IN(list) key_in(key, n, list, sizeof list / sizeof *list)
+
+/* One key of a <meta> tag (property, name and itemprop may each hold
+ * several, separated by spaces). */
+static void read_meta_key(found *f, const char *key, size_t n, const char *content, int itemprop)
 {
     static const char *pub[] = {"article:published_time", "og:published_time",
                                 "article:published", "og:article:published_time"};
@@ -273,26 +305,32 @@ static void read_meta_tag(found *f, const xmlNode *n)
                                   "rnews:datepublished", "displaydate", "publication_date"};
     static const char *authors[] = {"author", "dc.creator", "dc.creator.author", "parsely-author",
                                     "sailthru.author", "byl", "article:author_name",
-                                    "citation_author", "dcterms.creator"};
+                                    "citation_author", "dcterms.creator", "dcterm.creator"};
+    static const char *best_titles[] = {"dc.title", "dcterm.title", "dcterms.title"};
+    static const char *titles[] = {"og:title", "weibo:article:title", "weibo:webpage:title"};
+    static const char *low_titles[] = {"title", "twitter:title", "parsely-title"};
+    if (IN(best_titles)) offer(&f->title, content, strlen(content), "meta title", R_HIGHER);
+    else if (IN(titles)) offer(&f->title, content, strlen(content), "open graph", R_HIGH);
+    else if (IN(low_titles)) offer(&f->title, content, strlen(content), "meta title", R_MID);
+    else if (key_is(key, n, "og:site_name")) offer(&f->site, content, strlen(content), "open graph", R_HIGH);
+    else if (IN(pub)) offer_date(f, content, "open graph", R_HIGH);
+    else if (itemprop && key_is(key, n, "datepublished")) offer_date(f, content, "itemprop", R_HIGH);
+    else if (IN(dates)) offer_date(f, content, "meta date", R_MID);
+    else if (IN(authors)) offer_byline(f, content, "meta author", R_HIGH);
+}
+
+static void read_meta_tag(found *f, const xmlNode *n)
+{
     const char *content = html_attr(n, "content");
-    if (!content) return;
+    if (!content || !*content) return;
     const char *keys[] = {html_attr(n, "property"), html_attr(n, "name"), html_attr(n, "itemprop")};
     for (size_t k = 0; k < 3; k++) {
-        const char *key = keys[k];
-        if (!key) continue;
-        if (strcasecmp(key, "og:title") == 0 || strcasecmp(key, "twitter:title") == 0 ||
-            strcasecmp(key, "dc.title") == 0)
-            offer(&f->title, content, strlen(content), "open graph", R_HIGH);
-        else if (strcasecmp(key, "og:site_name") == 0)
-            offer(&f->site, content, strlen(content), "open graph", R_HIGH);
-        else if (name_in(key, pub, sizeof pub / sizeof *pub))
-            offer_date(f, content, "open graph", R_HIGH);
-        else if (k == 2 && strcasecmp(key, "datePublished") == 0)
-            offer_date(f, content, "itemprop", R_HIGH);
-        else if (name_in(key, dates, sizeof dates / sizeof *dates))
-            offer_date(f, content, "meta date", R_MID);
-        else if (name_in(key, authors, sizeof authors / sizeof *authors))
-            offer_byline(f, content, "meta author", R_HIGH);
+        for (const char *p = keys[k]; p && *p;) {
+            while (*p == ' ') p++;
+            size_t len = strcspn(p, " ");
+            if (len) read_meta_key(f, p, len, content, k == 2);
+            p += len;
+        }
     }
 }
 
@@ -354,22 +392,45 @@ static void visit(found *f, const xmlNode *n)
     visible_byline(f, n, name);
 }
 
+/* Strips the site's name when it ends or opens the title after a separator
+ * ("Headline | Site", "Site - Headline"). */
+static void strip_site(slot *t, const char *site)
+{
+    static const char *seps[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: ", " \xC2\xB7 ", ": "};
+    size_t n = strlen(t->value), m = strlen(site);
+    if (!m || n <= m + 3) return;
+    for (size_t k = 0; k < sizeof seps / sizeof *seps; k++) {
+        size_t sl = strlen(seps[k]);
+        if (n > m + sl && strcasecmp(t->value + n - m, site) == 0 &&
+            strncmp(t->value + n - m - sl, seps[k], sl) == 0) {
+            t->value[n - m - sl] = '\0';
+            return;
+        }
+        if (n > m + sl && strncasecmp(t->value, site, m) == 0 && strncmp(t->value + m, seps[k], sl) == 0) {
+            memmove(t->value, t->value + m + sl, n - m - sl + 1);
+            return;
+        }
+    }
+}
+
 static void choose_title(found *f)
 {
-    if (f->title.rank >= R_HIGH || !f->doc_title.value[0]) {
-        if (!f->title.value[0] && f->h1.value[0]) f->title = f->h1;
-        return;
-    }
+    /* JSON-LD "name" over "headline" when the page's <title> carries it */
+    if (f->title.source && strcmp(f->title.source, "json-ld") == 0 && f->ld_name.value[0] &&
+        strcasecmp(f->ld_name.value, f->site.value) != 0 &&
+        strstr(f->doc_title.value, f->ld_name.value) && !strstr(f->doc_title.value, f->title.value))
+        f->title = f->ld_name;
+    if (!f->title.value[0]) f->title = f->doc_title;
+    if (!f->title.value[0]) f->title = f->h1;
+    if (!f->title.value[0]) return;
+    size_t before = strlen(f->title.value);
+    if (f->site.value[0]) strip_site(&f->title, f->site.value);
+    if (strlen(f->title.value) != before) return;
     char outlet[128];
-    const char *t = f->doc_title.value;
-    size_t len = meta_title_suffix(t, strlen(t), outlet, sizeof outlet);
-    if (len) {
-        offer(&f->site, outlet, strlen(outlet), "title suffix", R_LOW);
-        offer(&f->title, t, len, "html <title>", R_LOW);
-    } else {
-        offer(&f->title, t, strlen(t), "html <title>", R_LOW);
-    }
-    if (!f->title.value[0] && f->h1.value[0]) f->title = f->h1;
+    size_t len = meta_title_suffix(f->title.value, before, outlet, sizeof outlet);
+    if (!len) return;
+    offer(&f->site, outlet, strlen(outlet), "title suffix", R_LOW);
+    f->title.value[len] = '\0';
 }
 
 static const char *keep(arena *a, const slot *s, const char **source)

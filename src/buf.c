@@ -5,7 +5,11 @@
  * failed allocation marks the buffer failed; callers check once at the end
  * instead of after every write.
  */
+#define _DEFAULT_SOURCE /* madvise */
 #include "buf.h"
+
+#include <stdint.h>
+#include <sys/mman.h>
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -54,6 +58,18 @@ int buf_reserve(buf *b, size_t extra)
     b->cap = cap;
     b->data[b->len] = '\0';
     return 1;
+}
+
+void buf_prefer_huge_pages(buf *b)
+{
+#ifdef MADV_HUGEPAGE
+    const uintptr_t huge = (uintptr_t)2 << 20;
+    uintptr_t from = ((uintptr_t)b->data + huge - 1) & ~(huge - 1);
+    uintptr_t to = ((uintptr_t)b->data + b->cap) & ~(huge - 1);
+    if (b->data && to > from) madvise((void *)from, to - from, MADV_HUGEPAGE);
+#else
+    (void)b;
+#endif
 }
 
 void buf_put(buf *b, const void *p, size_t n)

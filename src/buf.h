@@ -17,6 +17,10 @@ void buf_init(buf *b, size_t limit);
 void buf_free(buf *b);
 void buf_reset(buf *b);
 int buf_reserve(buf *b, size_t extra);
+/* Asks the system to back the buffer's reserved memory with huge pages
+ * where it can (a hint for buffers of many megabytes written once, which
+ * would otherwise take a page fault every 4 KiB). */
+void buf_prefer_huge_pages(buf *b);
 void buf_put(buf *b, const void *p, size_t n);
 void buf_puts(buf *b, const char *s);
 void buf_putc(buf *b, char c);

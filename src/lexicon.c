@@ -70,7 +70,11 @@ void chorus_lexicon_free(chorus_lexicon *lx)
     if (!lx) return;
     if (lx->stemmer) sb_stemmer_delete(lx->stemmer);
     free(lx->slots);
+    for (size_t i = 0; i < lx->n_chunks; i++)
+        free(lx->chunks[i]);
+    free(lx->chunks);
     free(lx->keys);
+    free(lx->classes);
     map_free(&lx->long_words);
     map_free(&lx->stem_ids);
     buf_free(&lx->words);
@@ -82,7 +86,7 @@ void chorus_lexicon_free(chorus_lexicon *lx)
 void chorus_lexicon_stats(const chorus_lexicon *lx, chorus_lexicon_info *out)
 {
     *out = (chorus_lexicon_info){
-        .words = VEC_COUNT(&lx->words, lex_word),
+        .words = lx->n_words,
         .stems = VEC_COUNT(&lx->stems, lex_stem),
         .max_words = lx->max_words,
         .stemmed = lx->stemmed,
@@ -122,6 +126,19 @@ lex_key *lexicon_keys(chorus_lexicon *lx, size_t n)
     lx->keys = k;
     lx->keys_cap = cap;
     return k;
+}
+
+uint64_t *lexicon_bits(chorus_lexicon *lx, size_t n)
+{
+    if (n <= lx->classes_cap) return lx->classes;
+    size_t cap = lx->classes_cap ? lx->classes_cap : 64;
+    while (cap < n)
+        cap *= 2;
+    uint64_t *b = realloc(lx->classes, cap * sizeof *b);
+    if (!b) return NULL;
+    lx->classes = b;
+    lx->classes_cap = cap;
+    return b;
 }
 
 /* ------------------------------------------------------------ stemming */
@@ -169,18 +186,16 @@ static uint32_t story_stem(chorus_lexicon *lx, uint32_t s)
     return e->id;
 }
 
-/* A new term of the current story for lexicon word w. */
-static long story_term(chorus_lexicon *lx, uint32_t w)
+/* A new term of the current story; lower stays valid while the story
+ * lives. */
+static long new_term(chorus_lexicon *lx, const char *lower, uint32_t stem, uint8_t is_word,
+                     uint8_t is_stop)
 {
-    chorus_story *st = lx->story;
-    uint32_t next = (uint32_t)VEC_COUNT(&st->terms, term);
-    term *t = vec_push(&st->terms, sizeof *t);
-    if (!t) return -1;
-    const lex_word *word = &VEC_AT(&lx->words, lex_word, w);
-    t->lower = word->lower;
-    t->is_word = word->is_word;
-    t->is_stop = word->is_stop;
-    t->stem = story_stem(lx, word->stem);
+    buf *terms = &lx->story->terms;
+    if (terms->len + sizeof(term) >= terms->cap && !buf_reserve(terms, sizeof(term))) return -1;
+    uint32_t next = (uint32_t)VEC_COUNT(terms, term);
+    VEC_AT(terms, term, next) = (term){lower, stem, is_word, is_stop};
+    terms->len += sizeof(term);
     return next;
 }
 
@@ -194,54 +209,48 @@ static long story_only_term(chorus_lexicon *lx, const char *lower, size_t n)
     map_slot *slot = map_upsert(&st->extra_terms, lower, n, next, &inserted);
     if (!slot) return -1;
     if (!inserted) return slot->value;
-    term *t = vec_push(&st->terms, sizeof *t);
-    if (!t) return -1;
     word_facts f = facts_of(lx, lower, n);
-    t->lower = slot->key;
-    t->is_word = f.is_word;
-    t->is_stop = f.is_stop;
-    uint32_t *known = map_get(&lx->stem_ids, f.stem, f.stem_len);
+    uint32_t *known = map_get(&lx->stem_ids, f.stem, f.stem_len), stem;
+    lower = slot->key;
     if (known) {
-        t->stem = story_stem(lx, *known);
-        return next;
+        stem = story_stem(lx, *known);
+    } else {
+        map_slot *s =
+            map_upsert(&st->extra_stems, f.stem, f.stem_len, (uint32_t)st->n_stems, &inserted);
+        if (!s) return -1;
+        if (inserted) st->n_stems++;
+        stem = s->value;
     }
-    map_slot *s = map_upsert(&st->extra_stems, f.stem, f.stem_len, (uint32_t)st->n_stems, &inserted);
-    if (!s) return -1;
-    if (inserted) st->n_stems++;
-    t->stem = s->value;
-    return next;
+    return new_term(lx, lower, stem, f.is_word, f.is_stop);
 }
 
 /* ------------------------------------------------------- adding words */
 
-/* Adds a word (lower: a NUL-terminated copy in the arena) with its facts;
- * returns its id or -1. On failure nothing refers to a word or stem that
- * does not exist. */
-static long add_word(chorus_lexicon *lx, const char *lower, size_t n)
+/* The lexicon's stem id of a word's stem, added when new; -1 when out of
+ * memory. */
+static long stem_id(chorus_lexicon *lx, const word_facts *f)
 {
-    if (!buf_reserve(&lx->words, sizeof(lex_word)) || !buf_reserve(&lx->stems, sizeof(lex_stem)))
-        return -1;
-    uint32_t id = (uint32_t)VEC_COUNT(&lx->words, lex_word);
-    word_facts f = facts_of(lx, lower, n);
+    if (!buf_reserve(&lx->stems, sizeof(lex_stem))) return -1;
     int inserted;
-    map_slot *s = map_upsert(&lx->stem_ids, f.stem, f.stem_len,
+    map_slot *s = map_upsert(&lx->stem_ids, f->stem, f->stem_len,
                              (uint32_t)VEC_COUNT(&lx->stems, lex_stem), &inserted);
     if (!s) return -1;
     if (inserted) vec_push(&lx->stems, sizeof(lex_stem)); /* reserved above */
-    lex_word *w = vec_push(&lx->words, sizeof *w);
-    *w = (lex_word){lower, (uint32_t)n, s->value, 0, 0, f.is_word, f.is_stop};
-    if (VEC_COUNT(&lx->words, lex_word) >= lx->max_words) lx->full = 1;
-    return id;
+    return s->value;
+}
+
+static void count_word(chorus_lexicon *lx)
+{
+    if (++lx->n_words >= lx->max_words) lx->full = 1;
 }
 
 /* The slot of a short key: its own or the empty one where it belongs. */
-static lex_slot *index_find(const chorus_lexicon *lx, uint64_t a, uint64_t b, size_t n,
-                            uint64_t h)
+static lex_slot *index_find(const chorus_lexicon *lx, uint64_t a, uint64_t b, uint64_t h)
 {
     size_t mask = ((size_t)1 << lx->bits) - 1;
     for (size_t i = (size_t)(h >> (64 - lx->bits));; i = (i + 1) & mask) {
         lex_slot *slot = &lx->slots[i];
-        if (slot->len == 0 || (slot->len == n && slot->a == a && slot->b == b)) return slot;
+        if (slot->a == 0 || (slot->a == a && slot->b == b)) return slot;
     }
 }
 
@@ -259,38 +268,72 @@ static int index_grow(chorus_lexicon *lx)
     }
     for (size_t i = 0; i < ((size_t)1 << old_bits); i++) {
         const lex_slot *o = &old[i];
-        if (o->len) *index_find(lx, o->a, o->b, o->len, lex_hash(o->a, o->b, o->len)) = *o;
+        if (o->a) *index_find(lx, o->a, o->b, lex_hash(o->a, o->b, o->len)) = *o;
     }
     free(old);
     return 1;
 }
 
-long lexicon_short_term(chorus_lexicon *lx, const lex_key *k)
+/* The text of a short word in the pool. */
+static const char *pool_text(const chorus_lexicon *lx, uint32_t handle)
 {
-    lex_slot *slot = index_find(lx, k->a, k->b, k->len, k->hash);
-    if (slot->len) {
-        if (slot->stamp == lx->stamp) return slot->term;
-        long id = story_term(lx, slot->word);
-        if (id < 0) return -1;
-        slot->stamp = lx->stamp;
-        slot->term = (uint32_t)id;
-        return id;
+    return lx->chunks[handle >> LEX_POOL_CHUNK_BITS] + (handle & ((1u << LEX_POOL_CHUNK_BITS) - 1));
+}
+
+/* Copies a short word into the pool; returns its handle, or -1. */
+static long pool_add(chorus_lexicon *lx, const char *lower, size_t n)
+{
+    size_t chunk = (size_t)1 << LEX_POOL_CHUNK_BITS;
+    if (!lx->n_chunks || lx->chunk_used + n + 1 > chunk) {
+        if (lx->n_chunks >= ((size_t)1 << (32 - LEX_POOL_CHUNK_BITS))) return -1;
+        char **more = realloc(lx->chunks, (lx->n_chunks + 1) * sizeof *more);
+        if (!more) return -1;
+        lx->chunks = more;
+        if (!(more[lx->n_chunks] = malloc(chunk))) return -1;
+        lx->n_chunks++;
+        lx->chunk_used = 0;
     }
-    char lower[LEX_KEY_BYTES];
-    memcpy(lower, &k->a, 8);
-    memcpy(lower + 8, &k->b, 8);
-    if (lx->full || !index_grow(lx)) return story_only_term(lx, lower, k->len);
-    char *copy = arena_strndup(&lx->arena, lower, k->len);
-    long w = copy ? add_word(lx, copy, k->len) : -1;
-    if (w < 0) return -1;
-    slot = index_find(lx, k->a, k->b, k->len, k->hash);
-    *slot = (lex_slot){k->a, k->b, (uint32_t)w, k->len, 0, 0};
-    lx->n_short++;
-    long id = story_term(lx, (uint32_t)w);
+    char *p = lx->chunks[lx->n_chunks - 1] + lx->chunk_used;
+    memcpy(p, lower, n);
+    p[n] = '\0';
+    long handle = (long)(((lx->n_chunks - 1) << LEX_POOL_CHUNK_BITS) | lx->chunk_used);
+    lx->chunk_used += n + 1;
+    return handle;
+}
+
+long lexicon_new_story_term(chorus_lexicon *lx, lex_slot *slot)
+{
+    long id = new_term(lx, pool_text(lx, slot->text), story_stem(lx, slot->stem), slot->is_word,
+                       slot->is_stop);
     if (id < 0) return -1;
     slot->stamp = lx->stamp;
     slot->term = (uint32_t)id;
     return id;
+}
+
+long lexicon_short_term(chorus_lexicon *lx, const lex_key *k)
+{
+    lex_slot *slot = index_find(lx, k->a, k->b, k->hash);
+    if (slot->a) return slot->stamp == lx->stamp ? slot->term : lexicon_new_story_term(lx, slot);
+    char lower[LEX_KEY_BYTES];
+    memcpy(lower, &k->a, 8);
+    memcpy(lower + 8, &k->b, 8);
+    if (lx->full || !index_grow(lx)) return story_only_term(lx, lower, k->len);
+    word_facts f = facts_of(lx, lower, k->len);
+    long stem = stem_id(lx, &f);
+    long text = stem < 0 ? -1 : pool_add(lx, lower, k->len);
+    if (text < 0) return -1;
+    slot = index_find(lx, k->a, k->b, k->hash);
+    *slot = (lex_slot){.a = k->a,
+                       .b = k->b,
+                       .stem = (uint32_t)stem,
+                       .len = k->len,
+                       .is_word = f.is_word,
+                       .is_stop = f.is_stop,
+                       .text = (uint32_t)text};
+    lx->n_short++;
+    count_word(lx);
+    return lexicon_new_story_term(lx, slot);
 }
 
 static long long_term(chorus_lexicon *lx, const char *lower, size_t n)
@@ -300,14 +343,19 @@ static long long_term(chorus_lexicon *lx, const char *lower, size_t n)
         word = *found;
     } else {
         if (lx->full) return story_only_term(lx, lower, n);
-        char *copy = arena_strndup(&lx->arena, lower, n);
-        long w = copy ? add_word(lx, copy, n) : -1;
-        if (w < 0 || !map_upsert(&lx->long_words, copy, n, (uint32_t)w, NULL)) return -1;
-        word = (uint32_t)w;
+        if (!buf_reserve(&lx->words, sizeof(lex_word))) return -1;
+        word_facts f = facts_of(lx, lower, n);
+        long stem = stem_id(lx, &f);
+        word = (uint32_t)VEC_COUNT(&lx->words, lex_word);
+        map_slot *s = stem < 0 ? NULL : map_upsert(&lx->long_words, lower, n, word, NULL);
+        if (!s) return -1;
+        lex_word *w = vec_push(&lx->words, sizeof *w); /* reserved above */
+        *w = (lex_word){s->key, (uint32_t)stem, 0, 0, f.is_word, f.is_stop};
+        count_word(lx);
     }
     lex_word *w = &VEC_AT(&lx->words, lex_word, word);
     if (w->stamp == lx->stamp) return w->term;
-    long id = story_term(lx, word);
+    long id = new_term(lx, w->lower, story_stem(lx, w->stem), w->is_word, w->is_stop);
     if (id < 0) return -1;
     w->stamp = lx->stamp;
     w->term = (uint32_t)id;

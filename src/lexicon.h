@@ -18,21 +18,27 @@ typedef struct lex_key {
     uint32_t len; /* 0: not a short word (its term is already known) */
 } lex_key;
 
-/* One slot of the index of short words: the word's bytes inline, so a hit
- * costs one probe, and the term the current run gave it. */
+/* One slot of the index of short words: the word's bytes inline, its
+ * stem, classes and text, and the term the current run gave it, so that a
+ * word seen before costs one probe of one cache line. */
 typedef struct lex_slot {
-    uint64_t a, b;
-    uint32_t word;  /* id in the lexicon's words */
-    uint32_t len;   /* 0: an empty slot */
+    uint64_t a, b;  /* the word's bytes, zero-padded; a == 0: an empty slot
+                       (a word's first byte is never NUL) */
     uint32_t stamp; /* the run that last gave it a term */
     uint32_t term;  /* that run's term id */
+    uint32_t stem : 24; /* id in stems (fewer than CHORUS_LEXICON_MAX_WORDS) */
+    uint32_t len : 5;
+    uint32_t is_word : 1, is_stop : 1, unused : 1;
+    uint32_t text; /* the word, NUL-terminated, in the text pool */
 } lex_slot;
 
+#define LEX_POOL_CHUNK_BITS 16 /* the text pool grows by chunks of 64 KiB */
+
+/* A word longer than a key. */
 typedef struct lex_word {
     const char *lower; /* in the lexicon's arena */
-    uint32_t len;
-    uint32_t stem;         /* id in stems */
-    uint32_t stamp, term;  /* as in lex_slot, for words longer than a key */
+    uint32_t stem;        /* id in stems */
+    uint32_t stamp, term; /* as in lex_slot */
     uint8_t is_word, is_stop;
 } lex_word;
 
@@ -46,10 +52,13 @@ struct chorus_lexicon {
     int full; /* max_words reached: nothing is added any more */
     arena arena; /* the bytes of words and stems */
     lex_slot *slots; /* short words, open addressing */
+    char **chunks;   /* the text pool of short words: handle (chunk << 16) | offset */
+    size_t n_chunks, chunk_used;
     unsigned bits;
     size_t n_short;
     map long_words; /* words longer than a key -> id in words */
     buf words;      /* lex_word */
+    size_t n_words; /* short and long */
     map stem_ids;   /* stem -> id in stems */
     buf stems;      /* lex_stem */
     struct sb_stemmer *stemmer;
@@ -58,6 +67,8 @@ struct chorus_lexicon {
     chorus_story *story; /* the story of the current run */
     lex_key *keys;  /* scratch for token_scan */
     size_t keys_cap;
+    uint64_t *classes; /* scratch for token_scan's byte classes */
+    size_t classes_cap;
 };
 
 /* A lexicon whose index starts sized for text_bytes of text. */
@@ -73,11 +84,26 @@ long lexicon_term(chorus_lexicon *lx, const char *lower, size_t n);
 long lexicon_short_term(chorus_lexicon *lx, const lex_key *k);
 /* Room for n keys (a scratch array owned by the lexicon), or NULL. */
 lex_key *lexicon_keys(chorus_lexicon *lx, size_t n);
+/* Room for n 64-bit words (a scratch array owned by the lexicon), or NULL. */
+uint64_t *lexicon_bits(chorus_lexicon *lx, size_t n);
 
 /* The index slot where a key hash starts its probe. */
 static inline const lex_slot *lexicon_home(const chorus_lexicon *lx, uint64_t hash)
 {
     return &lx->slots[hash >> (64 - lx->bits)];
+}
+
+/* The term of the word in slot s, which the current story has not used
+ * yet. */
+long lexicon_new_story_term(chorus_lexicon *lx, lex_slot *s);
+
+/* lexicon_short_term, with the common cases inline: a word the lexicon
+ * has in its home slot. */
+static inline long lexicon_short_term_fast(chorus_lexicon *lx, const lex_key *k)
+{
+    lex_slot *s = &lx->slots[k->hash >> (64 - lx->bits)];
+    if (s->a != k->a || s->b != k->b) return lexicon_short_term(lx, k);
+    return s->stamp == lx->stamp ? s->term : lexicon_new_story_term(lx, s);
 }
 
 static inline uint64_t lex_hash(uint64_t a, uint64_t b, size_t n)

@@ -1418,6 +1418,8 @@ chorus_status segment_story(chorus_story *st, chorus_error *err)
      * that the vectors rarely move */
     buf_reserve(tokens, bytes / 5 * sizeof(token));
     buf_reserve(sentences, bytes / 80 * sizeof(sentence));
+    buf_prefer_huge_pages(tokens);
+    buf_prefer_huge_pages(sentences);
     if (!st->lexicon) {
         st->lexicon = lexicon_new(CHORUS_LEXICON_MAX_WORDS, bytes);
         if (!st->lexicon) return story_error(err, CHORUS_E_NOMEM, "segment", -1, "no English stemmer");

@@ -10,12 +10,17 @@
  * a term of the story, with its Snowball English stem, numbered from zero
  * by the lexicon (lexicon.c), so later stages compare integers.
  *
- * Speed: ASCII tokens are found and lower-cased eight bytes at a time
- * (SWAR: one 64-bit word tested per step, the token's end found by a count
- * of trailing zeros); the rest take a byte-wise reader. A sentence is
- * tokenized in two passes: the first reads its tokens and prefetches their
- * slots in the lexicon's index, the second resolves them, so the memory
- * latency of the lookups overlaps.
+ * Speed: with SSE2, one pass classifies a sentence's bytes sixteen at a
+ * time into bit arrays (ASCII letters and digits, bytes from 0x80 up) and
+ * counts its words; the runs of letters and digits are then read off 64
+ * bytes at a time, and each run of up to 16 bytes that ends the token is
+ * one lower-cased key built in a vector register. Everything else (non-ASCII
+ * words, joiners, long tokens, and every token of a sentence that may hold
+ * an address) takes the byte-wise reader, which reads plain ASCII tokens
+ * eight bytes at a time (SWAR) where it can. A sentence is tokenized in two
+ * passes: the first reads its tokens and prefetches their slots in the
+ * lexicon's index, the second resolves them, so the memory latency of the
+ * lookups overlaps.
  * Limits: lower-casing beyond ASCII uses utf8proc's simple case mapping;
  * a term keeps at most 128 bytes of its token.
  */
@@ -27,6 +32,10 @@
 #include "segment.h"
 #include "swar.h"
 #include "utf8.h"
+
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #define TERM_MAX_BYTES LEX_TERM_MAX_BYTES
 #define KEY_BYTES LEX_KEY_BYTES
@@ -178,11 +187,11 @@ static size_t strip_possessive(const char *text, size_t i, size_t stop, token_bu
  * or ampersand before a word character, a number separator between
  * digits, or a non-ASCII byte), so that the byte-wise reader must take
  * it. */
-static int token_goes_on(const char *text, size_t stop)
+static int token_goes_on(const char *text, size_t stop, size_t end)
 {
     unsigned char c = (unsigned char)text[stop];
     if (c == ' ') return 0; /* the common case */
-    unsigned char d = (unsigned char)text[stop + 1];
+    unsigned char d = stop + 1 < end ? (unsigned char)text[stop + 1] : 0;
     return c >= 0x80 || ((c == '-' || c == '&' || c == '\'') && (ascii_word(d) || d >= 0x80)) ||
            ((c == '.' || c == ',') && ascii_digit(d));
 }
@@ -209,7 +218,7 @@ static size_t fast_token(const char *text, size_t i, size_t end, uint64_t *a, ui
         *b = len > 8 ? first_bytes(lower8(y), len - 8) : 0;
     }
     size_t stop = i + len;
-    return token_goes_on(text, stop) ? 0 : stop;
+    return token_goes_on(text, stop, end) ? 0 : stop;
 }
 
 /* skip_gap() eight bytes at a time where the text allows. */
@@ -298,6 +307,50 @@ static size_t address_end(const char *text, size_t i, size_t end)
     return ascii_word((unsigned char)at[-1]) && ascii_word((unsigned char)at[1]) ? e : 0;
 }
 
+#ifndef __SSE2__
+/* The high bit of every space byte (' ', '\t'..'\r') of x. */
+static uint64_t space_bytes(uint64_t x)
+{
+    uint64_t low = x & ~SWAR_HIGHS; /* bytes from 0x80 up are never spaces */
+    uint64_t blank = swar_bytes_in(low, ' ', ' ');
+    uint64_t ctrl = swar_bytes_in(low, '\t', '\r');
+    return (blank | ctrl) & ~x & SWAR_HIGHS;
+}
+
+/* The whitespace-separated words of text[0..n) (as text_count_words
+ * counts them), in the same pass telling whether the text holds an '@', a
+ * ':' or a "ww" (any case): only then may it hold an address. */
+static size_t count_words(const char *s, size_t n, int *maybe_address)
+{
+    size_t words = 0, i = 0;
+    uint64_t prev = SWAR_HIGHS, prev_w = 0, marks = 0;
+    for (; SWAR && i + 8 <= n; i += 8) {
+        uint64_t x = swar_load8(s + i), space = space_bytes(x);
+        uint64_t before = (space << 8) | (prev >> 56); /* is the byte before each a space */
+        /* the count of high bits, by one multiplication */
+        words += (size_t)((((~space & before & SWAR_HIGHS) >> 7) * SWAR_ONES) >> 56);
+        prev = space;
+        uint64_t w = swar_bytes_equal(x | SWAR_ONES * 0x20, 'w');
+        marks |= swar_bytes_equal(x, '@') | swar_bytes_equal(x, ':') |
+                 (w & ((w << 8) | (prev_w >> 56)));
+        prev_w = w;
+    }
+    unsigned prev_space = (unsigned)(prev >> 63), prev_is_w = (unsigned)(prev_w >> 63);
+    for (; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        unsigned space = c == ' ' || (unsigned)(c - '\t') <= '\r' - '\t';
+        words += prev_space & !space;
+        prev_space = space;
+        unsigned is_w = (c | 0x20) == 'w';
+        marks |= c == '@' || c == ':' || (is_w && prev_is_w);
+        prev_is_w = is_w;
+    }
+    *maybe_address = marks != 0;
+    return words;
+}
+
+#endif
+
 /* Reads the address text[i, stop) into b, lower-cased (ASCII). */
 static void read_address(const char *text, size_t i, size_t stop, token_buf *b)
 {
@@ -310,6 +363,263 @@ static void read_address(const char *text, size_t i, size_t stop, token_buf *b)
     }
 }
 
+/* Where the tokens of a sentence go while it is scanned. */
+typedef struct scan_out {
+    chorus_lexicon *lx;
+    token *out;
+    lex_key *keys; /* one per token, for the lookups of the second pass */
+    size_t count;
+    int failed;
+} scan_out;
+
+static void add_read_token(scan_out *o, const token_buf *b, size_t i, size_t body)
+{
+    long id = take_token(o->lx, b, &o->keys[o->count]);
+    if (id < 0) {
+        o->failed = 1;
+        return;
+    }
+    o->out[o->count++] = (token){{(uint32_t)i, (uint32_t)body}, (uint32_t)id};
+}
+
+static void add_short_token(scan_out *o, uint64_t a, uint64_t b, size_t i, size_t stop)
+{
+    lex_key *p = &o->keys[o->count];
+    *p = (lex_key){a, b, lex_hash(a, b, stop - i), (uint32_t)(stop - i)};
+    __builtin_prefetch(lexicon_home(o->lx, p->hash));
+    o->out[o->count++] = (token){{(uint32_t)i, (uint32_t)stop}, 0};
+}
+
+/* The byte-wise reader's token at text[i] (a word character); returns
+ * where to go on. */
+static size_t slow_token(scan_out *o, const char *text, size_t i, size_t end)
+{
+    token_buf b;
+    size_t stop = read_token(text, i, end, &b);
+    size_t body = strip_possessive(text, i, stop, &b);
+    if (b.n) add_read_token(o, &b, i, body);
+    return stop > i ? stop : i + 1;
+}
+
+/* The tokens of text[start, end) found byte by byte (eight at a time where
+ * fast_token allows), addresses included. */
+static void scan_bytes(scan_out *o, const char *text, size_t start, size_t end, int addresses)
+{
+    size_t i = start;
+    while (!o->failed) {
+        i = skip_gap(text, i, end);
+        if (i >= end) break;
+        uint64_t ka, kb;
+        size_t stop = addresses ? address_end(text, i, end) : 0;
+        if (stop) {
+            token_buf b;
+            read_address(text, i, stop, &b);
+            add_read_token(o, &b, i, stop);
+            i = stop;
+            continue;
+        }
+        stop = fast_token(text, i, end, &ka, &kb);
+        if (stop) {
+            add_short_token(o, ka, kb, i, stop);
+            i = stop;
+            continue;
+        }
+        i = slow_token(o, text, i, end);
+    }
+}
+
+#ifdef __SSE2__
+/* Byte classes of a sentence, one bit per byte, 64 to a word; bits past its
+ * end are 0. */
+typedef struct classes {
+    const uint64_t *word; /* ASCII letters and digits */
+    const uint64_t *high; /* bytes from 0x80 up */
+    size_t n;             /* bytes */
+} classes;
+
+/* The high bit of each byte of x in lo..hi (ASCII), by one signed compare. */
+static __m128i bytes_in16(__m128i x, char lo, int count)
+{
+    __m128i shifted = _mm_add_epi8(x, _mm_set1_epi8((char)(0x80 - lo)));
+    return _mm_cmplt_epi8(shifted, _mm_set1_epi8((char)(-128 + count)));
+}
+
+/* The sixteen bytes at t, of which room are readable (the rest read as 0). */
+static __m128i load16(const char *t, size_t room)
+{
+    if (room >= 16) return _mm_loadu_si128((const __m128i *)(const void *)t);
+    char tmp[16] = {0};
+    memcpy(tmp, t, room);
+    return _mm_loadu_si128((const __m128i *)(const void *)tmp);
+}
+
+/* Software popcount (the baseline x86-64 has no instruction for it). */
+static size_t bit_count(uint64_t x)
+{
+    x -= (x >> 1) & 0x5555555555555555ULL;
+    x = (x & 0x3333333333333333ULL) + ((x >> 2) & 0x3333333333333333ULL);
+    x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0FULL;
+    return (size_t)((x * SWAR_ONES) >> 56);
+}
+
+/* The words of a sentence as text_count_words counts them, and whether it
+ * may hold an address: an '@', a ':' or a "ww" (any case). */
+typedef struct word_count {
+    size_t words;
+    int maybe_address;
+} word_count;
+
+/* Fills the classes of t[0, n) and counts its words, in one pass. */
+static word_count classify(const char *t, size_t n, uint64_t *word, uint64_t *high)
+{
+    word_count wc = {0, 0};
+    uint64_t prev_space = 1, prev_w = 0, marks = 0;
+    for (size_t w = 0; w < (n + 63) / 64; w++) {
+        uint64_t wm = 0, hm = 0, sm = 0, ww = 0;
+        for (size_t q = 0, o = w * 64; q < 4 && o < n; q++, o += 16) {
+            __m128i v = load16(t + o, n - o);
+            __m128i folded = _mm_or_si128(v, _mm_set1_epi8(0x20));
+            __m128i alnum = _mm_or_si128(bytes_in16(folded, 'a', 26), bytes_in16(v, '0', 10));
+            __m128i space = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')),
+                                         bytes_in16(v, '\t', '\r' - '\t' + 1));
+            __m128i mark = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('@')),
+                                        _mm_cmpeq_epi8(v, _mm_set1_epi8(':')));
+            unsigned shift = (unsigned)q * 16;
+            wm |= (uint64_t)(unsigned)_mm_movemask_epi8(alnum) << shift;
+            hm |= (uint64_t)(unsigned)_mm_movemask_epi8(v) << shift;
+            sm |= (uint64_t)(unsigned)_mm_movemask_epi8(space) << shift;
+            marks |= (uint64_t)(unsigned)_mm_movemask_epi8(mark);
+            ww |= (uint64_t)(unsigned)_mm_movemask_epi8(
+                      _mm_cmpeq_epi8(folded, _mm_set1_epi8('w')))
+                  << shift;
+        }
+        uint64_t inside = n - w * 64 >= 64 ? ~0ULL : (1ULL << (n - w * 64)) - 1;
+        wc.words += bit_count(~sm & ((sm << 1) | prev_space) & inside);
+        marks |= ww & ((ww << 1) | prev_w);
+        prev_space = sm >> 63;
+        prev_w = ww >> 63;
+        word[w] = wm;
+        high[w] = hm;
+    }
+    wc.maybe_address = marks != 0;
+    return wc;
+}
+
+/* The first byte from 0x80 up at or after i, or n. */
+static size_t next_high(const classes *c, size_t i)
+{
+    size_t w = i >> 6, words = (c->n + 63) >> 6;
+    if (w >= words) return c->n;
+    uint64_t x = c->high[w] & (~0ULL << (i & 63));
+    while (!x) {
+        if (++w >= words) return c->n;
+        x = c->high[w];
+    }
+    size_t at = (w << 6) + (size_t)__builtin_ctzll(x);
+    return at < c->n ? at : c->n;
+}
+
+/* The runs of ASCII letters and digits, as start and end offsets in
+ * order; returns their count. The bits of every 64-byte word are read at
+ * once, so finding a run does not wait on the one before. */
+static size_t find_runs(const classes *c, uint32_t *starts, uint32_t *ends)
+{
+    size_t k = 0, e = 0;
+    uint64_t carry = 0;
+    for (size_t w = 0; w <= (c->n + 63) >> 6; w++) { /* the word past n ends the last run */
+        uint64_t x = c->word[w], before = (x << 1) | carry;
+        uint64_t first = x & ~before, after = ~x & before;
+        carry = x >> 63;
+        for (uint32_t base = (uint32_t)(w << 6); first; first &= first - 1)
+            starts[k++] = base + (uint32_t)__builtin_ctzll(first);
+        for (uint32_t base = (uint32_t)(w << 6); after; after &= after - 1)
+            ends[e++] = base + (uint32_t)__builtin_ctzll(after);
+    }
+    return k;
+}
+
+/* The key of the ASCII word t[0, len) (len <= 16, room bytes readable). */
+static void short_key(const char *t, size_t len, size_t room, uint64_t *a, uint64_t *b)
+{
+    static const char index[16] = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15};
+    __m128i v = load16(t, room);
+    __m128i upper = bytes_in16(v, 'A', 26);
+    v = _mm_add_epi8(v, _mm_and_si128(upper, _mm_set1_epi8(0x20)));
+    __m128i keep =
+        _mm_cmpgt_epi8(_mm_set1_epi8((char)len), _mm_loadu_si128((const __m128i *)(const void *)index));
+    uint64_t k[2];
+    _mm_storeu_si128((__m128i *)(void *)k, _mm_and_si128(v, keep));
+    *a = k[0];
+    *b = k[1];
+}
+
+/* The bytes from 0x80 up before offset stop, from *pos on: a word
+ * character starts a token (read byte-wise), the others are skipped.
+ * *high is the next such byte at or after *pos. */
+static void scan_high(scan_out *o, const char *text, size_t start, size_t end,
+                      const classes *c, size_t stop, size_t *pos, size_t *high)
+{
+    const char *t = text + start;
+    size_t n = end - start;
+    while (*high < stop && !o->failed) {
+        size_t h = *high;
+        if (wide_word_len(t + h, n - h)) {
+            *pos = slow_token(o, text, start + h, end) - start;
+        } else {
+            uint32_t cp;
+            size_t len = utf8_decode((const unsigned char *)t + h, n - h, &cp);
+            *pos = h + (len ? len : 1);
+        }
+        *high = next_high(c, *pos);
+    }
+}
+
+/* scan_bytes() for a sentence without addresses, its bytes classified
+ * sixteen at a time first: each short ASCII word then costs a few bit
+ * operations, and only the others go to the byte-wise reader. */
+static void scan_classified(scan_out *o, const char *text, size_t start, size_t end,
+                            const classes *c, uint32_t *starts, uint32_t *ends)
+{
+    const char *t = text + start;
+    size_t n = end - start, runs = find_runs(c, starts, ends);
+    size_t pos = 0, high = next_high(c, 0);
+    for (size_t k = 0; k < runs && !o->failed; k++) {
+        size_t s = starts[k], e = ends[k];
+        if (high < s) scan_high(o, text, start, end, c, s, &pos, &high);
+        if (s < pos) continue; /* inside a token read byte-wise */
+        if (e - s > KEY_BYTES || (e < n && token_goes_on(t, e, n))) {
+            pos = slow_token(o, text, start + s, end) - start;
+            if (high < pos) high = next_high(c, pos);
+            continue;
+        }
+        uint64_t a, b;
+        short_key(t + s, e - s, n - s, &a, &b);
+        add_short_token(o, a, b, start + s, start + e);
+        pos = e;
+    }
+    if (high < n) scan_high(o, text, start, end, c, n, &pos, &high);
+}
+
+/* The tokens and words of a sentence, with SSE2. */
+static int scan_sse2(scan_out *o, const char *text, size_t start, size_t end, size_t *words)
+{
+    size_t n = end - start, count = (n + 63) / 64 + 1;
+    /* two bit arrays, then the starts and ends of at most n / 2 + 1 runs */
+    uint64_t *bits = lexicon_bits(o->lx, 2 * count + n / 2 + 2);
+    if (!bits) return 0;
+    uint32_t *starts = (uint32_t *)(void *)(bits + 2 * count), *ends = starts + n / 2 + 2;
+    bits[count - 1] = bits[2 * count - 1] = 0;
+    word_count wc = classify(text + start, n, bits, bits + count);
+    *words = wc.words;
+    classes c = {bits, bits + count, n};
+    if (wc.maybe_address && has_address(text, start, end))
+        scan_bytes(o, text, start, end, 1);
+    else
+        scan_classified(o, text, start, end, &c, starts, ends);
+    return 1;
+}
+#endif
+
 long token_scan(chorus_lexicon *lx, const char *text, size_t start, size_t end, buf *tokens,
                 size_t *words)
 {
@@ -317,50 +627,22 @@ long token_scan(chorus_lexicon *lx, const char *text, size_t start, size_t end, 
     size_t most = (end - start) / 2 + 1;
     lex_key *keys = lexicon_keys(lx, most);
     if (!buf_reserve(tokens, most * sizeof(token)) || !keys) return -1;
-    token *out = (token *)(void *)(tokens->data + tokens->len);
-    size_t count = 0;
-    size_t i = start;
-    token_buf b;
-    int addresses = has_address(text, start, end);
-    *words = text_count_words(text + start, end - start);
-    for (;;) {
-        i = skip_gap(text, i, end);
-        if (i >= end) break;
-        uint64_t ka, kb;
-        size_t stop = addresses ? address_end(text, i, end) : 0;
-        if (stop) {
-            read_address(text, i, stop, &b);
-            long id = take_token(lx, &b, &keys[count]);
-            if (id < 0) return -1;
-            out[count++] = (token){{(uint32_t)i, (uint32_t)stop}, (uint32_t)id};
-            i = stop;
-            continue;
-        }
-        stop = fast_token(text, i, end, &ka, &kb);
-        if (stop) {
-            lex_key *p = &keys[count];
-            *p = (lex_key){ka, kb, lex_hash(ka, kb, stop - i), (uint32_t)(stop - i)};
-            __builtin_prefetch(lexicon_home(lx, p->hash));
-            out[count++] = (token){{(uint32_t)i, (uint32_t)stop}, 0};
-            i = stop;
-            continue;
-        }
-        stop = read_token(text, i, end, &b);
-        size_t body = strip_possessive(text, i, stop, &b);
-        if (b.n) {
-            long id = take_token(lx, &b, &keys[count]);
-            if (id < 0) return -1;
-            out[count++] = (token){{(uint32_t)i, (uint32_t)body}, (uint32_t)id};
-        }
-        i = stop > i ? stop : i + 1;
-    }
-    for (size_t k = 0; k < count; k++) {
+    scan_out o = {lx, (token *)(void *)(tokens->data + tokens->len), keys, 0, 0};
+#ifdef __SSE2__
+    if (!scan_sse2(&o, text, start, end, words)) return -1;
+#else
+    int maybe_address;
+    *words = count_words(text + start, end - start, &maybe_address);
+    scan_bytes(&o, text, start, end, maybe_address && has_address(text, start, end));
+#endif
+    if (o.failed) return -1;
+    for (size_t k = 0; k < o.count; k++) {
         if (!keys[k].len) continue;
-        long id = lexicon_short_term(lx, &keys[k]);
+        long id = lexicon_short_term_fast(lx, &keys[k]);
         if (id < 0) return -1;
-        out[k].term = (uint32_t)id;
+        o.out[k].term = (uint32_t)id;
     }
-    tokens->len += count * sizeof(token);
+    tokens->len += o.count * sizeof(token);
     tokens->data[tokens->len] = '\0';
-    return (long)count;
+    return (long)o.count;
 }

@@ -23,6 +23,7 @@ static void batch_usage(FILE *f)
             "  -n, --sentences N   at most N sentences\n"
             "      --method M      coverage (default), lead, centroid, lexrank, textrank\n"
             "      --no-compress   print whole sentences (no compression)\n"
+            "      --no-analyses   skip the quote and entity layers (for timing)\n"
             "      --plain         write {\"id\": ..., \"summary\": [\"sentence\", ...]}\n"
             "      --clean         write each story's clean articles (as chorus clean -f json)\n"
             "  -h, --help          this help\n");
@@ -80,6 +81,7 @@ int cmd_batch(int argc, char **argv)
     static const struct option longopts[] = {
         {"words", required_argument, 0, 'w'}, {"bytes", required_argument, 0, 'b'},
         {"sentences", required_argument, 0, 'n'}, {"method", required_argument, 0, 'M'}, {"no-compress", no_argument, 0, 'C'}, {"plain", no_argument, 0, 'P'},
+        {"no-analyses", no_argument, 0, 'A'},
         {"clean", no_argument, 0, 'c'}, {"help", no_argument, 0, 'h'},          {0, 0, 0, 0}};
     chorus_options opts;
     chorus_options_init(&opts);
@@ -99,6 +101,7 @@ int cmd_batch(int argc, char **argv)
             if (!cli_parse_uint("-n", optarg, 100000, &opts.max_sentences)) return EXIT_USAGE;
             break;
         case 'C': opts.compress = 0; break;
+        case 'A': opts.skip_analyses = 1; break;
         case 'M':
             if (!cli_parse_method(optarg, &opts.method)) return EXIT_USAGE;
             break;

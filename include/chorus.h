@@ -103,6 +103,8 @@ typedef struct chorus_options {
     chorus_method method;
     int compress; /* nonzero: drop attribution tails, short parentheticals and
                      leading connectives outside quotations (compress.c) */
+    int skip_analyses; /* nonzero: no quote and entity layers (their sections are
+                          empty; the summary is the same) */
 } chorus_options;
 
 /* Default options: a 100-word summary by CHORUS_METHOD_COVERAGE, with

@@ -69,109 +69,397 @@ unsigned entity_word_flags(const char *w, size_t n)
 
 /* ------------------------------------------------------------ word lists */
 
-static int in_list(const char *const *list, const char *w)
+/* The words of chorus's own lists, sorted by byte for bisection, with the
+ * lists each belongs to (facts of English usage, not of any story). */
+enum {
+    L_TITLE = 1u << 0,
+    L_PTITLE = 1u << 1,
+    L_HONOR = 1u << 2,
+    L_ORG = 1u << 3,
+    L_PREP = 1u << 4,
+    L_PARTICLE = 1u << 5,
+    L_REGION = 1u << 6,
+    L_PLACE_HEAD = 1u << 7,
+    L_MISC_HEAD = 1u << 8,
+    L_COMPOUND = 1u << 9,
+    L_ROLE_MOD = 1u << 10,
+    L_ROLE_HEAD = 1u << 11,
+};
+
+typedef struct list_word {
+    const char *word;
+    unsigned lists;
+} list_word;
+
+static const list_word list_words[] = {
+    {"abu", L_PARTICLE},
+    {"accord", L_MISC_HEAD},
+    {"accords", L_MISC_HEAD},
+    {"across", L_PREP},
+    {"act", L_MISC_HEAD},
+    {"adm", L_TITLE},
+    {"administration", L_ORG},
+    {"admiral", L_TITLE},
+    {"adviser", L_ROLE_HEAD},
+    {"advisor", L_ROLE_HEAD},
+    {"africa", L_REGION},
+    {"ag", L_ORG},
+    {"agency", L_ORG},
+    {"agreement", L_MISC_HEAD},
+    {"aide", L_ROLE_HEAD},
+    {"airlines", L_ORG},
+    {"airport", L_PLACE_HEAD},
+    {"airways", L_ORG},
+    {"al", L_PARTICLE},
+    {"alliance", L_ORG},
+    {"allied", L_COMPOUND},
+    {"ambassador", L_TITLE | L_PTITLE | L_ROLE_HEAD},
+    {"antarctica", L_REGION},
+    {"arctic", L_REGION},
+    {"army", L_ORG},
+    {"asia", L_REGION},
+    {"assembly", L_ORG},
+    {"association", L_ORG},
+    {"at", L_PREP},
+    {"atlantic", L_REGION},
+    {"authority", L_ORG},
+    {"award", L_MISC_HEAD},
+    {"backed", L_COMPOUND},
+    {"balkans", L_REGION},
+    {"bank", L_ORG},
+    {"based", L_COMPOUND},
+    {"bay", L_PLACE_HEAD},
+    {"ben", L_PARTICLE},
+    {"bin", L_PARTICLE},
+    {"board", L_ORG},
+    {"born", L_COMPOUND},
+    {"bound", L_COMPOUND},
+    {"brigade", L_ORG},
+    {"brokered", L_COMPOUND},
+    {"bureau", L_ORG},
+    {"cabinet", L_ORG},
+    {"campaign", L_ORG},
+    {"capt", L_TITLE},
+    {"captain", L_TITLE},
+    {"caribbean", L_REGION},
+    {"caucasus", L_REGION},
+    {"center", L_ORG},
+    {"centre", L_ORG},
+    {"chairman", L_TITLE | L_PTITLE},
+    {"chairwoman", L_TITLE},
+    {"championship", L_MISC_HEAD},
+    {"chancellor", L_TITLE | L_PTITLE | L_ROLE_HEAD},
+    {"channel", L_ORG},
+    {"chechnya", L_REGION},
+    {"chief", L_TITLE | L_ROLE_MOD},
+    {"church", L_ORG},
+    {"city", L_PLACE_HEAD},
+    {"club", L_ORG},
+    {"cmdr", L_TITLE},
+    {"co", L_ORG},
+    {"coalition", L_ORG},
+    {"coast", L_PLACE_HEAD},
+    {"col", L_TITLE},
+    {"college", L_ORG},
+    {"colonel", L_TITLE},
+    {"commission", L_ORG},
+    {"commissioner", L_TITLE | L_PTITLE},
+    {"committee", L_ORG},
+    {"company", L_ORG},
+    {"conference", L_MISC_HEAD},
+    {"congress", L_ORG},
+    {"congressman", L_TITLE},
+    {"congresswoman", L_TITLE},
+    {"controlled", L_COMPOUND},
+    {"corp", L_ORG},
+    {"corporation", L_ORG},
+    {"council", L_ORG},
+    {"county", L_PLACE_HEAD},
+    {"court", L_ORG},
+    {"cup", L_MISC_HEAD},
+    {"da", L_PARTICLE},
+    {"darfur", L_REGION},
+    {"das", L_PARTICLE},
+    {"day", L_MISC_HEAD},
+    {"de", L_PARTICLE},
+    {"defence", L_TITLE | L_ROLE_MOD},
+    {"defense", L_TITLE | L_ROLE_MOD},
+    {"del", L_PARTICLE},
+    {"den", L_PARTICLE},
+    {"department", L_ORG},
+    {"deputy", L_TITLE | L_ROLE_MOD},
+    {"der", L_PARTICLE},
+    {"desert", L_PLACE_HEAD},
+    {"di", L_PARTICLE},
+    {"diplomat", L_ROLE_HEAD},
+    {"director", L_TITLE | L_PTITLE},
+    {"district", L_PLACE_HEAD},
+    {"dominated", L_COMPOUND},
+    {"dos", L_PARTICLE},
+    {"dr", L_TITLE | L_PTITLE},
+    {"du", L_PARTICLE},
+    {"east", L_REGION},
+    {"el", L_PARTICLE},
+    {"envoy", L_ROLE_HEAD},
+    {"era", L_COMPOUND},
+    {"europe", L_REGION},
+    {"exchange", L_ORG},
+    {"father", L_TITLE},
+    {"federation", L_ORG},
+    {"finance", L_TITLE | L_ROLE_MOD},
+    {"force", L_ORG},
+    {"forces", L_ORG},
+    {"foreign", L_TITLE | L_PTITLE | L_ROLE_MOD},
+    {"foundation", L_ORG},
+    {"friendly", L_COMPOUND},
+    {"from", L_PREP},
+    {"front", L_ORG},
+    {"fund", L_ORG},
+    {"funded", L_COMPOUND},
+    {"games", L_MISC_HEAD},
+    {"gaza", L_REGION},
+    {"gen", L_TITLE},
+    {"general", L_TITLE},
+    {"gmbh", L_ORG},
+    {"gov", L_TITLE},
+    {"governor", L_TITLE | L_PTITLE},
+    {"group", L_ORG},
+    {"guardian", L_ORG},
+    {"gulf", L_REGION | L_PLACE_HEAD},
+    {"held", L_COMPOUND},
+    {"herald", L_ORG},
+    {"holdings", L_ORG},
+    {"ibn", L_PARTICLE},
+    {"in", L_PREP},
+    {"inc", L_ORG},
+    {"industries", L_ORG},
+    {"inside", L_PREP},
+    {"institute", L_ORG},
+    {"interior", L_TITLE | L_ROLE_MOD},
+    {"into", L_PREP},
+    {"island", L_PLACE_HEAD},
+    {"islands", L_PLACE_HEAD},
+    {"journal", L_ORG},
+    {"judge", L_TITLE},
+    {"justice", L_TITLE},
+    {"kashmir", L_REGION},
+    {"king", L_TITLE | L_PTITLE | L_ROLE_HEAD},
+    {"kurdistan", L_REGION},
+    {"la", L_PARTICLE},
+    {"lady", L_TITLE},
+    {"lake", L_PLACE_HEAD},
+    {"latin america", L_REGION},
+    {"le", L_PARTICLE},
+    {"leader", L_TITLE | L_ROLE_HEAD},
+    {"league", L_ORG},
+    {"led", L_COMPOUND},
+    {"like", L_COMPOUND},
+    {"linked", L_COMPOUND},
+    {"llc", L_ORG},
+    {"lord", L_TITLE},
+    {"lt", L_TITLE},
+    {"ltd", L_ORG},
+    {"madam", L_HONOR},
+    {"made", L_COMPOUND},
+    {"magazine", L_ORG},
+    {"mayor", L_TITLE | L_PTITLE},
+    {"media", L_ORG},
+    {"mediated", L_COMPOUND},
+    {"mediterranean", L_REGION},
+    {"middle east", L_REGION},
+    {"minister", L_TITLE | L_PTITLE | L_ROLE_HEAD},
+    {"ministry", L_ORG},
+    {"miss", L_HONOR},
+    {"mister", L_HONOR},
+    {"motors", L_ORG},
+    {"mountain", L_PLACE_HEAD},
+    {"mountains", L_PLACE_HEAD},
+    {"movement", L_ORG},
+    {"mr", L_TITLE | L_PTITLE | L_HONOR},
+    {"mrs", L_TITLE | L_PTITLE | L_HONOR},
+    {"ms", L_TITLE | L_PTITLE | L_HONOR},
+    {"national", L_ROLE_MOD},
+    {"navy", L_ORG},
+    {"near", L_PREP},
+    {"network", L_ORG},
+    {"news", L_ORG},
+    {"north", L_REGION},
+    {"north america", L_REGION},
+    {"occupied", L_COMPOUND},
+    {"ocean", L_PLACE_HEAD},
+    {"oceania", L_REGION},
+    {"office", L_ORG},
+    {"olympics", L_MISC_HEAD},
+    {"open", L_MISC_HEAD},
+    {"organisation", L_ORG},
+    {"organization", L_ORG},
+    {"outside", L_PREP},
+    {"owned", L_COMPOUND},
+    {"pacific", L_REGION},
+    {"parliament", L_ORG},
+    {"party", L_ORG},
+    {"peninsula", L_PLACE_HEAD},
+    {"plc", L_ORG},
+    {"police", L_ORG},
+    {"policy", L_ROLE_MOD},
+    {"pope", L_TITLE},
+    {"post", L_ORG},
+    {"premier", L_TITLE | L_PTITLE | L_ROLE_HEAD},
+    {"president", L_TITLE | L_PTITLE | L_ROLE_HEAD},
+    {"president-elect", L_TITLE},
+    {"press", L_ORG},
+    {"prime", L_TITLE | L_PTITLE | L_ROLE_MOD},
+    {"prince", L_TITLE},
+    {"princess", L_TITLE},
+    {"prize", L_MISC_HEAD},
+    {"prof", L_TITLE},
+    {"professor", L_TITLE},
+    {"province", L_PLACE_HEAD},
+    {"queen", L_TITLE | L_PTITLE | L_ROLE_HEAD},
+    {"radio", L_ORG},
+    {"region", L_PLACE_HEAD},
+    {"rep", L_TITLE},
+    {"representative", L_TITLE},
+    {"reuters", L_ORG},
+    {"rev", L_TITLE},
+    {"revolution", L_MISC_HEAD},
+    {"river", L_PLACE_HEAD},
+    {"ruler", L_ROLE_HEAD},
+    {"run", L_COMPOUND},
+    {"sa", L_ORG},
+    {"sahara", L_REGION},
+    {"scandinavia", L_REGION},
+    {"school", L_ORG},
+    {"sea", L_PLACE_HEAD},
+    {"secretary", L_TITLE | L_PTITLE | L_ROLE_HEAD},
+    {"secretary-general", L_TITLE | L_PTITLE},
+    {"security", L_ROLE_MOD},
+    {"sen", L_TITLE},
+    {"senate", L_ORG},
+    {"senator", L_TITLE | L_PTITLE},
+    {"senior", L_ROLE_MOD},
+    {"series", L_MISC_HEAD},
+    {"service", L_ORG},
+    {"sgt", L_TITLE},
+    {"sheikh", L_TITLE},
+    {"siberia", L_REGION},
+    {"sir", L_TITLE},
+    {"society", L_ORG},
+    {"south", L_REGION},
+    {"south america", L_REGION},
+    {"speaker", L_TITLE},
+    {"speaking", L_COMPOUND},
+    {"spokesman", L_TITLE | L_PTITLE | L_ROLE_HEAD},
+    {"spokeswoman", L_TITLE | L_PTITLE | L_ROLE_HEAD},
+    {"sponsored", L_COMPOUND},
+    {"square", L_PLACE_HEAD},
+    {"stadium", L_ORG},
+    {"strait", L_PLACE_HEAD},
+    {"street", L_PLACE_HEAD},
+    {"style", L_COMPOUND},
+    {"summit", L_MISC_HEAD},
+    {"supt", L_TITLE},
+    {"systems", L_ORG},
+    {"telegraph", L_ORG},
+    {"television", L_ORG},
+    {"times", L_ORG},
+    {"to", L_PREP},
+    {"top", L_ROLE_MOD},
+    {"treaty", L_MISC_HEAD},
+    {"tribune", L_ORG},
+    {"tv", L_ORG},
+    {"type", L_COMPOUND},
+    {"union", L_ORG},
+    {"university", L_ORG},
+    {"valley", L_PLACE_HEAD},
+    {"van", L_PARTICLE},
+    {"vice", L_TITLE | L_ROLE_MOD},
+    {"von", L_PARTICLE},
+    {"war", L_MISC_HEAD},
+    {"west", L_REGION},
+    {"west bank", L_REGION},
+    {"wide", L_COMPOUND},
+};
+
+/* The L_* lists a lower-case word belongs to. */
+static unsigned word_lists(const char *w)
 {
-    for (; *list; list++)
-        if (strcmp(*list, w) == 0) return 1;
+    size_t lo = 0, hi = sizeof list_words / sizeof *list_words;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        int c = strcmp(list_words[mid].word, w);
+        if (c == 0) return list_words[mid].lists;
+        if (c < 0) lo = mid + 1;
+        else hi = mid;
+    }
     return 0;
 }
 
-static const char *const title_words[] = {
-    "mr", "mrs", "ms", "dr", "president", "secretary", "minister", "prime", "premier",
-    "chancellor", "king", "queen", "prince", "princess", "pope", "sheikh", "senator", "sen",
-    "rep", "gov", "governor", "judge", "justice", "general", "gen", "colonel", "col", "captain",
-    "capt", "lt", "sgt", "chairman", "chairwoman", "ambassador", "mayor", "spokesman",
-    "spokeswoman", "director", "commissioner", "vice", "deputy", "foreign", "defence", "defense",
-    "interior", "finance", "chief", "leader", "sir", "lord", "lady", "rev", "father",
-    "secretary-general", "representative", "congressman", "congresswoman", "speaker",
-    "president-elect", "adm", "admiral", "sgt", "cmdr", "supt", "prof", "professor", NULL};
-static const char *const person_titles[] = {
-    "president", "minister", "secretary", "chancellor", "premier", "king", "queen", "senator",
-    "governor", "ambassador", "mayor", "spokesman", "spokeswoman", "chairman", "director",
-    "commissioner", "mr", "mrs", "ms", "dr", "secretary-general", "prime", "foreign", NULL};
-static const char *const honorifics[] = {"mr", "mrs", "ms", "miss", "mister", "madam", NULL};
 
-static const char *const org_heads[] = {
-    "inc", "corp", "corporation", "co", "ltd", "llc", "plc", "ag", "sa", "gmbh", "group",
-    "ministry", "party", "council", "university", "college", "school", "institute", "bank",
-    "agency", "committee", "assembly", "club", "union", "association", "commission",
-    "organization", "organisation", "department", "court", "army", "navy", "company",
-    "times", "journal", "news", "post", "network", "radio", "television", "tv", "service",
-    "office", "federation", "church", "fund", "foundation", "forces", "force", "parliament",
-    "congress", "senate", "board", "authority", "administration", "airlines", "airways",
-    "motors", "systems", "holdings", "industries", "press", "reuters", "tribune", "herald",
-    "telegraph", "guardian", "magazine", "channel", "brigade", "movement", "front", "alliance",
-    "league", "coalition", "cabinet", "police", "media", "bureau", "exchange", "stadium",
-    "center", "centre", "society", "campaign", NULL};
 
-static const char *const place_preps[] = {"in", "at", "from", "near", "across", "to",
-                                          "into", "outside", "inside", NULL};
 
-static const char *const particles[] = {"al", "el", "bin", "ibn", "de", "van", "von", "der",
-                                        "den", "da", "del", "di", "du", "la", "le", "dos",
-                                        "das", "ben", "abu", NULL};
 
 /* Demonyms and the country they belong to (facts of English usage). */
 static const struct {
     const char *demonym, *country;
 } demonyms[] = {
     {"afghan", "afghanistan"}, {"african", "africa"}, {"american", "united states"},
-    {"arab", "arab"}, {"australian", "australia"}, {"austrian", "austria"},
-    {"belgian", "belgium"}, {"brazilian", "brazil"}, {"british", "united kingdom"},
-    {"canadian", "canada"}, {"chinese", "china"}, {"czech", "czechia"}, {"danish", "denmark"},
-    {"dutch", "netherlands"}, {"egyptian", "egypt"}, {"english", "england"},
-    {"european", "europe"}, {"finnish", "finland"}, {"french", "france"},
-    {"german", "germany"}, {"greek", "greece"}, {"indian", "india"},
-    {"indonesian", "indonesia"}, {"iranian", "iran"}, {"iraqi", "iraq"}, {"irish", "ireland"},
-    {"israeli", "israel"}, {"italian", "italy"}, {"japanese", "japan"},
-    {"jordanian", "jordan"}, {"korean", "korea"}, {"kurdish", "kurdistan"},
-    {"lebanese", "lebanon"}, {"libyan", "libya"}, {"mexican", "mexico"},
-    {"nigerian", "nigeria"}, {"norwegian", "norway"}, {"pakistani", "pakistan"},
-    {"palestinian", "palestine"}, {"polish", "poland"}, {"portuguese", "portugal"},
-    {"qatari", "qatar"}, {"russian", "russia"}, {"saudi", "saudi arabia"},
-    {"scottish", "scotland"}, {"serbian", "serbia"}, {"soviet", "soviet union"},
-    {"spanish", "spain"}, {"swedish", "sweden"}, {"swiss", "switzerland"},
-    {"syrian", "syria"}, {"turkish", "turkey"}, {"ukrainian", "ukraine"},
-    {"venezuelan", "venezuela"}, {"vietnamese", "vietnam"}, {"yemeni", "yemen"},
-    {"u.s", "united states"}, {"us", "united states"}, {"usa", "united states"},
-    {"uk", "united kingdom"}, {"un", "united nations"}, {"eu", "europe"},
-    {"western", "west"}, {"britain", "united kingdom"},
-    {"u.k", "united kingdom"}, {"u.n", "united nations"},
-    {"muslim", ""}, {"christian", ""}, {"jewish", ""}, {"sunni", ""}, {"shia", ""},
-    {"shiite", ""}, {"catholic", ""}, {"arabic", ""}, {"latino", ""},
+    {"arab", "arab"}, {"arabic", ""}, {"australian", "australia"}, {"austrian", "austria"},
+    {"belgian", "belgium"}, {"brazilian", "brazil"}, {"britain", "united kingdom"},
+    {"british", "united kingdom"}, {"canadian", "canada"}, {"catholic", ""},
+    {"chinese", "china"}, {"christian", ""}, {"czech", "czechia"}, {"danish", "denmark"},
+    {"dutch", "netherlands"}, {"egyptian", "egypt"}, {"english", "england"}, {"eu", "europe"},
+    {"european", "europe"}, {"finnish", "finland"}, {"french", "france"}, {"german", "germany"},
+    {"greek", "greece"}, {"indian", "india"}, {"indonesian", "indonesia"}, {"iranian", "iran"},
+    {"iraqi", "iraq"}, {"irish", "ireland"}, {"israeli", "israel"}, {"italian", "italy"},
+    {"japanese", "japan"}, {"jewish", ""}, {"jordanian", "jordan"}, {"korean", "korea"},
+    {"kurdish", "kurdistan"}, {"latino", ""}, {"lebanese", "lebanon"}, {"libyan", "libya"},
+    {"mexican", "mexico"}, {"muslim", ""}, {"nigerian", "nigeria"}, {"norwegian", "norway"},
+    {"pakistani", "pakistan"}, {"palestinian", "palestine"}, {"polish", "poland"},
+    {"portuguese", "portugal"}, {"qatari", "qatar"}, {"russian", "russia"},
+    {"saudi", "saudi arabia"}, {"scottish", "scotland"}, {"serbian", "serbia"}, {"shia", ""},
+    {"shiite", ""}, {"soviet", "soviet union"}, {"spanish", "spain"}, {"sunni", ""},
+    {"swedish", "sweden"}, {"swiss", "switzerland"}, {"syrian", "syria"}, {"turkish", "turkey"},
+    {"u.k", "united kingdom"}, {"u.n", "united nations"}, {"u.s", "united states"},
+    {"uk", "united kingdom"}, {"ukrainian", "ukraine"}, {"un", "united nations"},
+    {"us", "united states"}, {"usa", "united states"}, {"venezuelan", "venezuela"},
+    {"vietnamese", "vietnam"}, {"western", "west"}, {"yemeni", "yemen"},
 };
 
-/* Regions and head words of places and events (facts of English usage). */
-static const char *const regions[] = {
-    "europe", "asia", "africa", "middle east", "latin america", "north america",
-    "south america", "gulf", "balkans", "caucasus", "scandinavia", "antarctica", "arctic",
-    "pacific", "atlantic", "mediterranean", "caribbean", "oceania", "sahara", "kashmir", "gaza", "west bank", "kurdistan", "siberia", "chechnya", "darfur",
-    "west", "east", "south", "north", NULL};
-static const char *const place_heads[] = {
-    "peninsula", "island", "islands", "river", "sea", "ocean", "mountains", "mountain",
-    "valley", "gulf", "bay", "lake", "county", "province", "region", "city", "street",
-    "square", "airport", "strait", "desert", "coast", "district", NULL};
-static const char *const misc_heads[] = {
-    "war", "summit", "games", "cup", "olympics", "prize", "award", "act", "treaty", "accord",
-    "accords", "agreement", "conference", "day", "championship", "open", "series", "revolution",
-    NULL};
-/* The lower-case ends of hyphenated adjectives: "EU-funded", "Tudor-era". */
-static const char *const compound_ends[] = {
-    "backed", "led", "owned", "based", "era", "mediated", "style", "born", "made", "funded",
-    "controlled", "linked", "held", "sponsored", "brokered", "speaking", "friendly",
-    "occupied", "bound", "wide", "type", "like", "run", "allied", "dominated", NULL};
 
+static const char *demonym_lookup(const char *w, size_t n)
+{
+    size_t lo = 0, hi = sizeof demonyms / sizeof *demonyms;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        const char *d = demonyms[mid].demonym;
+        int c = strncmp(d, w, n);
+        if (c == 0) c = d[n] ? 1 : 0;
+        if (c == 0) return demonyms[mid].country;
+        if (c < 0) lo = mid + 1;
+        else hi = mid;
+    }
+    return NULL;
+}
+
+/* The country of a demonym ("russians" too), or NULL. */
 static const char *demonym_country(const char *w)
 {
     size_t n = strlen(w);
-    for (size_t i = 0; i < sizeof demonyms / sizeof *demonyms; i++) {
-        const char *d = demonyms[i].demonym;
-        size_t m = strlen(d);
-        if (strcmp(d, w) == 0 || (n == m + 1 && w[m] == 's' && d[m - 1] == 'n' &&
-                                  strncmp(d, w, m) == 0))
-            return demonyms[i].country;
-    }
-    return NULL;
+    const char *c = demonym_lookup(w, n);
+    if (!c && n > 2 && w[n - 1] == 's' && w[n - 2] == 'n') c = demonym_lookup(w, n - 1);
+    return c;
+}
+
+int entity_lists_sorted(void)
+{
+    for (size_t i = 1; i < sizeof list_words / sizeof *list_words; i++)
+        if (strcmp(list_words[i - 1].word, list_words[i].word) >= 0) return 0;
+    for (size_t i = 1; i < sizeof demonyms / sizeof *demonyms; i++)
+        if (strcmp(demonyms[i - 1].demonym, demonyms[i].demonym) >= 0) return 0;
+    for (size_t i = 1; i < entity_word_count; i++)
+        if (strcmp(entity_words[i - 1].word, entity_words[i].word) >= 0) return 0;
+    return 1;
 }
 
 static int is_demonym(const char *w)
@@ -238,7 +526,7 @@ static int cap_shape(const char *s, size_t n)
     return letters >= 2 && upper == letters ? 2 : 1;
 }
 
-static int tok_cap(const chorus_story *st, uint32_t a, uint32_t k)
+static int tok_cap_raw(const chorus_story *st, uint32_t a, uint32_t k)
 {
     const span *sp = &st->tokens[k].span;
     const char *s = art_text(st, a) + sp->start;
@@ -247,9 +535,78 @@ static int tok_cap(const chorus_story *st, uint32_t a, uint32_t k)
     if (dash && dash > s && dash - s <= 3 && s[0] >= 'a' && s[0] <= 'z') { /* al-Rashid */
         char p[4] = {0};
         memcpy(p, s, (size_t)(dash - s));
-        if (in_list(particles, p)) return cap_shape(dash + 1, n - (size_t)(dash + 1 - s)) ? 1 : 0;
+        if ((word_lists(p) & L_PARTICLE)) return cap_shape(dash + 1, n - (size_t)(dash + 1 - s)) ? 1 : 0;
     }
     return cap_shape(s, n);
+}
+
+static int tok_cap(const chorus_story *st, uint32_t a, uint32_t k)
+{
+    uint8_t *cache = st->analysis ? st->analysis->token_shape : NULL;
+    if (cache && cache[k]) return cache[k] - 1;
+    int v = tok_cap_raw(st, a, k);
+    if (cache) cache[k] = (uint8_t)(v + 1);
+    return v;
+}
+
+/* Word-list bits of a term, computed once per story. */
+enum {
+    TB_DONE = 1u << 0, TB_TITLE = 1u << 1, TB_PTITLE = 1u << 2, TB_HONOR = 1u << 3,
+    TB_ORG_HEAD = 1u << 4, TB_PARTICLE = 1u << 5, TB_COUNTRY = 1u << 6, TB_LISTED = 1u << 7,
+    TB_NAME = 1u << 8, TB_STOP = 1u << 9, TB_SKIP = 1u << 10, TB_OPENER = 1u << 11,
+    TB_ENDING = 1u << 12, TB_ROLE_MOD = 1u << 13, TB_ROLE_HEAD = 1u << 14, TB_OF = 1u << 15,
+    TB_AND = 1u << 16, TB_FOR = 1u << 17, TB_THE = 1u << 18, TB_NUMBER = 1u << 19,
+    TB_WORD = 1u << 20,
+};
+
+static int ends_with(const char *w, const char *suffix);
+
+static const char *country_of(const char *w);
+
+static uint32_t compute_bits(const term *t)
+{
+    const char *w = t->lower;
+    size_t n = strlen(w);
+    uint32_t b = TB_DONE;
+    unsigned roles = segment_word_roles(w, n);
+    unsigned lists = word_lists(w);
+    if (lists & L_TITLE) b |= TB_TITLE;
+    if (lists & L_PTITLE) b |= TB_PTITLE;
+    if (lists & L_HONOR) b |= TB_HONOR;
+    if (lists & L_ORG) b |= TB_ORG_HEAD;
+    if (lists & L_PARTICLE) b |= TB_PARTICLE;
+    if (country_of(w)) b |= TB_COUNTRY;
+    unsigned f = entity_word_flags(w, n);
+    if (f || demonym_country(w)) b |= TB_LISTED;
+    if ((f & (WORD_MALE | WORD_FEMALE)) && !(f & WORD_PLACE) && !demonym_country(w)) b |= TB_NAME;
+    if (t->is_stop || is_stopword(w, n)) b |= TB_STOP;
+    const char *apos = strstr(w, "\xe2\x80\x99");
+    if (!apos) apos = strchr(w, '\'');
+    const char *dash = strrchr(w, '-');
+    if ((roles & (W_TIME | W_PRONOUN)) || strcmp(w, "i") == 0 || !t->is_word ||
+        (apos && is_stopword(w, (size_t)(apos - w))) || (dash && (word_lists(dash + 1) & L_COMPOUND)))
+        b |= TB_SKIP;
+    if (roles & (W_OPENER | W_PREP | W_SPEECH | W_RELATIVE)) b |= TB_OPENER;
+    if (ends_with(w, "ing") || ends_with(w, "ly") || ends_with(w, "ed")) b |= TB_ENDING;
+    if (lists & L_ROLE_MOD) b |= TB_ROLE_MOD;
+    if (lists & L_ROLE_HEAD) b |= TB_ROLE_HEAD;
+    if (!strcmp(w, "of")) b |= TB_OF;
+    if (!strcmp(w, "and")) b |= TB_AND;
+    if (!strcmp(w, "for")) b |= TB_FOR;
+    if (!strcmp(w, "the")) b |= TB_THE;
+    if (!t->is_word && w[0] >= '0' && w[0] <= '9') b |= TB_NUMBER;
+    if (t->is_word) b |= TB_WORD;
+    return b;
+}
+
+static uint32_t tbits(const chorus_story *st, uint32_t k)
+{
+    uint32_t id = st->tokens[k].term;
+    uint32_t *cache = st->analysis ? st->analysis->term_bits : NULL;
+    if (cache && cache[id]) return cache[id];
+    uint32_t b = compute_bits(STORY_TERM(st, id));
+    if (cache) cache[id] = b;
+    return b;
 }
 
 /* The bytes between tokens j and j+1 are one space, or an initial's period
@@ -261,7 +618,7 @@ static int joined(const chorus_story *st, uint32_t a, uint32_t j)
     if (s == e + 1 && t[e] == ' ') return 1;
     if (t[e] == '.' && (s == e + 1 || (s == e + 2 && t[e + 1] == ' '))) {
         size_t len = e - st->tokens[j].span.start;
-        return len <= 3 || in_list(title_words, tok_lower(st, j));
+        return len <= 3 || (tbits(st, j) & TB_TITLE);
     }
     return 0;
 }
@@ -278,7 +635,7 @@ static int initial(const chorus_story *st, const sentence *s, uint32_t k)
     }
     if (to - from >= 2 && (t[from] == '.' || t[from] == '!' || t[from] == '?')) {
         const token *p = &st->tokens[k - 1];
-        return p->span.end - p->span.start > 3 && !in_list(title_words, tok_lower(st, k - 1));
+        return p->span.end - p->span.start > 3 && !(tbits(st, k - 1) & TB_TITLE);
     }
     return 0;
 }
@@ -326,43 +683,31 @@ static int name_token(const spot *sp, const sentence *s, uint32_t k, int headlin
     const chorus_story *st = sp->st;
     int cap = tok_cap(st, s->article, k);
     if (!cap) return 0;
-    const term *t = STORY_TERM(st, st->tokens[k].term);
-    const char *w = t->lower;
-    unsigned roles = segment_word_roles(w, strlen(w));
-    if ((roles & (W_TIME | W_PRONOUN)) || strcmp(w, "i") == 0) return 0;
-    if (!t->is_word) return 0;
-    const char *apos = strstr(w, "\xe2\x80\x99");
-    if (!apos) apos = strchr(w, '\'');
-    if (apos && is_stopword(w, (size_t)(apos - w))) return 0; /* I'm, He'd */
-    const char *dash = strrchr(w, '-');
-    if (dash && in_list(compound_ends, dash + 1)) return 0;
-    int listed = entity_word_flags(w, strlen(w)) != 0 || demonym_country(w);
+    uint32_t b = tbits(st, k), id = st->tokens[k].term;
+    if (b & TB_SKIP) return 0;
+    int listed = (b & TB_LISTED) != 0;
     if (headline) {
-        if (sp->lower_seen[t - STORY_TERM(st, 0)] && !listed) return 0;
-        return cap == 2 || sp->cap_mid[st->tokens[k].term] || listed || t->is_stop == 0;
+        if (sp->lower_seen[id] && !listed) return 0;
+        return cap == 2 || sp->cap_mid[id] || listed || !(b & TB_STOP);
     }
     if (!initial(st, s, k)) return 1;
     const span *ts = &st->tokens[k].span;
     if (acronym_like(art_text(st, s->article) + ts->start, ts->end - ts->start)) return 1;
-    if (cap == 2 || (listed && !(entity_word_flags(w, strlen(w)) & (WORD_MALE | WORD_FEMALE))))
-        return 1;
-    if (t->is_stop || is_stopword(w, strlen(w)) ||
-        (roles & (W_OPENER | W_PREP | W_SPEECH | W_RELATIVE)))
-        return 0;
-    if (sp->lower_seen[st->tokens[k].term]) return 0;
-    if (ends_with(w, "ing") || ends_with(w, "ly") || ends_with(w, "ed")) return 0;
-    if (sp->cap_mid[st->tokens[k].term]) return 1;
+    if (cap == 2 || (listed && !(b & TB_NAME))) return 1;
+    if (b & (TB_STOP | TB_OPENER)) return 0;
+    if (sp->lower_seen[id] || (b & TB_ENDING)) return 0;
+    if (sp->cap_mid[id]) return 1;
     /* unseen elsewhere: a name only when another capital follows */
     uint32_t end = s->first_token + s->n_tokens;
     if (k + 1 >= end || !joined(st, s->article, k)) return 0;
     if (tok_cap(st, s->article, k + 1)) return 1;
-    return k + 2 < end && in_list(particles, tok_lower(st, k + 1)) &&
-           joined(st, s->article, k + 1) && tok_cap(st, s->article, k + 2);
+    return k + 2 < end && (tbits(st, k + 1) & TB_PARTICLE) && joined(st, s->article, k + 1) &&
+           tok_cap(st, s->article, k + 2);
 }
 
 static int is_connector(const char *w)
 {
-    return in_list(particles, w) || strcmp(w, "of") == 0;
+    return (word_lists(w) & L_PARTICLE) || strcmp(w, "of") == 0;
 }
 
 static int is_number(const chorus_story *st, uint32_t k)
@@ -382,18 +727,17 @@ static uint32_t run_end(const spot *sp, const sentence *s, uint32_t k, int headl
             last = j++;
             continue;
         }
-        const char *w = tok_lower(st, j);
-        int conn = is_connector(w) || (has_of && strcmp(w, "and") == 0) ||
-                   (strcmp(w, "for") == 0 && in_list(org_heads, tok_lower(st, j - 1)));
+        uint32_t b = tbits(st, j);
+        int conn = (b & (TB_PARTICLE | TB_OF)) || (has_of && (b & TB_AND)) ||
+                   ((b & TB_FOR) && (tbits(st, j - 1) & TB_ORG_HEAD));
         if (!conn || j + 1 >= end || !joined(st, s->article, j)) break;
-        if (strcmp(w, "of") == 0) has_of = 1;
+        if (b & TB_OF) has_of = 1;
         uint32_t n = j + 1;
-        if (strcmp(w, "and") == 0 && strcmp(tok_lower(st, n), "the") == 0 && n + 1 < end &&
-            joined(st, s->article, n))
+        if ((b & TB_AND) && (tbits(st, n) & TB_THE) && n + 1 < end && joined(st, s->article, n))
             n++;
         if (name_token(sp, s, n, headline) && tok_cap(st, s->article, n)) {
             last = n, j = n + 1;
-        } else if (strcmp(w, "of") == 0 && is_number(st, n)) {
+        } else if ((b & TB_OF) && (tbits(st, n) & TB_NUMBER)) {
             last = n, j = n + 1;
             break;
         } else {
@@ -404,14 +748,6 @@ static uint32_t run_end(const spot *sp, const sentence *s, uint32_t k, int headl
 }
 
 /* --------------------------------------------------------------- roles */
-
-static const char *const role_mods[] = {"top", "chief", "foreign", "defence", "defense",
-                                        "prime", "national", "security", "deputy", "vice",
-                                        "senior", "interior", "finance", "policy", NULL};
-static const char *const role_heads[] = {"president", "leader", "minister", "diplomat",
-                                         "secretary", "chancellor", "premier", "king",
-                                         "spokesman", "spokeswoman", "adviser", "advisor",
-                                         "ambassador", "envoy", "ruler", "queen", "aide", NULL};
 
 /* The country of a demonym or a listed country name, or NULL. */
 static const char *country_of(const char *w)
@@ -427,15 +763,15 @@ static const char *country_of(const char *w)
 static uint32_t parse_role(const chorus_story *st, uint32_t k, uint32_t end, char *out,
                            size_t cap)
 {
-    if (k >= end) return 0;
+    if (k >= end || !(tbits(st, k) & TB_COUNTRY)) return 0;
     const char *country = country_of(tok_lower(st, k));
     if (!country) return 0;
     uint32_t j = k + 1;
     int foreign = 0;
-    while (j < end && in_list(role_mods, tok_lower(st, j)) && j - k < 4)
+    while (j < end && (tbits(st, j) & TB_ROLE_MOD) && j - k < 4)
         foreign |= strcmp(tok_lower(st, j), "foreign") == 0 || strcmp(tok_lower(st, j), "top") == 0,
             j++;
-    if (j >= end || !in_list(role_heads, tok_lower(st, j))) return 0;
+    if (j >= end || !(tbits(st, j) & TB_ROLE_HEAD)) return 0;
     const char *head = tok_lower(st, j++);
     const char *cls = head;
     if (j + 1 < end && strcmp(tok_lower(st, j), "of") == 0 &&
@@ -462,7 +798,7 @@ static void compact_key(const char *s, size_t n, char *out, int drop_particles)
         if (c == ' ' || c == '-') {
             if (drop_particles && o > word) {
                 out[o] = '\0';
-                if (in_list(particles, out + word)) o = word;
+                if ((word_lists(out + word) & L_PARTICLE)) o = word;
             }
             word = o;
             continue;
@@ -521,12 +857,12 @@ static void vote_words(spot *sp, mention *m, int titled)
     int shape = tok_cap(st, m->article, m->first_token);
     if (titled) m->votes[ENT_PER] += 3;
     int of_head = m->n_tokens > 2 && strcmp(tok_lower(st, m->first_token + 1), "of") == 0;
-    if (in_list(org_heads, last) || (of_head && in_list(org_heads, first)))
+    if ((word_lists(last) & L_ORG) || (of_head && (word_lists(first) & L_ORG)))
         m->votes[ENT_ORG] += 4;
-    if (m->n_tokens > 1 && (in_list(place_heads, last) || (of_head && in_list(place_heads, first))))
+    if (m->n_tokens > 1 && ((word_lists(last) & L_PLACE_HEAD) || (of_head && (word_lists(first) & L_PLACE_HEAD))))
         m->votes[ENT_LOC] += 3;
-    if (m->n_tokens > 1 && in_list(misc_heads, last)) m->votes[ENT_MISC] += 3;
-    if ((entity_word_flags(phrase, n) & WORD_PLACE) || in_list(regions, phrase))
+    if (m->n_tokens > 1 && (word_lists(last) & L_MISC_HEAD)) m->votes[ENT_MISC] += 3;
+    if ((entity_word_flags(phrase, n) & WORD_PLACE) || (word_lists(phrase) & L_REGION))
         m->votes[ENT_LOC] += 3;
     else if (demonym_country(phrase) && !is_demonym(phrase) && demonym_country(phrase)[0])
         m->votes[ENT_LOC] += 3;
@@ -565,7 +901,7 @@ static void vote_context(spot *sp, const sentence *s, mention *m)
         m->votes[ENT_LOC] += 3; /* a dateline: "CITY — ..." */
     if (m->first_token > s->first_token) {
         const char *w = tok_lower(st, m->first_token - 1);
-        if (in_list(place_preps, w)) m->votes[ENT_LOC] += m->n_tokens == 1 ? 2 : 1;
+        if ((word_lists(w) & L_PREP)) m->votes[ENT_LOC] += m->n_tokens == 1 ? 2 : 1;
         if (strcmp(w, "the") == 0) m->votes[ENT_ORG] += 1;
     }
     int any = 0;
@@ -584,13 +920,13 @@ static uint32_t strip_titles(spot *sp, const sentence *s, uint32_t k, uint32_t e
     const chorus_story *st = sp->st;
     uint32_t t = k;
     for (uint32_t j = k + 1; j + 1 < e && j < k + 4; j++) {
-        if (!in_list(title_words, tok_lower(st, j)) || in_list(title_words, tok_lower(st, j - 1)))
+        if (!(word_lists(tok_lower(st, j)) & L_TITLE) || (word_lists(tok_lower(st, j - 1)) & L_TITLE))
             continue;
         uint32_t after = j;
-        while (after < e && in_list(title_words, tok_lower(st, after))) after++;
+        while (after < e && (word_lists(tok_lower(st, after)) & L_TITLE)) after++;
         if (after >= e) break;
         const char *next = tok_lower(st, after);
-        if (!in_list(person_titles, tok_lower(st, j)) &&
+        if (!(word_lists(tok_lower(st, j)) & L_PTITLE) &&
             !(entity_word_flags(next, strlen(next)) & (WORD_MALE | WORD_FEMALE)))
             continue;
         parse_role(st, k, e, role, role_cap);
@@ -605,8 +941,8 @@ static uint32_t strip_titles(spot *sp, const sentence *s, uint32_t k, uint32_t e
         t = j;
         break;
     }
-    while (t < e && in_list(title_words, tok_lower(st, t))) {
-        *titled |= in_list(honorifics, tok_lower(st, t)) ? 2 : 1;
+    while (t < e && (word_lists(tok_lower(st, t)) & L_TITLE)) {
+        *titled |= (word_lists(tok_lower(st, t)) & L_HONOR) ? 2 : 1;
         t++;
         if (t + 1 < e && strcmp(tok_lower(st, t), "of") == 0) t += 2; /* Minister of Finance */
     }
@@ -646,7 +982,7 @@ static void spot_run(spot *sp, const sentence *s, uint32_t k, uint32_t e)
     if (t >= e) return;
     while (e > t + 1 && is_connector(tok_lower(st, e - 1))) e--;
     if (!role[0]) role_before(st, s, k, role, sizeof role);
-    if (t == k && k > s->first_token && in_list(title_words, tok_lower(st, k - 1)) &&
+    if (t == k && k > s->first_token && (word_lists(tok_lower(st, k - 1)) & L_TITLE) &&
         st->tokens[k - 1].span.end + 1 == st->tokens[k].span.start)
         titled = 1; /* "president Karl Weiss" */
     mention *m = add_mention(sp, s, t, e, MENTION_NAME);
@@ -682,7 +1018,7 @@ static void spot_sentence(spot *sp, const sentence *s)
     uint32_t end = s->first_token + s->n_tokens;
     for (uint32_t k = s->first_token; k < end;) {
         if (!name_token(sp, s, k, headline)) {
-            uint32_t r = headline ? 0 : spot_role(sp, s, k);
+            uint32_t r = headline || !tok_cap(st, s->article, k) ? 0 : spot_role(sp, s, k);
             k = r ? r : k + 1;
             continue;
         }
@@ -1039,6 +1375,10 @@ chorus_status entities_story(chorus_story *st, chorus_error *err)
     sp.lower_seen = arena_alloc_array(&st->arena, n_terms + 1, 1);
     sp.cap_mid = arena_alloc_array(&st->arena, n_terms + 1, 1);
     if (!sp.lower_seen || !sp.cap_mid)
+        return story_error(err, CHORUS_E_NOMEM, "entities", -1, "out of memory");
+    st->analysis->token_shape = arena_alloc_array(&st->arena, st->n_tokens + 1, 1);
+    st->analysis->term_bits = arena_alloc_array(&st->arena, n_terms + 1, sizeof(uint32_t));
+    if (!st->analysis->token_shape || !st->analysis->term_bits)
         return story_error(err, CHORUS_E_NOMEM, "entities", -1, "out of memory");
     buf_init(&sp.mentions, MAX_MENTIONS * sizeof(mention));
     buf_init(&sp.links, 0);

@@ -21,6 +21,8 @@ extern const entity_word entity_words[];
 extern const size_t entity_word_count;
 /* The WORD_* flags of a lower-case word or phrase, 0 when unlisted. */
 unsigned entity_word_flags(const char *w, size_t n);
+/* Nonzero when every word table of entities.c is in strict byte order. */
+int entity_lists_sorted(void);
 
 enum mention_kind { MENTION_NAME, MENTION_ROLE };
 
@@ -79,6 +81,10 @@ typedef struct analysis {
     size_t n_quotes;
     quote_entry *entries;
     size_t n_entries;
+    /* caches of the entity stage: per token its capital shape + 1, per term
+     * its word-list bits (entities.c); 0 when not yet computed */
+    uint8_t *token_shape;
+    uint32_t *term_bits;
 } analysis;
 
 /* Stages: entities first, quotes read them. */

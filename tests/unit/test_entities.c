@@ -9,6 +9,7 @@
 #include <cmocka.h>
 
 #include "chorus.h"
+#include "entities.h"
 
 /* A story of the given articles (NULL-terminated), run. */
 static chorus_story *story_of(const char *const *texts)
@@ -184,9 +185,17 @@ static void test_mentions_have_spans(void **state)
     chorus_story_free(st);
 }
 
+static void test_word_tables_sorted(void **state)
+{
+    assert_true(entity_lists_sorted());
+    assert_true(entity_word_flags("lisbon", 6) & WORD_PLACE);
+    assert_int_equal(entity_word_flags("zzzz", 4), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_word_tables_sorted),
         cmocka_unit_test(test_titles_and_surnames),
         cmocka_unit_test(test_shared_surname_never_merged),
         cmocka_unit_test(test_acronyms_and_lists),

@@ -47,24 +47,26 @@
 
 #define MAX_QUOTES ((size_t)1 << 20)
 #define MAX_STACK 8
-#define AFTER_TOKENS 14
+#define AFTER_TOKENS 28
 #define NP_TOKENS 7
 
 /* ------------------------------------------------------- reporting verbs */
 
 /* Lemmas of English reporting verbs, sorted; inflections are derived. */
 static const char *const cue_lemmas[] = {
-    "accuse", "acknowledge", "add", "admit", "advise", "affirm", "agree", "allege",
-    "announce", "answer", "argue", "ask", "assert", "assure", "believe", "blame", "boast",
-    "brag", "caution", "cite", "claim", "comment", "complain", "concede", "conclude",
-    "condemn", "confirm", "contend", "continue", "counter", "cry", "declare", "demand",
-    "deny", "describe", "disclose", "dismiss", "emphasise", "emphasize", "estimate",
-    "exclaim", "explain", "insist", "joke", "laugh", "lament", "maintain", "mention",
-    "mutter", "note", "observe", "plead", "pledge", "predict", "proclaim", "promise",
-    "propose", "protest", "quip", "recall", "recount", "reiterate", "remark", "repeat",
-    "reply", "report", "respond", "reveal", "say", "scream", "shout", "sigh", "snap",
-    "speak", "state", "stress", "suggest", "tell", "testify", "tweet", "underline",
-    "underscore", "urge", "vow", "warn", "whisper", "wonder", "write", NULL};
+    "accuse", "acknowledge", "add", "admit", "advise", "affirm", "agree", "allege", "announce",
+    "answer", "argue", "ask", "assert", "assure", "believe", "blame", "boast", "brag", "brand",
+    "call", "caution", "characterise", "characterize", "cite", "claim", "comment", "complain",
+    "concede", "conclude", "condemn", "confirm", "contend", "continue", "counter", "criticise",
+    "criticize", "cry", "declare", "decry", "demand", "denounce", "deny", "describe",
+    "disclose", "dismiss", "dub", "emphasise", "emphasize", "estimate", "exclaim", "explain",
+    "hail", "insist", "joke", "label", "lament", "laud", "laugh", "maintain", "mention",
+    "mutter", "note", "observe", "plead", "pledge", "praise", "predict", "proclaim", "promise",
+    "propose", "protest", "quip", "quote", "recall", "recount", "reiterate", "remark", "repeat",
+    "reply", "report", "respond", "reveal", "say", "scream", "shout", "sigh", "slam", "snap",
+    "speak", "state", "stress", "suggest", "tell", "testify", "thank", "tout", "tweet",
+    "underline", "underscore", "urge", "vow", "warn", "welcome", "whisper", "wonder", "write",
+    NULL};
 static const char *const cue_irregular[] = {"said", "told", "wrote", "written", "spoke",
                                             "spoken", "says", "tells", NULL};
 
@@ -315,6 +317,34 @@ typedef struct found {
     const char *how;
 } found;
 
+/* Token c, a reporting verb by its form, is used as a noun ("his
+ * comments", "the report of") or inside a relative clause ("who said"). */
+static int noun_use(const attr *at, size_t lo, size_t c)
+{
+    const chorus_story *st = at->f->st;
+    if (c > lo) {
+        static const char *const before[] = {"the", "a", "an", "his", "her", "their", "its",
+                                             "our", "my", "your", "this", "that", "these",
+                                             "those", "of", "in", "by", "for", "to", "with",
+                                             "who", "which", "whose", "no", "any", NULL};
+        const char *p = tlower(st, c - 1);
+        for (const char *const *b = before; *b; b++)
+            if (!strcmp(p, *b)) return 1;
+        const char *t = at->a->text;
+        uint32_t e = st->tokens[c - 1].span.end;
+        if (t[e] == '\'' || (unsigned char)t[e] == 0xE2) return 1; /* the mayor's comments */
+        size_t n = strlen(p);
+        if (strchr(p, '-') || (n > 5 && (!strcmp(p + n - 3, "ful") || !strcmp(p + n - 3, "ous") ||
+                                         !strcmp(p + n - 3, "ive"))))
+            return 1; /* "late-night tweets", "disrespectful comments" */
+    }
+    if (c + 1 < at->end_token) {
+        const char *n = tlower(st, c + 1);
+        if (!strcmp(n, "of")) return 1;
+    }
+    return 0;
+}
+
 /* The noun phrase ending before token c (exclusive), back to a comma or a
  * clause word, adverbs before c ("X also said") left out: returns its
  * first token and sets *end, or returns *end when empty. */
@@ -323,7 +353,14 @@ static size_t np_before(const attr *at, size_t lo, size_t c, size_t *end)
     const chorus_story *st = at->f->st;
     const char *t = at->a->text;
     static const char *const adverbs[] = {"also", "later", "then", "further", "again",
-                                          "previously", "earlier", "once", "repeatedly", NULL};
+                                          "previously", "earlier", "once", "repeatedly",
+                                          "forcefully", "recently", "often", "quickly", NULL};
+    if (c > lo && gap_has(t, st->tokens[c - 1].span.end, st->tokens[c].span.start, ")")) {
+        size_t p = c; /* "Rep. Jane Doe (D-Wis.) said": skip the parenthesis */
+        while (p > lo && !gap_has(t, st->tokens[p - 1].span.end, st->tokens[p].span.start, "("))
+            p--;
+        if (p > lo) c = p;
+    }
     while (c > lo) {
         int adv = 0;
         for (const char *const *a = adverbs; *a && !adv; a++) adv = !strcmp(tlower(st, c - 1), *a);
@@ -338,7 +375,7 @@ static size_t np_before(const attr *at, size_t lo, size_t c, size_t *end)
             break;
         if (!strcmp(w, "and") || !strcmp(w, "but") || !strcmp(w, "that") || !strcmp(w, "also") ||
             !strcmp(w, "who") || !strcmp(w, "which") || !strcmp(w, "when") || !strcmp(w, "as") ||
-            !strcmp(w, "while") || !strcmp(w, "if") || is_cue(w))
+            !strcmp(w, "while") || !strcmp(w, "if") || !strcmp(w, "what") || is_cue(w))
             break;
         k--;
     }
@@ -378,6 +415,9 @@ static int stop_before(const attr *at, size_t k)
     const token *p = &st->tokens[k - 1];
     uint32_t from = p->span.end, to = st->tokens[k].span.start;
     if (!sentence_stop(at->a->text, from, to)) return 0;
+    if (to - from >= 2 && at->a->text[from] == '.' &&
+        (at->a->text[from + 1] == ')' || at->a->text[from + 1] == ','))
+        return 0; /* "(D-Wis.)", "R-Ky., said" */
     if (at->a->text[from] == '.' && to - from <= 2) {
         unsigned roles = segment_word_roles(tlower(st, k - 1), strlen(tlower(st, k - 1)));
         if ((roles & (W_TITLE | W_ABBREV_CAP)) || p->span.end - p->span.start <= 2) return 0;
@@ -396,10 +436,59 @@ static void set_span(const attr *at, found *fd, size_t k, size_t e, const char *
 static int is_dash_at(const char *t, uint32_t i, uint32_t n)
 {
     if (i + 2 < n && (unsigned char)t[i] == 0xE2 && (unsigned char)t[i + 1] == 0x80 &&
-        ((unsigned char)t[i + 2] == 0x94 || (unsigned char)t[i + 2] == 0x93))
+        ((unsigned char)t[i + 2] == 0x94 || (unsigned char)t[i + 2] == 0x93 ||
+         (unsigned char)t[i + 2] == 0x95))
         return 3;
     if (i + 1 < n && t[i] == '-' && t[i + 1] == '-') return 2;
     return 0;
+}
+
+/* The subject of a sentence from token lo: after an opening adverbial
+ * ("In August, ...", "Meanwhile, ...") when there is one. */
+static size_t subject_start(const attr *at, size_t lo, size_t hi)
+{
+    const chorus_story *st = at->f->st;
+    if (lo >= hi) return lo;
+    const char *w = tlower(st, lo);
+    unsigned roles = segment_word_roles(w, strlen(w));
+    if (!(roles & W_PREP) && strcmp(w, "meanwhile") && strcmp(w, "while") &&
+        strcmp(w, "despite") && strcmp(w, "although") && strcmp(w, "when") && strcmp(w, "after"))
+        return lo;
+    for (size_t k = lo + 1; k < hi; k++)
+        if (gap_has(at->a->text, st->tokens[k - 1].span.end, st->tokens[k].span.start, ","))
+            return k;
+    return lo;
+}
+
+/* A speaker phrase is a noun phrase: it opens with neither a preposition,
+ * a conjunction, "that" nor a gerund, ends with neither a preposition nor a
+ * determiner, and holds no auxiliary verb. */
+static int plausible_np(const attr *at, size_t s, size_t e)
+{
+    static const char *const bad_first[] = {"that", "while", "despite", "meanwhile", "though",
+                                            "although", "what", "and", "but", "or", NULL};
+    static const char *const bad_last[] = {"of", "for", "to", "by", "with", "the", "a", "an",
+                                           "his", "her", "their", "its", "what", "into", NULL};
+    static const char *const aux[] = {"is", "are", "was", "were", "been", "be", "had", "has",
+                                      "have", "did", "do", "does", "will", "would", "can",
+                                      "could", "should", "may", "might", "must", NULL};
+    const chorus_story *st = at->f->st;
+    if (s >= e) return 0;
+    const char *w = tlower(st, s);
+    unsigned roles = segment_word_roles(w, strlen(w));
+    if (roles & W_PREP) return 0;
+    for (const char *const *b = bad_first; *b; b++)
+        if (!strcmp(w, *b)) return 0;
+    size_t n = strlen(w);
+    if (n > 4 && !strcmp(w + n - 3, "ing") && (at->a->text[st->tokens[s].span.start] & 0x20))
+        return 0; /* a lower-case gerund */
+    const char *l = tlower(st, e - 1);
+    for (const char *const *b = bad_last; *b; b++)
+        if (!strcmp(l, *b)) return 0;
+    for (size_t k = s; k < e; k++)
+        for (const char *const *b = aux; *b; b++)
+            if (!strcmp(tlower(st, k), *b)) return 0;
+    return 1;
 }
 
 /* "…," X said / said X / according to X / a pull quote "…"—X. */
@@ -417,23 +506,29 @@ static void attribute_after(const attr *at, const raw_quote *q, uint32_t limit, 
         hi++;
     if (k >= hi) return;
     if (sentence_stop(t, q->close, st->tokens[k].span.start) && !dash) return;
+    if (!dash && q->end > q->start && t[q->end - 1] == '.' &&
+        (t[st->tokens[k].span.start] & 0xE0) == 0x40)
+        return; /* "… change." She adds: a new sentence */
     if (dash) {
         set_span(at, fd, k, np_after(at, k, hi), "pull quote");
         return;
     }
-    for (size_t c = k; c < hi && c - k <= NP_TOKENS; c++) {
+    for (size_t c = k; c < hi; c++) {
         const char *w = tlower(st, c);
         if (!strcmp(w, "according") && c + 1 < hi && !strcmp(tlower(st, c + 1), "to")) {
             set_span(at, fd, c + 2, np_after(at, c + 2, hi), "according to");
             fd->cue = c;
             return;
         }
-        if (!is_cue(w)) continue;
+        if (!is_cue(w) || noun_use(at, k, c)) continue;
+        int apposed = c > k && gap_has(t, st->tokens[c - 1].span.end, st->tokens[c].span.start, ",");
+        if (c - k > NP_TOKENS && !apposed) return;
         fd->cue = c;
-        if (c > k) {
+        if (apposed) { /* "…," Jane Doe, the mayor of X, said */
+            set_span(at, fd, k, np_after(at, k, c), "after");
+        } else if (c > k) {
             size_t e, b = np_before(at, k, c, &e);
-            set_span(at, fd, b, e, "after");
-        } else if (c + 1 < hi && !strcmp(tlower(st, c + 1), "the") && 0) {
+            if (plausible_np(at, b, e)) set_span(at, fd, b, e, "after");
         } else {
             size_t s = c + 1;
             set_span(at, fd, s, np_after(at, s, hi), "after, inverted");
@@ -448,7 +543,11 @@ static int strong_cue(const char *w)
     static const char *const weak[] = {"agree", "believe", "blame", "boast", "condemn",
                                        "describe", "dismiss", "estimate", "joke", "laugh",
                                        "lament", "promise", "propose", "protest", "accuse",
-                                       "wonder", "predict", "pledge", "vow", "continue", NULL};
+                                       "wonder", "predict", "pledge", "vow", "continue",
+                                       "call", "laud", "praise", "hail", "brand", "label",
+                                       "dub", "slam", "criticize", "criticise", "decry",
+                                       "denounce", "tout", "characterize", "characterise",
+                                       "welcome", "thank", NULL};
     size_t n = strlen(w);
     if (n > 3 && strcmp(w + n - 3, "ing") == 0) return 0;
     for (const char *const *l = weak; *l; l++)
@@ -466,7 +565,7 @@ static size_t pick_cue(const attr *at, const raw_quote *q, size_t lo, size_t k)
         if (inside_other(at, q, st->tokens[c - 1].span.start)) break;
         const char *w = tlower(st, c - 1);
         if (!strcmp(w, "according") && c < k && !strcmp(tlower(st, c), "to")) return c;
-        if (!is_cue(w)) continue;
+        if (!is_cue(w) || noun_use(at, lo, c - 1)) continue;
         if (strong_cue(w)) return c;
         if (!weak) weak = c;
     }
@@ -494,9 +593,10 @@ static void attribute_before(const attr *at, const raw_quote *q, uint32_t from, 
         size_t e, s = np_before(at, lo, c - 1, &e);
         if (e < c - 1 || (e > lo && gap_has(at->a->text, st->tokens[e - 1].span.end,
                                             st->tokens[c - 1].span.start, ","))) {
-            s = lo; /* "X, a steward of Y, said": the subject opens the sentence */
-            e = np_after(at, lo, c - 1);
+            s = subject_start(at, lo, c - 1); /* "X, a steward of Y, said" */
+            e = np_after(at, s, c - 1);
         }
+        if (!plausible_np(at, s, e)) return;
         if (s < e) set_span(at, fd, s, e, how);
         else if (c < k && segment_word_roles(tlower(st, c), strlen(tlower(st, c))) == 0 &&
                  (at->a->text[st->tokens[c].span.start] & 0xE0) == 0x40)
@@ -649,6 +749,20 @@ static uint32_t after_limit(const attr *at, const raw_quote *q)
     return limit;
 }
 
+/* A partial quotation with no reporting verb ("Reid has gone after him as a
+ * "…"") is the words of its sentence's subject, when that is a name. */
+static void attribute_subject(const attr *at, const raw_quote *q, uint32_t from, found *fd)
+{
+    const chorus_story *st = at->f->st;
+    size_t lo = token_from(at, from), k = token_from(at, q->open);
+    if (k <= lo || inside_other(at, q, st->tokens[lo].span.start)) return;
+    size_t s = subject_start(at, lo, k), e = np_after(at, s, k);
+    if (!plausible_np(at, s, e)) return;
+    uint32_t a = st->tokens[s].span.start, b = st->tokens[e - 1].span.end;
+    if (entity_at(st, at->f->article, a, b) < 0) return;
+    fd->start = a, fd->end = b, fd->how = "subject";
+}
+
 static void attribute(const attr *at, const raw_quote *q, found *fd)
 {
     *fd = (found){0, 0, SIZE_MAX, ""};
@@ -668,6 +782,8 @@ static void attribute(const attr *at, const raw_quote *q, found *fd)
     if (fd->end > fd->start) return;
     *fd = (found){0, 0, SIZE_MAX, ""};
     if (!q->depth) attribute_colon(at, q, fd);
+    if (fd->end > fd->start || q->depth) return;
+    attribute_subject(at, q, from, fd);
 }
 
 static chorus_status add_quote(chorus_story *st, buf *out, const attr *at, const raw_quote *q,

@@ -305,6 +305,14 @@ static int is_copyright(const char *s, size_t n)
            contains_ci(s, n, "all rights reserved");
 }
 
+/* "He said:", "Smith writes:": a line that introduces a quotation. */
+static int introduces_quote(const char *s, size_t n)
+{
+    size_t e = n - 1, b = e;
+    while (b > 0 && s[b - 1] != ' ') b--;
+    return e > b && (segment_word_roles(s + b, e - b) & W_SPEECH);
+}
+
 /* Pass 1: the shape of one line on its own. Returns 1 and sets the reason
  * when the line is furniture. */
 static int classify_shape(const line *l, removal_reason *why)
@@ -319,7 +327,8 @@ static int classify_shape(const line *l, removal_reason *why)
     if ((has_email(s, n) && l->words < 25) || is_url_line(s, n))
         return *why = REMOVED_CONTACT, 1;
     if (s[0] == '(' && s[n - 1] == ')' && l->words < 40) return *why = REMOVED_NOTE, 1;
-    if (l->words <= 2 && s[n - 1] == ':') return *why = REMOVED_WIDGET, 1;
+    if (l->words <= 2 && s[n - 1] == ':' && !introduces_quote(s, n))
+        return *why = REMOVED_WIDGET, 1;
     if (b && (int)text_count_words(s + b, n - b) <= 2) return *why = REMOVED_WIDGET, 1;
     if (!l->terminal && l->words <= 5 && all_chrome_words(s + b, n - b))
         return *why = REMOVED_WIDGET, 1;

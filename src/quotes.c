@@ -421,6 +421,10 @@ static int stop_before(const attr *at, size_t k)
     if (at->a->text[from] == '.' && to - from <= 2) {
         unsigned roles = segment_word_roles(tlower(st, k - 1), strlen(tlower(st, k - 1)));
         if ((roles & (W_TITLE | W_ABBREV_CAP)) || p->span.end - p->span.start <= 2) return 0;
+        const char *t = at->a->text;
+        if (p->span.end - p->span.start <= 4 && (t[p->span.start] & 0xE0) == 0x40 &&
+            (t[st->tokens[k].span.start] & 0xE0) == 0x40)
+            return 0; /* "Rep. Jane Doe", "Gov. John Roe" */
     }
     return 1;
 }
@@ -562,7 +566,7 @@ static size_t pick_cue(const attr *at, const raw_quote *q, size_t lo, size_t k)
     const chorus_story *st = at->f->st;
     size_t weak = 0;
     for (size_t c = k; c > lo; c--) {
-        if (inside_other(at, q, st->tokens[c - 1].span.start)) break;
+        if (inside_other(at, q, st->tokens[c - 1].span.start)) continue;
         const char *w = tlower(st, c - 1);
         if (!strcmp(w, "according") && c < k && !strcmp(tlower(st, c), "to")) return c;
         if (!is_cue(w) || noun_use(at, lo, c - 1)) continue;

@@ -133,6 +133,7 @@ static void put_entity(const chorus_story *st, size_t i, buf *out)
         json_key(out, "text", &inner);
         json_string(out, STORY_ARTICLE(st, m->article)->text + m->span.start,
                     m->span.end - m->span.start);
+        json_key(out, "role", &inner), buf_puts(out, m->kind == MENTION_ROLE ? "true" : "false");
         buf_putc(out, '}');
     }
     buf_puts(out, "]}");

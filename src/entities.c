@@ -508,6 +508,18 @@ static const char *art_text(const chorus_story *st, uint32_t a)
 /* 1: first letter upper case, 2: every letter upper case (two or more) */
 static int cap_shape(const char *s, size_t n)
 {
+    unsigned char c0 = n ? (unsigned char)s[0] : 0;
+    if (c0 < 0x80) { /* ASCII first letter: decided without decoding */
+        if (!(c0 >= 'A' && c0 <= 'Z')) return 0;
+        int letters = 0, upper = 0, ascii = 1;
+        for (size_t i = 0; i < n && ascii; i++) {
+            unsigned char c = (unsigned char)s[i];
+            ascii = c < 0x80;
+            if (c >= 'A' && c <= 'Z') letters++, upper++;
+            else if (c >= 'a' && c <= 'z') letters++;
+        }
+        if (ascii) return letters >= 2 && upper == letters ? 2 : 1;
+    }
     int letters = 0, upper = 0, first = -1;
     for (size_t i = 0; i < n;) {
         uint32_t cp;

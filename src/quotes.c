@@ -72,8 +72,15 @@ static const char *const cue_irregular[] = {"said", "told", "wrote", "written", 
 
 static int lemma_known(const char *w, size_t n)
 {
-    for (const char *const *l = cue_lemmas; *l; l++)
-        if (strlen(*l) == n && memcmp(*l, w, n) == 0) return 1;
+    size_t lo = 0, hi = sizeof cue_lemmas / sizeof *cue_lemmas - 1; /* the NULL left out */
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        int c = strncmp(cue_lemmas[mid], w, n);
+        if (c == 0) c = cue_lemmas[mid][n] ? 1 : 0;
+        if (c == 0) return 1;
+        if (c < 0) lo = mid + 1;
+        else hi = mid;
+    }
     return 0;
 }
 
@@ -222,6 +229,11 @@ static void scan_paragraph(finder *f, const article *a, size_t p, size_t skip)
 {
     uint32_t lo = a->paragraphs[p].start, hi = a->paragraphs[p].end;
     for (uint32_t i = lo + (uint32_t)skip; i < hi;) {
+        unsigned char c = (unsigned char)f->text[i];
+        if (c != '"' && c != '\'' && c != 0xE2 && c != 0xC2) {
+            i++;
+            continue;
+        }
         size_t len = 1;
         int how = 0, kind = mark_at(f->text, i, lo, hi, &len, &how);
         if (!kind) {

@@ -106,7 +106,10 @@ int cmd_batch(int argc, char **argv)
             if (!cli_parse_method(optarg, &opts.method)) return EXIT_USAGE;
             break;
         case 'P': format = CHORUS_FORMAT_PLAIN_JSON; break;
-        case 'c': format = CHORUS_FORMAT_CLEAN_JSON; break;
+        case 'c':
+            format = CHORUS_FORMAT_CLEAN_JSON;
+            opts.clean_only = 1;
+            break;
         case 'h': batch_usage(stdout); return EXIT_OK;
         default:
             cli_error("batch: unknown option or missing value: %s (see --help)", argv[optind - 1]);

@@ -99,6 +99,7 @@ static int run_story_command(int argc, char **argv, int clean)
         }
     }
     if (plain) format = CHORUS_FORMAT_PLAIN;
+    opts.clean_only = clean;
     if (optind >= argc) {
         cli_error("%s: no article given (see --help)", argv[0]);
         return EXIT_USAGE;

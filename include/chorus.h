@@ -105,6 +105,8 @@ typedef struct chorus_options {
                      leading connectives outside quotations (compress.c) */
     int skip_analyses; /* nonzero: no quote and entity layers (their sections are
                           empty; the summary is the same) */
+    int clean_only; /* nonzero: stop after cleaning and segmenting, for
+                       CHORUS_FORMAT_CLEAN and CHORUS_FORMAT_CLEAN_JSON */
 } chorus_options;
 
 /* Default options: a 100-word summary by CHORUS_METHOD_COVERAGE, with

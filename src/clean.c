@@ -48,6 +48,8 @@ static const char *reason_names[REMOVED_REASON_COUNT] = {
     [REMOVED_TITLE] = "title",         [REMOVED_CAPTION] = "caption",
     [REMOVED_HEADER] = "header",       [REMOVED_REPEATED] = "repeated",
     [REMOVED_SHARED] = "shared",       [REMOVED_NOTE] = "note",
+    [REMOVED_NAVIGATION] = "navigation", [REMOVED_COMMENTS] = "comments",
+    [REMOVED_LINKS] = "links",         [REMOVED_OUTSIDE] = "outside",
 };
 
 const char *removal_reason_name(removal_reason r)
@@ -67,6 +69,7 @@ typedef struct line {
     uint64_t key; /* hash of the line, for repetition across articles */
     uint64_t *word_set; /* sorted distinct word hashes (lines of NEAR_DUP_MIN_WORDS+) */
     uint32_t n_word_set;
+    uint64_t sig[4]; /* one bit per word hash (mod 256): a quick bound on shared words */
 } line;
 
 typedef struct article_lines {
@@ -380,6 +383,7 @@ static void make_word_set(arena *ar, line *l)
     size_t u = 0;
     for (size_t i = 0; i < n; i++)
         if (!u || h[u - 1] != h[i]) h[u++] = h[i];
+    for (size_t i = 0; i < u; i++) l->sig[(h[i] >> 6) & 3] |= (uint64_t)1 << (h[i] & 63);
     l->word_set = arena_memdup(ar, h, u * sizeof *h);
     l->n_word_set = l->word_set ? (uint32_t)u : 0;
 }
@@ -545,6 +549,10 @@ static long earlier_copy(const line *lines, size_t i)
             return (long)k;
         if (l->words < NEAR_DUP_MIN_WORDS || lines[k].words < NEAR_DUP_MIN_WORDS) continue;
         if (!l->n_word_set || (double)lines[k].n_word_set < need) continue;
+        /* a bit of l's signature missing from k's is a word k lacks */
+        int lacking = 0;
+        for (int w = 0; w < 4; w++) lacking += __builtin_popcountll(l->sig[w] & ~lines[k].sig[w]);
+        if ((double)lacking > (double)l->n_word_set - need) continue;
         if ((double)common_words(l, &lines[k]) >= need) return (long)k;
     }
     return -1;
@@ -750,8 +758,10 @@ static chorus_status assemble(arena *a, article *art, const line *lines, size_t 
     }
     art->text = arena_alloc(a, bytes + 1);
     art->paragraphs = arena_alloc_array(a, kept ? kept : 1, sizeof(span));
+    removed += art->n_html_removed;
     art->removed = arena_alloc_array(a, removed ? removed : 1, sizeof(removed_line));
     if (!art->text || !art->paragraphs || !art->removed) return CHORUS_E_NOMEM;
+    for (size_t i = 0; i < art->n_html_removed; i++) art->removed[art->n_removed++] = art->html_removed[i];
     size_t pos = 0;
     for (size_t i = 0; i < count; i++) {
         const line *l = &lines[i];

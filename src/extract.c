@@ -169,6 +169,7 @@ int extract_main(hdoc *d, buf *out)
     const hnode *b = HDOC_NODE(d, best);
     if (b->text < MAIN_MIN_TEXT) return 0;
     if (b->parent < 0) {
+        HDOC_NODE(d, best)->flags |= HN_CHOSEN;
         html_flatten_node(d, best, out, 1);
         return 1;
     }
@@ -185,6 +186,7 @@ int extract_main(hdoc *d, buf *out)
             join = next && joins(d, hdoc_index(next), best, threshold) && !extract_is_chrome(d, i);
         }
         if (!join) continue;
+        HDOC_NODE(d, i)->flags |= HN_CHOSEN;
         html_flatten_node(d, i, out, 1);
         written++;
     }

@@ -21,7 +21,8 @@
  */
 #include "html.h"
 
-#include <libxml/encoding.h>
+#include <errno.h>
+#include <iconv.h>
 #include <string.h>
 #include <strings.h>
 
@@ -228,16 +229,32 @@ static void count_text(hdoc *d, const xmlNode *t)
     if (h->flags & HN_IN_LINK) h->link_text += len;
 }
 
+/* Dropped elements whose text is worth listing as removed (scripts,
+ * styles, the head and media hold none a reader sees). */
+static int noted_drop(const char *name)
+{
+    static const char *names[] = {"nav", "header", "footer", "aside", "menu", "form", "figcaption",
+                                  "dialog"};
+    for (size_t k = 0; k < sizeof names / sizeof *names; k++)
+        if (strcmp(name, names[k]) == 0) return 1;
+    return 0;
+}
+
 /* Indexes one element; returns nonzero when its children should be walked. */
 static int add_element(hdoc *d, xmlNode *n)
 {
     int tag = n->name ? tag_of((const char *)n->name) : T_INLINE;
-    if (tag == T_DROP || is_hidden(n)) return 0;
+    if (is_hidden(n)) return 0;
+    if (tag == T_DROP) {
+        if (noted_drop((const char *)n->name)) html_note(d, n, -1);
+        return 0;
+    }
     int drop = 0;
     int hint = class_hint(n, tag, &drop);
     int32_t parent = hdoc_index(n->parent);
     if (drop && parent >= 0 && !d->lenient) { /* the root element always stays */
         d->chrome_dropped++;
+        html_note(d, n, -1);
         return 0;
     }
     hnode *h = vec_push(&d->table, sizeof *h);
@@ -312,11 +329,14 @@ void html_end_line(buf *out)
 }
 
 /* Opens an element while flattening; returns nonzero to walk its children. */
-static int flatten_enter(const hdoc *d, xmlNode *n, int32_t top, buf *out, int clean)
+static int flatten_enter(hdoc *d, xmlNode *n, int32_t top, buf *out, int clean)
 {
     int32_t i = hdoc_index(n);
     if (i < 0) return 0;
-    if (clean && i != top && extract_is_chrome(d, i)) return 0;
+    if (clean && i != top && extract_is_chrome(d, i)) {
+        html_note(d, n, -1);
+        return 0;
+    }
     int tag = HDOC_NODE(d, i)->tag;
     if (htag_is_block(tag) || tag == T_BR) html_end_line(out);
     else if (tag == T_CELL && out->len && out->data[out->len - 1] != '\n') buf_putc(out, ' ');
@@ -329,7 +349,7 @@ static void flatten_leave(const hdoc *d, const xmlNode *n, buf *out)
     if (i >= 0 && htag_is_block(HDOC_NODE(d, i)->tag)) html_end_line(out);
 }
 
-void html_flatten_node(const hdoc *d, int32_t top, buf *out, int clean)
+void html_flatten_node(hdoc *d, int32_t top, buf *out, int clean)
 {
     xmlNode *root = HDOC_NODE(d, top)->node, *cur = root;
     while (cur && !out->failed) {
@@ -459,26 +479,59 @@ static void declared_charset(const char *s, size_t n, char out[48])
     }
 }
 
+/* Converts the page from its declared charset to UTF-8 with iconv, an
+ * invalid or cut sequence becoming U+FFFD. Returns 0 when iconv does not
+ * know the charset. */
+static int convert_charset(const char *s, size_t n, const char *charset, buf *out)
+{
+    iconv_t cd = iconv_open("UTF-8", charset);
+    if (cd == (iconv_t)-1) return 0;
+    char *in = (char *)(uintptr_t)s;
+    size_t left = n;
+    while (left && !out->failed) {
+        char chunk[8192], *o = chunk;
+        size_t room = sizeof chunk;
+        size_t r = iconv(cd, &in, &left, &o, &room);
+        buf_put(out, chunk, sizeof chunk - room);
+        if (r == (size_t)-1 && errno != E2BIG) {
+            buf_puts(out, "\xEF\xBF\xBD");
+            in++, left--;
+        }
+    }
+    iconv_close(cd);
+    return 1;
+}
+
+/* The page as UTF-8 in out (see the encoding rules at the top). */
+static void to_utf8(const char *s, size_t n, buf *out)
+{
+    if (valid_utf8(s, n)) {
+        buf_put(out, s, n);
+        return;
+    }
+    char cs[48];
+    declared_charset(s, n, cs);
+    if (cs[0] && strcasecmp(cs, "utf-8") != 0 && strcasecmp(cs, "utf8") != 0 &&
+        convert_charset(s, n, cs, out))
+        return;
+    buf_reset(out);
+    utf8_normalize(out, s, n); /* Windows-1252 for the invalid bytes */
+}
+
+/* libxml2 always reads UTF-8 and ignores the page's own declaration, so it
+ * never converts (nor reports a conversion error) itself. */
 static htmlDocPtr parse(const char *s, size_t n)
 {
     int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                  HTML_PARSE_NONET | HTML_PARSE_COMPACT;
-    if (valid_utf8(s, n)) return htmlReadMemory(s, (int)n, NULL, "UTF-8", options);
-    char cs[48];
-    declared_charset(s, n, cs);
-    if (cs[0] && strcasecmp(cs, "utf-8") != 0 && strcasecmp(cs, "utf8") != 0) {
-        xmlCharEncodingHandlerPtr h = xmlFindCharEncodingHandler(cs);
-        if (h) {
-            xmlCharEncCloseFunc(h);
-            return htmlReadMemory(s, (int)n, NULL, cs, options);
-        }
-    }
-    buf fixed; /* no usable declaration: Windows-1252 for the invalid bytes */
-    buf_init(&fixed, n * 3 + 16);
-    utf8_normalize(&fixed, s, n);
-    htmlDocPtr doc = fixed.failed ? NULL
-                                  : htmlReadMemory(fixed.data, (int)fixed.len, NULL, "UTF-8", options);
-    buf_free(&fixed);
+                  HTML_PARSE_NONET | HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC;
+    buf utf8;
+    buf_init(&utf8, n * 4 + 16);
+    to_utf8(s, n, &utf8);
+    htmlDocPtr doc = utf8.failed || utf8.len > (size_t)1 << 30
+                         ? NULL
+                         : htmlReadMemory(utf8.data ? utf8.data : "", (int)utf8.len, NULL, "UTF-8",
+                                          options);
+    buf_free(&utf8);
     return doc;
 }
 
@@ -486,13 +539,17 @@ static htmlDocPtr parse(const char *s, size_t n)
  * main content stands out. */
 static void extract_or_flatten(hdoc *d, buf *out)
 {
-    if (HDOC_COUNT(d) && !extract_main(d, out)) html_flatten_node(d, d->body, out, 1);
+    if (HDOC_COUNT(d) && !extract_main(d, out)) {
+        HDOC_NODE(d, d->body)->flags |= HN_CHOSEN;
+        html_flatten_node(d, d->body, out, 1);
+    }
 }
 
 static void reset_table(hdoc *d)
 {
     for (size_t i = 0; i < HDOC_COUNT(d); i++) HDOC_NODE(d, i)->node->_private = NULL;
     buf_reset(&d->table);
+    buf_reset(&d->removed);
     d->body = 0;
 }
 
@@ -506,8 +563,9 @@ void html_extract(const char *s, size_t n, buf *out, arena *a, html_meta *meta)
     htmlDocPtr doc = page.failed ? NULL : parse(page.data ? page.data : "", page.len);
     buf_free(&page);
     if (!doc) return;
-    hdoc d = {.doc = doc, .body = 0};
+    hdoc d = {.doc = doc, .body = 0, .arena = a};
     buf_init(&d.table, HDOC_MAX_NODES * sizeof(hnode));
+    buf_init(&d.removed, 0);
     xmlNode *root = xmlDocGetRootElement(doc);
     if (root) {
         build_table(&d, root);
@@ -524,7 +582,10 @@ void html_extract(const char *s, size_t n, buf *out, arena *a, html_meta *meta)
             build_table(&d, root);
             extract_or_flatten(&d, out);
         }
+        html_note_outside(&d);
+        html_removed_finish(&d, meta);
     }
     buf_free(&d.table);
+    buf_free(&d.removed);
     xmlFreeDoc(doc);
 }

@@ -25,6 +25,8 @@ enum hnode_flags {
     HN_HAS_BLOCK = 1, /* a child element is a block */
     HN_IN_LINK = 2,   /* inside an <a> */
     HN_SCORED = 4,    /* has a content score (a candidate) */
+    HN_CHOSEN = 8,    /* written as (part of) the main content */
+    HN_PATH = 16,     /* an ancestor of a chosen element */
 };
 
 typedef struct hnode {
@@ -51,6 +53,8 @@ typedef struct hdoc {
     int32_t body;   /* index of <body>, or of the root element */
     int lenient;    /* keep elements whose class or id names chrome */
     size_t chrome_dropped; /* elements left out for their class or id */
+    arena *arena;   /* for the removed blocks' texts */
+    buf removed;    /* html_note: the blocks left out, with their reasons */
 } hdoc;
 
 #define HDOC_NODE(d, i) (&VEC_AT(&(d)->table, hnode, i))
@@ -77,7 +81,16 @@ void html_end_line(buf *out);
 
 /* Writes the visible text of the subtree at index i, one line per block,
  * leaving out what extract.c judges to be chrome inside it. */
-void html_flatten_node(const hdoc *d, int32_t i, buf *out, int clean);
+void html_flatten_node(hdoc *d, int32_t i, buf *out, int clean);
+
+/* html_removed.c: records a block left out of the main content (its first
+ * bytes of text, its line in the page, why); blocks without text are not
+ * recorded. reason < 0 lets the block's markup decide. */
+void html_note(hdoc *d, const xmlNode *n, int reason);
+/* Records the page's text outside the chosen blocks (HN_CHOSEN). */
+void html_note_outside(hdoc *d);
+/* Hands the recorded blocks over, in page order. */
+void html_removed_finish(hdoc *d, html_meta *meta);
 
 /* html_meta.c: the page's metadata. */
 void html_meta_read(const hdoc *d, arena *a, html_meta *meta);

@@ -107,6 +107,8 @@ chorus_status ingest_text(chorus_story *st, const char *id, const char *bytes, s
     if (is_html) {
         a->from_html = 1;
         take_html_meta(&a->given, &hm);
+        a->html_removed = hm.removed;
+        a->n_html_removed = hm.n_removed;
     }
     if (!a->id || !a->raw) return story_error(err, CHORUS_E_NOMEM, id, -1, "out of memory");
     return CHORUS_OK;

@@ -159,6 +159,7 @@ static chorus_status run_stages(chorus_story *st, chorus_error *err)
     chorus_status s;
     if ((s = clean_story(st, err)) != CHORUS_OK) return s;
     if ((s = segment_story(st, err)) != CHORUS_OK) return s;
+    if (st->opts.clean_only) return CHORUS_OK;
     if ((s = support_story(st, err)) != CHORUS_OK) return s;
     if (!st->opts.skip_analyses && (s = analyze_story(st, err)) != CHORUS_OK) return s;
     return summarize_story(st, err);

@@ -42,14 +42,18 @@ typedef enum removal_reason {
     REMOVED_REPEATED,   /* a repeat of an earlier line of the article */
     REMOVED_SHARED,     /* a non-sentence line found in several articles */
     REMOVED_NOTE,       /* an editor's note in parentheses */
+    REMOVED_NAVIGATION, /* HTML: navigation, header, footer, sidebar */
+    REMOVED_COMMENTS,   /* HTML: readers' comments */
+    REMOVED_LINKS,      /* HTML: related-article and other link lists */
+    REMOVED_OUTSIDE,    /* HTML: page text outside the main content */
     REMOVED_REASON_COUNT
 } removal_reason;
 
 const char *removal_reason_name(removal_reason r);
 
 typedef struct removed_line {
-    const char *text; /* arena copy of the raw line */
-    uint32_t line;    /* 1-based line number in the raw text */
+    const char *text; /* arena copy of the raw line (of an HTML block: its first 200 bytes) */
+    uint32_t line;    /* 1-based line number in the raw text (of an HTML block: in the page) */
     removal_reason reason;
 } removed_line;
 
@@ -69,6 +73,8 @@ typedef struct article {
     size_t text_len;
     removed_line *removed;
     size_t n_removed;
+    removed_line *html_removed; /* blocks html.c left out of the page, in page order */
+    size_t n_html_removed;
     span *paragraphs;
     size_t n_paragraphs;
     size_t first_sentence, n_sentences; /* range in story->sentences */

@@ -11,13 +11,23 @@
  *
  * Attribution, tried in this order for each quotation:
  *   after   "…," X said / "…," said X / "…," X told reporters / "…,"
- *           according to X / a pull quote "…"—X, Title;
+ *           according to X / "…," X, the mayor of Y, said / "…," Rep. X
+ *           (D-Y) said / a pull quote "…"—X, Title;
  *   before  X said, "…" / X said the talks were "…" (a partial quote in
- *           indirect speech) / X told reporters: "…";
+ *           indirect speech) / X told reporters: "…" / X, a steward of Y,
+ *           called it "…" (the sentence's subject past the apposition);
  *   colon   a paragraph ending in "X reports:" or "X said:" before it;
+ *   previous  "…," X said. "…": the sentence before ends with its verb;
+ *   subject a partial quotation with no verb of speech, of a sentence whose
+ *           subject is a name ("X has gone after Y as a "…"");
  *   again   the speaker of the quotation before it in the paragraph, or of
  *           the previous paragraph's quotation when this paragraph is only
  *           a continued quotation.
+ * A verb form used as a noun ("his comments", "late-night tweets") is no
+ * cue; among several cues before a quotation a verb of saying wins over
+ * weaker ones (agree, call, describe); a straight mark that opens inside an
+ * open straight quotation nests, unless that leaves the outer one unclosed
+ * at the paragraph's end (then the nested mark was a stray one).
  * The reporting verbs are the inflections of an English list below. The
  * speaker is the noun phrase next to the verb; it resolves to the entity
  * mentioned there (a name, a surname, a role such as "the Austrian
@@ -250,13 +260,30 @@ static void scan_paragraph(finder *f, const article *a, size_t p, size_t skip)
         if ((how & CAN_CLOSE) || (straight && level >= 0 && level == f->depth - 1 && !(how & CAN_OPEN))) {
             if (level >= 0) close_quote(f, level, i, i + (uint32_t)len, (uint32_t)p);
         } else if ((how & CAN_OPEN) && f->depth < MAX_STACK) {
-            if (straight && level >= 0 && level == f->depth - 1 && kind == MARK_DOUBLE)
-                close_quote(f, level, i, i + (uint32_t)len, (uint32_t)p);
-            else
-                f->stack[f->depth++] = (open_mark){kind, i, i + (uint32_t)len};
+            f->stack[f->depth++] = (open_mark){kind, i, i + (uint32_t)len};
         }
         i += (uint32_t)len;
     }
+}
+
+/* `"A new "B, " said X.`: a straight mark read as a nested opener left
+ * the outer quotation open at the paragraph's end. The nested quotation's
+ * closing mark closes the outer one instead; returns 1 when so rejoined. */
+static int rejoin_straight(finder *f, uint32_t p)
+{
+    size_t n = VEC_COUNT(&f->quotes, raw_quote);
+    for (size_t i = n; i-- > 0;) {
+        raw_quote *r = &VEC_AT(&f->quotes, raw_quote, i);
+        if (r->paragraph != p || r->open < f->stack[0].open) break;
+        if (r->depth != 1 || f->text[r->open] != '"' || f->text[f->stack[0].open] != '"') continue;
+        r->depth = 0, r->open = f->stack[0].open, r->start = f->stack[0].start;
+        f->depth = 0;
+        VEC_AT(&f->quotes, raw_quote, i) = *r;
+        /* drop quotations nested in the rejoined one after it */
+        f->quotes.len = (i + 1) * sizeof(raw_quote);
+        return 1;
+    }
+    return 0;
 }
 
 /* Finds the quotations of article ai into f->quotes. */
@@ -275,7 +302,8 @@ static void find_quotes(finder *f, uint32_t ai)
             continue;
         }
         while (f->depth > 1) f->depth--; /* inner marks left open are dropped */
-        close_quote(f, 0, a->paragraphs[p].end, a->paragraphs[p].end, (uint32_t)p);
+        if (!rejoin_straight(f, (uint32_t)p))
+            close_quote(f, 0, a->paragraphs[p].end, a->paragraphs[p].end, (uint32_t)p);
     }
 }
 
@@ -346,8 +374,10 @@ static int noun_use(const attr *at, size_t lo, size_t c)
         uint32_t e = st->tokens[c - 1].span.end;
         if (t[e] == '\'' || (unsigned char)t[e] == 0xE2) return 1; /* the mayor's comments */
         size_t n = strlen(p);
-        if (strchr(p, '-') || (n > 5 && (!strcmp(p + n - 3, "ful") || !strcmp(p + n - 3, "ous") ||
-                                         !strcmp(p + n - 3, "ive"))))
+        int lower = (t[st->tokens[c - 1].span.start] & 0xE0) == 0x60;
+        if (lower && t[e] == ' ' &&
+            (strchr(p, '-') || (n > 5 && (!strcmp(p + n - 3, "ful") || !strcmp(p + n - 3, "ous") ||
+                                          !strcmp(p + n - 3, "ive")))))
             return 1; /* "late-night tweets", "disrespectful comments" */
     }
     if (c + 1 < at->end_token) {
@@ -467,13 +497,39 @@ static size_t subject_start(const attr *at, size_t lo, size_t hi)
     if (lo >= hi) return lo;
     const char *w = tlower(st, lo);
     unsigned roles = segment_word_roles(w, strlen(w));
-    if (!(roles & W_PREP) && strcmp(w, "meanwhile") && strcmp(w, "while") &&
-        strcmp(w, "despite") && strcmp(w, "although") && strcmp(w, "when") && strcmp(w, "after"))
+    const term *tm = STORY_TERM(st, st->tokens[lo].term);
+    int det = !strcmp(w, "the") || !strcmp(w, "a") || !strcmp(w, "an");
+    if (det || !((roles & (W_PREP | W_OPENER)) || tm->is_stop || !strcmp(w, "meanwhile") ||
+                 !strcmp(w, "despite") || !strcmp(w, "although")))
         return lo;
     for (size_t k = lo + 1; k < hi; k++)
         if (gap_has(at->a->text, st->tokens[k - 1].span.end, st->tokens[k].span.start, ","))
             return k;
     return lo;
+}
+
+/* The end of the subject noun phrase from token s: a determiner, a run of
+ * capitalized words (a name with its titles) and at most one lower-case
+ * head noun after them ("the Russian president", "Trump"). */
+static size_t subject_np(const attr *at, size_t s, size_t hi)
+{
+    const chorus_story *st = at->f->st;
+    const char *t = at->a->text;
+    size_t k = s;
+    int det = k < hi && (!strcmp(tlower(st, k), "the") || !strcmp(tlower(st, k), "a") ||
+                         !strcmp(tlower(st, k), "an"));
+    if (det) k++;
+    size_t caps = k;
+    while (caps < hi && (t[st->tokens[caps].span.start] & 0xE0) == 0x40 &&
+           (caps == k || !gap_has(t, st->tokens[caps - 1].span.end, st->tokens[caps].span.start,
+                                  ",;:()\"")))
+        caps++;
+    if (caps < hi && (caps > k || det) && (t[st->tokens[caps].span.start] & 0xE0) == 0x60 &&
+        !gap_has(t, st->tokens[caps > s ? caps - 1 : s].span.end, st->tokens[caps].span.start, ",") &&
+        det && !is_cue(tlower(st, caps)) &&
+        !(segment_word_roles(tlower(st, caps), strlen(tlower(st, caps))) & W_PREP))
+        caps++; /* the head noun of "the Russian president" */
+    return caps > s ? caps : s;
 }
 
 /* A speaker phrase is a noun phrase: it opens with neither a preposition,
@@ -588,37 +644,42 @@ static size_t pick_cue(const attr *at, const raw_quote *q, size_t lo, size_t k)
     return weak;
 }
 
+/* The speaker of the reporting verb at token c, within tokens [lo, hi):
+ * the noun phrase before it, the sentence's subject when an apposition
+ * stands between ("X, a steward of Y, said"), or the name after it
+ * ("said X"). */
+static void speaker_at_cue(const attr *at, size_t lo, size_t hi, size_t c, found *fd,
+                           const char *how)
+{
+    const chorus_story *st = at->f->st;
+    fd->cue = c;
+    size_t e, s = np_before(at, lo, c, &e);
+    if (e < c || (e > lo && gap_has(at->a->text, st->tokens[e - 1].span.end,
+                                    st->tokens[c].span.start, ","))) {
+        s = subject_start(at, lo, c);
+        e = subject_np(at, s, c);
+    }
+    if (s < e) {
+        if (plausible_np(at, s, e)) set_span(at, fd, s, e, how);
+    } else if (c + 1 < hi && segment_word_roles(tlower(st, c + 1), strlen(tlower(st, c + 1))) == 0 &&
+               (at->a->text[st->tokens[c + 1].span.start] & 0xE0) == 0x40) {
+        set_span(at, fd, c + 1, np_after(at, c + 1, hi), how); /* said X, "…" */
+    }
+}
+
 static void attribute_before(const attr *at, const raw_quote *q, uint32_t from, uint32_t to,
                              found *fd, const char *how)
 {
     const chorus_story *st = at->f->st;
     size_t lo = token_from(at, from), k = token_from(at, to);
-    size_t picked = pick_cue(at, q, lo, k);
-    if (!picked) return;
-    for (size_t c = picked; c == picked; c--) {
-        uint32_t pos = st->tokens[c - 1].span.start;
-        if (inside_other(at, q, pos)) break;
-        const char *w = tlower(st, c - 1);
-        if (!strcmp(w, "according") && c < k && !strcmp(tlower(st, c), "to")) {
-            fd->cue = c - 1;
-            set_span(at, fd, c + 1, np_after(at, c + 1, k), how);
-            return;
-        }
-        if (!is_cue(w)) continue;
+    size_t c = pick_cue(at, q, lo, k);
+    if (!c || inside_other(at, q, st->tokens[c - 1].span.start)) return;
+    if (!strcmp(tlower(st, c - 1), "according") && c < k && !strcmp(tlower(st, c), "to")) {
         fd->cue = c - 1;
-        size_t e, s = np_before(at, lo, c - 1, &e);
-        if (e < c - 1 || (e > lo && gap_has(at->a->text, st->tokens[e - 1].span.end,
-                                            st->tokens[c - 1].span.start, ","))) {
-            s = subject_start(at, lo, c - 1); /* "X, a steward of Y, said" */
-            e = np_after(at, s, c - 1);
-        }
-        if (!plausible_np(at, s, e)) return;
-        if (s < e) set_span(at, fd, s, e, how);
-        else if (c < k && segment_word_roles(tlower(st, c), strlen(tlower(st, c))) == 0 &&
-                 (at->a->text[st->tokens[c].span.start] & 0xE0) == 0x40)
-            set_span(at, fd, c, np_after(at, c, k), how); /* said X, "…" */
+        set_span(at, fd, c + 1, np_after(at, c + 1, k), how);
         return;
     }
+    speaker_at_cue(at, lo, k, c - 1, fd, how);
 }
 
 /* The start of the sentence holding byte pos of the article. */
@@ -772,11 +833,30 @@ static void attribute_subject(const attr *at, const raw_quote *q, uint32_t from,
     const chorus_story *st = at->f->st;
     size_t lo = token_from(at, from), k = token_from(at, q->open);
     if (k <= lo || inside_other(at, q, st->tokens[lo].span.start)) return;
-    size_t s = subject_start(at, lo, k), e = np_after(at, s, k);
+    size_t s = subject_start(at, lo, k), e = subject_np(at, s, k);
     if (!plausible_np(at, s, e)) return;
     uint32_t a = st->tokens[s].span.start, b = st->tokens[e - 1].span.end;
     if (entity_at(st, at->f->article, a, b) < 0) return;
     fd->start = a, fd->end = b, fd->how = "subject";
+}
+
+/* A quotation that opens its sentence after "…, Schiff said." in the same
+ * paragraph goes on with that speaker. */
+static void attribute_previous(const attr *at, const raw_quote *q, uint32_t from, uint32_t para,
+                               found *fd)
+{
+    const chorus_story *st = at->f->st;
+    if (from <= para || token_from(at, from) != token_from(at, q->open)) return;
+    uint32_t prev = sentence_start(at, from - 1);
+    if (prev < para) return;
+    size_t lo = token_from(at, prev), hi = token_from(at, from);
+    if (hi <= lo) return;
+    for (size_t c = hi; c > lo && hi - c < 3; c--) {
+        const char *w = tlower(st, c - 1);
+        if (!is_cue(w) || noun_use(at, lo, c - 1)) continue;
+        speaker_at_cue(at, lo, hi, c - 1, fd, "previous sentence");
+        return;
+    }
 }
 
 static void attribute(const attr *at, const raw_quote *q, found *fd)
@@ -799,6 +879,10 @@ static void attribute(const attr *at, const raw_quote *q, found *fd)
     *fd = (found){0, 0, SIZE_MAX, ""};
     if (!q->depth) attribute_colon(at, q, fd);
     if (fd->end > fd->start || q->depth) return;
+    *fd = (found){0, 0, SIZE_MAX, ""};
+    attribute_previous(at, q, from, para, fd);
+    if (fd->end > fd->start) return;
+    *fd = (found){0, 0, SIZE_MAX, ""};
     attribute_subject(at, q, from, fd);
 }
 

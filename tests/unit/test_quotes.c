@@ -129,6 +129,31 @@ static void test_across_paragraphs_and_nested(void **state)
     chorus_story_free(st);
 }
 
+static void test_news_attribution_shapes(void **state)
+{
+    const char *texts[] = {
+        "Budget Vote Delayed\n\n"
+        "The council delayed its budget vote on Tuesday after a long debate over the harbor.\n\n"
+        "\"The harbor cannot wait another year,\" Council Chair Rep. Jane Doyle (D-Calder.) said "
+        "on Tuesday.\n\n"
+        "\"We will find the money,\" Deputy Mayor Tom Reyes, R-Calder., said. \"Nobody wants the "
+        "cranes idle.\"\n\n"
+        "The treasurer spoke last, Anna Berg said. \"The numbers do not add up this year.\"\n\n"
+        "After a long silence, Maria Lund, the union steward, called the plan \"a promise on "
+        "paper only\" and left.\n\n"
+        "\"The council offered a new \"harbor bargain - a deal for every crew, \" said union "
+        "lawyer Peter Okafor.\n",
+        NULL};
+    chorus_story *st = story_of(texts);
+    said(st, "The harbor cannot wait", "Jane Doyle");
+    said(st, "We will find the money", "Tom Reyes");
+    said(st, "Nobody wants the cranes", "Tom Reyes");
+    said(st, "The numbers do not add up", "Anna Berg");
+    said(st, "a promise on paper only", "Maria Lund");
+    said(st, "The council offered a new", "Peter Okafor");
+    chorus_story_free(st);
+}
+
 static void test_ledger_merges_statements(void **state)
 {
     const char *texts[] = {
@@ -176,6 +201,7 @@ int main(void)
         cmocka_unit_test(test_marks_and_patterns),
         cmocka_unit_test(test_pronouns_and_continuation),
         cmocka_unit_test(test_across_paragraphs_and_nested),
+        cmocka_unit_test(test_news_attribution_shapes),
         cmocka_unit_test(test_ledger_merges_statements),
         cmocka_unit_test(test_spans_point_into_clean_text),
     };

@@ -442,12 +442,38 @@ static const char *demonym_lookup(const char *w, size_t n)
     return NULL;
 }
 
-/* The country of a demonym ("russians" too), or NULL. */
+/* A listed country whose name starts with the stem of w (len n), or NULL:
+ * "rwandan" -> "rwanda". */
+static const char *country_by_stem(const char *w, size_t n)
+{
+    static const char *const suffixes[] = {"ian", "ean", "an", "ese", "ish", "i", NULL};
+    for (const char *const *sfx = suffixes; *sfx; sfx++) {
+        size_t m = strlen(*sfx);
+        if (n < m + 4 || strncmp(w + n - m, *sfx, m)) continue;
+        size_t stem = n - m, lo = 0, hi = entity_word_count;
+        while (lo < hi) { /* the first word not below the stem */
+            size_t mid = (lo + hi) / 2;
+            if (strncmp(entity_words[mid].word, w, stem) < 0) lo = mid + 1;
+            else hi = mid;
+        }
+        for (size_t i = lo; i < entity_word_count && i < lo + 4; i++) {
+            const entity_word *e = &entity_words[i];
+            if (strncmp(e->word, w, stem)) break;
+            if ((e->flags & WORD_PLACE) && strlen(e->word) <= stem + 2 && !strchr(e->word, ' '))
+                return e->word;
+        }
+    }
+    return NULL;
+}
+
+/* The country of a demonym ("russians", "rwandan" too), or NULL. */
 static const char *demonym_country(const char *w)
 {
     size_t n = strlen(w);
     const char *c = demonym_lookup(w, n);
     if (!c && n > 2 && w[n - 1] == 's' && w[n - 2] == 'n') c = demonym_lookup(w, n - 1);
+    if (!c) c = country_by_stem(w, n);
+    if (!c && n > 2 && w[n - 1] == 's') c = country_by_stem(w, n - 1);
     return c;
 }
 
@@ -466,7 +492,8 @@ static int is_demonym(const char *w)
 {
     const char *c = demonym_country(w);
     return c && strcmp(w, "us") && strcmp(w, "u.s") && strcmp(w, "uk") && strcmp(w, "un") &&
-           strcmp(w, "eu") && strcmp(w, "usa") && strcmp(w, "britain");
+           strcmp(w, "eu") && strcmp(w, "usa") && strcmp(w, "britain") && strcmp(w, "u.k") &&
+           strcmp(w, "u.n");
 }
 
 static int cap_shape(const char *s, size_t n);
@@ -838,6 +865,11 @@ static mention *add_mention(spot *sp, const sentence *s, uint32_t k, uint32_t e,
     m->first_token = k, m->n_tokens = e - k;
     m->span.start = st->tokens[k].span.start;
     m->span.end = st->tokens[e - 1].span.end;
+    const char *text = art_text(st, s->article);
+    if (text[m->span.end] == '.' && m->span.end - m->span.start <= 8 &&
+        memchr(text + m->span.start, '.', m->span.end - m->span.start))
+        m->span.end++; /* "U.S." keeps its last period */
+    m->title_start = m->span.start;
     m->kind = (uint8_t)kind;
     char key[KEY_MAX];
     compact_key(art_text(st, s->article) + m->span.start, m->span.end - m->span.start, key, 0);
@@ -866,6 +898,7 @@ static void vote_words(spot *sp, mention *m, int titled)
     char phrase[KEY_MAX * 2];
     lower_phrase(st, m, phrase, sizeof phrase);
     size_t n = strlen(phrase);
+    if (n > 1 && phrase[n - 1] == '.') phrase[--n] = '\0'; /* "u.s." */
     int shape = tok_cap(st, m->article, m->first_token);
     if (titled) m->votes[ENT_PER] += 3;
     int of_head = m->n_tokens > 2 && strcmp(tok_lower(st, m->first_token + 1), "of") == 0;
@@ -910,7 +943,7 @@ static void vote_context(spot *sp, const sentence *s, mention *m)
     if (m->first_token == s->first_token && s->paragraph <= 1 && e < end &&
         acronym_like(t + m->span.start, m->span.end - m->span.start) &&
         (t[m->span.end] == ',' || (unsigned char)t[m->span.end + 1] == 0xE2))
-        m->votes[ENT_LOC] += 3; /* a dateline: "CITY — ..." */
+        m->votes[ENT_LOC] += 5; /* a dateline: "CITY — ..." */
     if (m->first_token > s->first_token) {
         const char *w = tok_lower(st, m->first_token - 1);
         if ((word_lists(w) & L_PREP)) m->votes[ENT_LOC] += m->n_tokens == 1 ? 2 : 1;
@@ -918,7 +951,7 @@ static void vote_context(spot *sp, const sentence *s, mention *m)
     }
     int any = 0;
     for (int k = 0; k < ENT_TYPE_COUNT; k++) any |= m->votes[k];
-    if (!any)
+    if (!any) /* unknown words: a person's name when two or three, else an organization */
         m->votes[m->n_tokens >= 2 && m->n_tokens <= 3 && !has_common_word(sp, m) ? ENT_PER
                                                                                   : ENT_ORG] += 1;
 }
@@ -1000,6 +1033,11 @@ static void spot_run(spot *sp, const sentence *s, uint32_t k, uint32_t e)
     mention *m = add_mention(sp, s, t, e, MENTION_NAME);
     if (!m) return;
     m->titled = (uint8_t)titled;
+    uint32_t from = t;
+    while (from > k && (word_lists(tok_lower(st, from - 1)) & L_TITLE) &&
+           joined(st, s->article, from - 1))
+        from--;
+    m->title_start = st->tokens[from].span.start; /* "Mr. Okafor", "President Weiss" */
     vote_words(sp, m, titled);
     if (!role[0] && !m->votes[ENT_LOC] && !m->votes[ENT_ORG]) role_after(st, s, m, role, sizeof role);
     if (role[0]) m->role = arena_strdup(&sp->st->arena, role), m->votes[ENT_PER] += 2;
@@ -1299,7 +1337,10 @@ static chorus_status fill_entities(chorus_story *st, analysis *an, map *seen, ch
             e->mentions[e->n_mentions - 1] = tmp;
         }
         if (!add_alias(st, e, art_text(st, m->article) + m->span.start,
-                       m->span.end - m->span.start, seen, m->entity))
+                       m->span.end - m->span.start, seen, m->entity) ||
+            (m->title_start < m->span.start &&
+             !add_alias(st, e, art_text(st, m->article) + m->title_start,
+                        m->span.end - m->title_start, seen, m->entity)))
             return story_error(err, CHORUS_E_NOMEM, "entities", -1, "out of memory");
     }
     return CHORUS_OK;

@@ -29,6 +29,7 @@ enum mention_kind { MENTION_NAME, MENTION_ROLE };
 typedef struct mention {
     uint32_t article, sentence;
     span span;                 /* the name, titles and possessive left out */
+    uint32_t title_start;      /* where a title right before it starts ("Mr. X"), else span.start */
     uint32_t first_token, n_tokens;
     uint32_t entity;           /* id in story->entities */
     uint16_t votes[ENT_TYPE_COUNT];

@@ -499,9 +499,13 @@ static size_t subject_start(const attr *at, size_t lo, size_t hi)
     unsigned roles = segment_word_roles(w, strlen(w));
     const term *tm = STORY_TERM(st, st->tokens[lo].term);
     int det = !strcmp(w, "the") || !strcmp(w, "a") || !strcmp(w, "an");
-    if (det || !((roles & (W_PREP | W_OPENER)) || tm->is_stop || !strcmp(w, "meanwhile") ||
-                 !strcmp(w, "despite") || !strcmp(w, "although")))
-        return lo;
+    int adverbial = (roles & (W_PREP | W_OPENER)) || tm->is_stop || !strcmp(w, "meanwhile") ||
+                    !strcmp(w, "despite") || !strcmp(w, "although");
+    if (!det && !adverbial && lo + 1 < hi &&
+        gap_has(at->a->text, st->tokens[lo].span.end, st->tokens[lo + 1].span.start, ",") &&
+        entity_at(st, at->f->article, st->tokens[lo].span.start, st->tokens[lo].span.end) < 0)
+        adverbial = 1; /* "Earlier, X said" */
+    if (det || !adverbial) return lo;
     for (size_t k = lo + 1; k < hi; k++)
         if (gap_has(at->a->text, st->tokens[k - 1].span.end, st->tokens[k].span.start, ","))
             return k;
@@ -557,10 +561,14 @@ static int plausible_np(const attr *at, size_t s, size_t e)
     const char *l = tlower(st, e - 1);
     for (const char *const *b = bad_last; *b; b++)
         if (!strcmp(l, *b)) return 0;
-    for (size_t k = s; k < e; k++)
+    int named = 0;
+    for (size_t k = s; k < e; k++) {
         for (const char *const *b = aux; *b; b++)
             if (!strcmp(tlower(st, k), *b)) return 0;
-    return 1;
+        const char *x = tlower(st, k);
+        if (!(segment_word_roles(x, strlen(x)) & W_TIME)) named = 1;
+    }
+    return named; /* not only time words: "early Friday" */
 }
 
 /* "…," X said / said X / according to X / a pull quote "…"—X. */
@@ -654,8 +662,11 @@ static void speaker_at_cue(const attr *at, size_t lo, size_t hi, size_t c, found
     const chorus_story *st = at->f->st;
     fd->cue = c;
     size_t e, s = np_before(at, lo, c, &e);
-    if (e < c || (e > lo && gap_has(at->a->text, st->tokens[e - 1].span.end,
-                                    st->tokens[c].span.start, ","))) {
+    int what = e == s + 1 && s > lo && !strcmp(tlower(st, s - 1), "what") &&
+               (segment_word_roles(tlower(st, s), strlen(tlower(st, s))) & W_PRONOUN);
+    if (what || e < c || (e > lo && gap_has(at->a->text, st->tokens[e - 1].span.end,
+                                            st->tokens[c].span.start, ","))) {
+        /* "X denounced what he called": X, the sentence's subject */
         s = subject_start(at, lo, c);
         e = subject_np(at, s, c);
     }

@@ -142,7 +142,8 @@ static void test_news_attribution_shapes(void **state)
         "After a long silence, Maria Lund, the union steward, called the plan \"a promise on "
         "paper only\" and left.\n\n"
         "\"The council offered a new \"harbor bargain - a deal for every crew, \" said union "
-        "lawyer Peter Okafor.\n",
+        "lawyer Peter Okafor.\n\n"
+        "Earlier, Anna Berg denounced what she called \"a reckless delay\" in the vote.\n",
         NULL};
     chorus_story *st = story_of(texts);
     said(st, "The harbor cannot wait", "Jane Doyle");
@@ -151,6 +152,7 @@ static void test_news_attribution_shapes(void **state)
     said(st, "The numbers do not add up", "Anna Berg");
     said(st, "a promise on paper only", "Maria Lund");
     said(st, "The council offered a new", "Peter Okafor");
+    said(st, "a reckless delay", "Anna Berg");
     chorus_story_free(st);
 }
 

@@ -5,19 +5,26 @@
  * Spotting. A mention is a run of capitalized tokens separated by single
  * spaces (or the period of an initial, "U.S.", "John F. Kennedy"), which
  * may hold lower-case particles and connectors between capitals ("Omar
- * al Rashid", "Bank of England", "Group of 8", "Alliance for Reform", "Bosnia
- * and Herzegovina" after an "of"). A capital that opens a sentence or a quotation, or any word of
- * a headline-case sentence, counts only when the story never writes that
- * word in lower case. Leading titles and honorifics ("Mr.", "President",
- * "Prime Minister") are left out of the name and mark a person; a
- * demonym or country before a title ("Austrian President ...") is a mention
- * of its own and, with the title, a role of the person.
+ * al Rashid", "Bank of England", "Group of 8", "Alliance for Reform",
+ * "Bosnia and Herzegovina" after an "of"). A capital that opens a sentence
+ * or a quotation, or any word of a headline-case sentence, counts only when
+ * the story never writes that word in lower case (and, when the story has
+ * it nowhere else, only when another capital follows). Leading titles and
+ * honorifics ("Mr.", "President", "Prime Minister") are left out of the
+ * name and mark a person; words before a title ("Austrian President ...",
+ * "African Union President ...") are a mention of their own and, when a
+ * country or demonym, with the title a role of the person. A possessive
+ * "'s" is never part of a name; "U.S." keeps its last period.
  *
  * Typing. Each mention votes person / organization / place / other from
  * its cues: titles, a following speech verb, corporate and institutional
- * head words, a preceding preposition of place, demonyms, the country,
- * capital and US state names and the first names of entity_words.c. An
- * entity takes the type with the most votes over its mentions.
+ * head words, place and event head words, a preceding preposition of
+ * place, a dateline, demonyms (listed, or a listed country's stem with
+ * -an, -ian, -ese, -ish, -i: "Rwandan"), the country, capital and state
+ * names and the first names of entity_words.c (generated from Debian and
+ * npm packages). A name of unknown words is a person's when it has two or
+ * three words the story never writes in lower case, else an organization's.
+ * An entity takes the type with the most votes over its mentions.
  *
  * Aliases. Mentions are merged by their compact key (letters and digits,
  * lower case: "al-Rashid" = "al Rashid", "Da'wa" = "Dawa", "G-8" =
@@ -29,6 +36,12 @@
  * two people sharing a surname are never merged. Role phrases ("the
  * Austrian president", "Austria's top diplomat") join the person the story
  * described with the same country and role, by a title or an apposition.
+ * An entity's aliases are its distinct surface forms, titled forms ("Mr.
+ * Okafor") and role phrases included; its name is its fullest form.
+ *
+ * Speed: word-list bits are computed once per term and capital shapes once
+ * per token of the story; the lists are one sorted table searched by
+ * bisection.
  * Limits: English; capitalization is the only evidence of a name; no
  * coreference beyond surnames, acronyms, lists and roles.
  */

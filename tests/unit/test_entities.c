@@ -101,6 +101,7 @@ static void test_acronyms_and_lists(void **state)
         "known as BCM, Crescent Front or Al-Hilal, lost ground.\n",
         "Leaders of the Group of 8 met in Lisbon. The G-8 summit ended early, and NAR "
         "officials left. G8 ministers will meet again. Al Hilal denied any role.\n",
+        "The Union of Harbor Workers met on Friday. Later the UHW voted to strike.\n",
         NULL};
     chorus_story *st = story_of(texts);
     same(st, "Northern Alliance for Reform", "NAR");
@@ -110,6 +111,7 @@ static void test_acronyms_and_lists(void **state)
     same(st, "BCM", "Crescent Front");
     same(st, "Crescent Front", "Al-Hilal");
     same(st, "Al-Hilal", "Al Hilal");
+    same(st, "Union of Harbor Workers", "UHW"); /* initials, no explicit link */
     expect(st, "Blue Crescent Movement", "ORG", "Blue Crescent Movement");
     chorus_story_free(st);
 }

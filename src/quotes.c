@@ -514,7 +514,7 @@ static size_t subject_start(const attr *at, size_t lo, size_t hi)
 
 /* The end of the subject noun phrase from token s: a determiner, a run of
  * capitalized words (a name with its titles) and at most one lower-case
- * head noun after them ("the Russian president", "Trump"). */
+ * head noun after them ("the Austrian president", "Okafor"). */
 static size_t subject_np(const attr *at, size_t s, size_t hi)
 {
     const chorus_story *st = at->f->st;
@@ -532,7 +532,7 @@ static size_t subject_np(const attr *at, size_t s, size_t hi)
         !gap_has(t, st->tokens[caps > s ? caps - 1 : s].span.end, st->tokens[caps].span.start, ",") &&
         det && !is_cue(tlower(st, caps)) &&
         !(segment_word_roles(tlower(st, caps), strlen(tlower(st, caps))) & W_PREP))
-        caps++; /* the head noun of "the Russian president" */
+        caps++; /* the head noun of "the Austrian president" */
     return caps > s ? caps : s;
 }
 

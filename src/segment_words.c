@@ -3,16 +3,18 @@
  * titles and abbreviations before a period, the words that typically open
  * a sentence after one, time words, prepositions, pronouns and speech
  * verbs. One table, sorted by byte order and searched by bisection, gives
- * every role of a lower-cased word at once.
+ * every role of a lower-cased word at once; its words are stored inline,
+ * zero-padded to 16 bytes, so a comparison is two 64-bit compares.
  * Limits: English only; entries are at most 15 bytes; the lists hold
  * common abbreviations, not every abbreviation in use.
  */
+#include <stdint.h>
 #include <string.h>
 
 #include "segment.h"
 
 typedef struct word_entry {
-    const char *word;
+    char word[16];
     unsigned roles;
 } word_entry;
 
@@ -495,39 +497,60 @@ static const word_entry table[] = {
 
 #define TABLE_SIZE (sizeof table / sizeof *table)
 
-/* strcmp of a table word with the n lower-case bytes of key, inlined. */
-static int compare(const char *item, const char *key, size_t n)
+/* A zero-padded word of up to 16 bytes as two numbers that compare in
+ * byte order. */
+typedef struct word_key {
+    uint64_t hi, lo;
+} word_key;
+
+static uint64_t big_endian(const char *p)
 {
-    size_t i = 0;
-    for (; i < n && item[i]; i++)
-        if (item[i] != key[i]) return (unsigned char)item[i] - (unsigned char)key[i];
-    return i < n ? -1 : item[i] != 0;
+    uint64_t x;
+    memcpy(&x, p, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    x = __builtin_bswap64(x);
+#elif !defined(__BYTE_ORDER__) || __BYTE_ORDER__ != __ORDER_BIG_ENDIAN__
+    x = 0;
+    for (int i = 0; i < 8; i++)
+        x = (x << 8) | (unsigned char)p[i];
+#endif
+    return x;
+}
+
+static word_key key_of(const char *word16)
+{
+    return (word_key){big_endian(word16), big_endian(word16 + 8)};
+}
+
+static int key_less(word_key a, word_key b)
+{
+    return a.hi < b.hi || (a.hi == b.hi && a.lo < b.lo);
 }
 
 unsigned segment_word_roles(const char *w, size_t n)
 {
-    char key[16];
-    if (n == 0 || n >= sizeof key) return 0;
+    char lower[16] = {0};
+    if (n == 0 || n >= sizeof lower) return 0;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)w[i];
-        key[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        lower[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
     }
-    size_t lo = 0, hi = TABLE_SIZE;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        int cmp = compare(table[mid].word, key, n);
-        if (cmp == 0) return table[mid].roles;
-        if (cmp < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
+    word_key key = key_of(lower);
+    /* the last entry not above the key, by halving without branches */
+    size_t base = 0, len = TABLE_SIZE;
+    while (len > 1) {
+        size_t half = len / 2;
+        base = key_less(key, key_of(table[base + half].word)) ? base : base + half;
+        len -= half;
     }
-    return 0;
+    word_key found = key_of(table[base].word);
+    return found.hi == key.hi && found.lo == key.lo ? table[base].roles : 0;
 }
 
 int segment_words_sorted(void)
 {
     for (size_t i = 1; i < TABLE_SIZE; i++)
-        if (strcmp(table[i - 1].word, table[i].word) >= 0) return 0;
+        if (table[i].word[15] || !key_less(key_of(table[i - 1].word), key_of(table[i].word)))
+            return 0;
     return 1;
 }

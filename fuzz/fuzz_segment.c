@@ -18,6 +18,7 @@ typedef struct check {
     chorus_story *st;
     chorus_lexicon *lx;
     buf tokens;
+    int failed;
 } check;
 
 static int is_space(char c)
@@ -39,6 +40,7 @@ static void on_sentence(void *ctx, size_t start, size_t end)
         if (t->span.start < start || t->span.end > end || t->span.end <= t->span.start) abort();
     }
     if ((size_t)got > (end - start) / 2 + 1 || words > (end - start) / 2 + 1) abort();
+    if (token_pending(c->lx) >= 3 && !token_resolve(c->lx, &c->tokens)) c->failed = 1;
 }
 
 static void run(const char *text, size_t n, int paragraphs)
@@ -52,6 +54,10 @@ static void run(const char *text, size_t n, int paragraphs)
             segment_text(text, n, on_sentence, &c);
         else
             segment_paragraph(text, n, on_sentence, &c);
+        /* every token gets a term of the story */
+        if (!c.failed && token_resolve(lx, &c.tokens))
+            for (size_t i = 0; i < VEC_COUNT(&c.tokens, token); i++)
+                if (VEC_AT(&c.tokens, token, i).term >= VEC_COUNT(&c.st->terms, term)) abort();
     }
     buf_free(&c.tokens);
     chorus_story_free(c.st);

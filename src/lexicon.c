@@ -49,6 +49,9 @@ chorus_lexicon *lexicon_new(size_t max_words, size_t text_bytes)
     map_init(&lx->stem_ids, &lx->arena);
     buf_init(&lx->words, 0);
     buf_init(&lx->stems, 0);
+    buf_init(&lx->pending.keys, (size_t)1 << 31); /* a sentence of 64 MiB */
+    buf_init(&lx->pending.long_bytes, 0);
+    buf_init(&lx->pending.ends, 0);
     unsigned bits = INDEX_MIN_BITS;
     while (bits < 16 && ((size_t)1 << bits) * 8 < text_bytes)
         bits++;
@@ -73,7 +76,9 @@ void chorus_lexicon_free(chorus_lexicon *lx)
     for (size_t i = 0; i < lx->n_chunks; i++)
         free(lx->chunks[i]);
     free(lx->chunks);
-    free(lx->keys);
+    buf_free(&lx->pending.keys);
+    buf_free(&lx->pending.long_bytes);
+    buf_free(&lx->pending.ends);
     free(lx->classes);
     map_free(&lx->long_words);
     map_free(&lx->stem_ids);
@@ -112,20 +117,11 @@ int lexicon_begin(chorus_lexicon *lx, chorus_story *st)
         lx->stamp = 1;
     }
     lx->story = st;
+    buf_reset(&lx->pending.keys);
+    buf_reset(&lx->pending.long_bytes);
+    buf_reset(&lx->pending.ends);
+    lx->pending.first_token = 0;
     return 1;
-}
-
-lex_key *lexicon_keys(chorus_lexicon *lx, size_t n)
-{
-    if (n <= lx->keys_cap) return lx->keys;
-    size_t cap = lx->keys_cap ? lx->keys_cap : 256;
-    while (cap < n)
-        cap *= 2;
-    lex_key *k = realloc(lx->keys, cap * sizeof *k);
-    if (!k) return NULL;
-    lx->keys = k;
-    lx->keys_cap = cap;
-    return k;
 }
 
 uint64_t *lexicon_bits(chorus_lexicon *lx, size_t n)
@@ -301,7 +297,8 @@ static long pool_add(chorus_lexicon *lx, const char *lower, size_t n)
     return handle;
 }
 
-long lexicon_new_story_term(chorus_lexicon *lx, lex_slot *slot)
+/* The term of the word in slot, which the current story has not used yet. */
+static long new_story_term(chorus_lexicon *lx, lex_slot *slot)
 {
     long id = new_term(lx, pool_text(lx, slot->text), story_stem(lx, slot->stem), slot->is_word,
                        slot->is_stop);
@@ -311,10 +308,68 @@ long lexicon_new_story_term(chorus_lexicon *lx, lex_slot *slot)
     return id;
 }
 
+/* The story state lexicon_resolve keeps in registers. */
+typedef struct resolver {
+    term *terms;
+    size_t n_terms;
+    lex_stem *stems;
+    size_t n_stems;
+    uint32_t stamp;
+} resolver;
+
+static void resolver_load(resolver *r, chorus_lexicon *lx)
+{
+    chorus_story *st = lx->story;
+    *r = (resolver){(term *)(void *)st->terms.data, VEC_COUNT(&st->terms, term),
+                    (lex_stem *)(void *)lx->stems.data, st->n_stems, lx->stamp};
+}
+
+static void resolver_store(const resolver *r, chorus_lexicon *lx)
+{
+    lx->story->terms.len = r->n_terms * sizeof(term);
+    lx->story->n_stems = r->n_stems;
+}
+
+int lexicon_resolve(chorus_lexicon *lx, token *out, const lex_key *keys, size_t a, size_t b)
+{
+    /* room for a new term per key, so that the loop never grows the array */
+    if (!buf_reserve(&lx->story->terms, (b - a) * sizeof(term))) return 0;
+    resolver r;
+    resolver_load(&r, lx);
+    unsigned shift = 64 - lx->bits;
+    for (size_t k = a; k < b; k++) {
+        const lex_key *key = &keys[k];
+        if (key->len == LEX_LONG) continue;
+        lex_slot *s = &lx->slots[key->hash >> shift];
+        if (s->a != key->a || s->b != key->b) {
+            resolver_store(&r, lx);
+            long id = lexicon_short_term(lx, key);
+            if (id < 0) return 0;
+            resolver_load(&r, lx);
+            shift = 64 - lx->bits;
+            out[k].term = (uint32_t)id;
+            continue;
+        }
+        if (s->stamp != r.stamp) {
+            lex_stem *e = &r.stems[s->stem];
+            if (e->stamp != r.stamp) {
+                e->stamp = r.stamp;
+                e->id = (uint32_t)r.n_stems++;
+            }
+            r.terms[r.n_terms] = (term){pool_text(lx, s->text), e->id, s->is_word, s->is_stop};
+            s->stamp = r.stamp;
+            s->term = (uint32_t)r.n_terms++;
+        }
+        out[k].term = s->term;
+    }
+    resolver_store(&r, lx);
+    return 1;
+}
+
 long lexicon_short_term(chorus_lexicon *lx, const lex_key *k)
 {
     lex_slot *slot = index_find(lx, k->a, k->b, k->hash);
-    if (slot->a) return slot->stamp == lx->stamp ? slot->term : lexicon_new_story_term(lx, slot);
+    if (slot->a) return slot->stamp == lx->stamp ? slot->term : new_story_term(lx, slot);
     char lower[LEX_KEY_BYTES];
     memcpy(lower, &k->a, 8);
     memcpy(lower + 8, &k->b, 8);
@@ -333,7 +388,7 @@ long lexicon_short_term(chorus_lexicon *lx, const lex_key *k)
                        .text = (uint32_t)text};
     lx->n_short++;
     count_word(lx);
-    return lexicon_new_story_term(lx, slot);
+    return new_story_term(lx, slot);
 }
 
 static long long_term(chorus_lexicon *lx, const char *lower, size_t n)

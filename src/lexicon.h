@@ -12,11 +12,24 @@ struct sb_stemmer;
 #define LEX_KEY_BYTES 16 /* words up to this long are looked up by value */
 #define LEX_TERM_MAX_BYTES 128
 
-/* A short word, lower-cased and zero-padded, with its hash. */
+/* A short word, lower-cased and zero-padded, with its hash; or, with len
+ * LEX_LONG, a longer one: a is its offset among the pending bytes, b its
+ * length. */
 typedef struct lex_key {
     uint64_t a, b, hash;
-    uint32_t len; /* 0: not a short word (its term is already known) */
+    uint32_t len;
 } lex_key;
+
+#define LEX_LONG UINT32_MAX
+
+/* Tokens whose terms are not looked up yet (token.c): their keys, the
+ * bytes of the long ones, and where each sentence's keys end. */
+typedef struct lex_pending {
+    buf keys;       /* lex_key, one per token from first_token on */
+    buf long_bytes; /* the lower-cased bytes of long words */
+    buf ends;       /* size_t: the key count at the end of each sentence */
+    size_t first_token;
+} lex_pending;
 
 /* One slot of the index of short words: the word's bytes inline, its
  * stem, classes and text, and the term the current run gave it, so that a
@@ -65,8 +78,7 @@ struct chorus_lexicon {
     size_t stemmed; /* calls of the stemmer */
     uint32_t stamp; /* the current run */
     chorus_story *story; /* the story of the current run */
-    lex_key *keys;  /* scratch for token_scan */
-    size_t keys_cap;
+    lex_pending pending;
     uint64_t *classes; /* scratch for token_scan's byte classes */
     size_t classes_cap;
 };
@@ -82,8 +94,6 @@ int lexicon_begin(chorus_lexicon *lx, chorus_story *st);
 long lexicon_term(chorus_lexicon *lx, const char *lower, size_t n);
 /* The same for a short word. */
 long lexicon_short_term(chorus_lexicon *lx, const lex_key *k);
-/* Room for n keys (a scratch array owned by the lexicon), or NULL. */
-lex_key *lexicon_keys(chorus_lexicon *lx, size_t n);
 /* Room for n 64-bit words (a scratch array owned by the lexicon), or NULL. */
 uint64_t *lexicon_bits(chorus_lexicon *lx, size_t n);
 
@@ -93,18 +103,11 @@ static inline const lex_slot *lexicon_home(const chorus_lexicon *lx, uint64_t ha
     return &lx->slots[hash >> (64 - lx->bits)];
 }
 
-/* The term of the word in slot s, which the current story has not used
- * yet. */
-long lexicon_new_story_term(chorus_lexicon *lx, lex_slot *s);
+/* Sets the terms of the tokens out[a, b) from their keys (the short ones;
+ * LEX_LONG keys are skipped). Returns 0 when out of memory or past a
+ * limit. */
+int lexicon_resolve(chorus_lexicon *lx, token *out, const lex_key *keys, size_t a, size_t b);
 
-/* lexicon_short_term, with the common cases inline: a word the lexicon
- * has in its home slot. */
-static inline long lexicon_short_term_fast(chorus_lexicon *lx, const lex_key *k)
-{
-    lex_slot *s = &lx->slots[k->hash >> (64 - lx->bits)];
-    if (s->a != k->a || s->b != k->b) return lexicon_short_term(lx, k);
-    return s->stamp == lx->stamp ? s->term : lexicon_new_story_term(lx, s);
-}
 
 static inline uint64_t lex_hash(uint64_t a, uint64_t b, size_t n)
 {

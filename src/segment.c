@@ -52,6 +52,7 @@
 #define WORD_REACH 64     /* bytes looked back for the word before a period */
 #define LINE_ITEMS 64     /* list markers remembered per line */
 #define ITEM_LOOKAHEAD 16 /* markers looked through for the next item of a list */
+#define RESOLVE_BATCH 512 /* tokens scanned before their terms are looked up */
 
 /* ---------------------------------------------------------- characters */
 
@@ -1402,6 +1403,10 @@ static void add_sentence(void *vctx, size_t start, size_t end)
     }
     s->words = (uint32_t)words;
     s->n_tokens = (uint32_t)got;
+    if (token_pending(c->lx) >= RESOLVE_BATCH && !token_resolve(c->lx, c->tokens)) {
+        c->failed = 1;
+        return;
+    }
     if (!segment_ends_sentence(text + a, b - a)) s->flags |= SENT_FRAGMENT;
     if (opens_with_quote(text + a, b - a)) s->flags |= SENT_QUOTE;
 }
@@ -1439,6 +1444,7 @@ chorus_status segment_story(chorus_story *st, chorus_error *err)
             segment_paragraph(art->text + sp.start, sp.end - sp.start, add_sentence, &c);
         }
     }
+    if (!c.failed && !token_resolve(st->lexicon, tokens)) c.failed = 1;
     if (c.failed || sentences->failed || tokens->failed)
         return story_error(err, CHORUS_E_LIMIT, st->id ? st->id : "story", -1,
                            "too many sentences or tokens");

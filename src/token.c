@@ -17,10 +17,10 @@
  * one lower-cased key built in a vector register. Everything else (non-ASCII
  * words, joiners, long tokens, and every token of a sentence that may hold
  * an address) takes the byte-wise reader, which reads plain ASCII tokens
- * eight bytes at a time (SWAR) where it can. A sentence is tokenized in two
- * passes: the first reads its tokens and prefetches their slots in the
- * lexicon's index, the second resolves them, so the memory latency of the
- * lookups overlaps.
+ * eight bytes at a time (SWAR) where it can. Tokens are read first (their
+ * slots in the lexicon's index prefetched) and looked up later, in batches
+ * of sentences (token_resolve), so the memory latency of the lookups
+ * overlaps and the lookup loop stays small.
  * Limits: lower-casing beyond ASCII uses utf8proc's simple case mapping;
  * a term keeps at most 128 bytes of its token.
  */
@@ -154,20 +154,22 @@ static size_t read_token(const char *text, size_t i, size_t end, token_buf *b)
     }
 }
 
-/* Records the token in b for the second pass (prefetching its slot), or
- * interns a long one at once. Returns its term id, 0 for now, or -1. */
-static long take_token(chorus_lexicon *lx, const token_buf *b, lex_key *p)
+/* Records the token in b for the lookups (prefetching the slot of a
+ * short one). Returns 0 when out of memory. */
+static int take_token(chorus_lexicon *lx, const token_buf *b, lex_key *p)
 {
     if (b->n > KEY_BYTES) {
-        p->len = 0;
-        return lexicon_term(lx, b->lower, b->n);
+        buf *bytes = &lx->pending.long_bytes;
+        *p = (lex_key){bytes->len, b->n, 0, LEX_LONG};
+        buf_put(bytes, b->lower, b->n);
+        return !bytes->failed;
     }
     memcpy(&p->a, b->lower, 8);
     memcpy(&p->b, b->lower + 8, 8);
     p->len = (uint32_t)b->n;
     p->hash = lex_hash(p->a, p->b, b->n);
     __builtin_prefetch(lexicon_home(lx, p->hash));
-    return 0;
+    return 1;
 }
 
 /* Splits a possessive "'s" off the token [i, stop): returns the end of its
@@ -374,15 +376,14 @@ typedef struct scan_out {
 
 static void add_read_token(scan_out *o, const token_buf *b, size_t i, size_t body)
 {
-    long id = take_token(o->lx, b, &o->keys[o->count]);
-    if (id < 0) {
+    if (!take_token(o->lx, b, &o->keys[o->count])) {
         o->failed = 1;
         return;
     }
-    o->out[o->count++] = (token){{(uint32_t)i, (uint32_t)body}, (uint32_t)id};
+    o->out[o->count++] = (token){{(uint32_t)i, (uint32_t)body}, 0};
 }
 
-static void add_short_token(scan_out *o, uint64_t a, uint64_t b, size_t i, size_t stop)
+static inline void add_short_token(scan_out *o, uint64_t a, uint64_t b, size_t i, size_t stop)
 {
     lex_key *p = &o->keys[o->count];
     *p = (lex_key){a, b, lex_hash(a, b, stop - i), (uint32_t)(stop - i)};
@@ -587,7 +588,7 @@ static void scan_classified(scan_out *o, const char *text, size_t start, size_t 
         size_t s = starts[k], e = ends[k];
         if (high < s) scan_high(o, text, start, end, c, s, &pos, &high);
         if (s < pos) continue; /* inside a token read byte-wise */
-        if (e - s > KEY_BYTES || (e < n && token_goes_on(t, e, n))) {
+        if (e - s > KEY_BYTES || (e < n && t[e] != ' ' && token_goes_on(t, e, n))) {
             pos = slow_token(o, text, start + s, end) - start;
             if (high < pos) high = next_high(c, pos);
             continue;
@@ -625,9 +626,11 @@ long token_scan(chorus_lexicon *lx, const char *text, size_t start, size_t end, 
 {
     /* a token takes at least one byte and one separator */
     size_t most = (end - start) / 2 + 1;
-    lex_key *keys = lexicon_keys(lx, most);
-    if (!buf_reserve(tokens, most * sizeof(token)) || !keys) return -1;
-    scan_out o = {lx, (token *)(void *)(tokens->data + tokens->len), keys, 0, 0};
+    lex_pending *p = &lx->pending;
+    if (!buf_reserve(tokens, most * sizeof(token)) || !buf_reserve(&p->keys, most * sizeof(lex_key)))
+        return -1;
+    scan_out o = {lx, (token *)(void *)(tokens->data + tokens->len),
+                  (lex_key *)(void *)(p->keys.data + p->keys.len), 0, 0};
 #ifdef __SSE2__
     if (!scan_sse2(&o, text, start, end, words)) return -1;
 #else
@@ -636,13 +639,47 @@ long token_scan(chorus_lexicon *lx, const char *text, size_t start, size_t end, 
     scan_bytes(&o, text, start, end, maybe_address && has_address(text, start, end));
 #endif
     if (o.failed) return -1;
-    for (size_t k = 0; k < o.count; k++) {
-        if (!keys[k].len) continue;
-        long id = lexicon_short_term_fast(lx, &keys[k]);
-        if (id < 0) return -1;
-        o.out[k].term = (uint32_t)id;
-    }
     tokens->len += o.count * sizeof(token);
     tokens->data[tokens->len] = '\0';
-    return (long)o.count;
+    p->keys.len += o.count * sizeof(lex_key);
+    size_t keys = VEC_COUNT(&p->keys, lex_key);
+    buf_put(&p->ends, &keys, sizeof keys);
+    return p->ends.failed ? -1 : (long)o.count;
+}
+
+size_t token_pending(const chorus_lexicon *lx)
+{
+    return VEC_COUNT(&lx->pending.keys, lex_key);
+}
+
+/* The terms of the pending tokens of one sentence, keys[a, b): the long
+ * words first, then the short ones, as the lookups always went. */
+static int resolve_sentence(chorus_lexicon *lx, token *out, const lex_key *keys, size_t a,
+                            size_t b, int longs)
+{
+    const char *bytes = lx->pending.long_bytes.data;
+    for (size_t k = a; longs && k < b; k++) {
+        if (keys[k].len != LEX_LONG) continue;
+        long id = lexicon_term(lx, bytes + keys[k].a, keys[k].b);
+        if (id < 0) return 0;
+        out[k].term = (uint32_t)id;
+    }
+    return lexicon_resolve(lx, out, keys, a, b);
+}
+
+int token_resolve(chorus_lexicon *lx, buf *tokens)
+{
+    lex_pending *p = &lx->pending;
+    token *out = (token *)(void *)tokens->data + p->first_token;
+    const lex_key *keys = (const lex_key *)(const void *)p->keys.data;
+    const size_t *ends = (const size_t *)(const void *)p->ends.data;
+    size_t n = VEC_COUNT(&p->keys, lex_key), a = 0;
+    int longs = p->long_bytes.len > 0;
+    for (size_t s = 0; s < VEC_COUNT(&p->ends, size_t); a = ends[s++])
+        if (!resolve_sentence(lx, out, keys, a, ends[s], longs)) return 0;
+    p->first_token += n;
+    buf_reset(&p->keys);
+    buf_reset(&p->long_bytes);
+    buf_reset(&p->ends);
+    return 1;
 }

@@ -33,7 +33,7 @@ static void on_sentence(void *ctx, size_t start, size_t end)
     if (is_space(c->text[start]) || is_space(c->text[end - 1])) abort();
     c->last_end = end;
     size_t before = VEC_COUNT(&c->tokens, token), words = 0;
-    long got = token_scan(c->lx, c->text, start, end, &c->tokens, &words);
+    long got = token_scan(c->lx, c->text, c->n, start, end, &c->tokens, &words);
     if (got < 0) return;
     for (size_t i = before; i < VEC_COUNT(&c->tokens, token); i++) {
         const token *t = &VEC_AT(&c->tokens, token, i);

@@ -1396,7 +1396,7 @@ static void add_sentence(void *vctx, size_t start, size_t end)
     s->position = (uint32_t)c->art->n_sentences++;
     s->first_token = (uint32_t)VEC_COUNT(c->tokens, token);
     size_t words = 0;
-    long got = token_scan(c->lx, text, a, b, c->tokens, &words);
+    long got = token_scan(c->lx, text, c->art->text_len, a, b, c->tokens, &words);
     if (got < 0) {
         c->failed = 1;
         return;

@@ -38,15 +38,15 @@ unsigned segment_word_roles(const char *word, size_t n);
 int segment_words_sorted(void);
 
 /* Tokenizer (token.c): appends the word and number tokens of
- * text[start, end) to tokens, and counts the whitespace-separated words
+ * text[start, end) (of which room bytes are readable, room >= end) to tokens, and counts the whitespace-separated words
  * of that text into *words (as text_count_words does). Their terms (for
  * the lexicon's current story, lexicon_begin) are looked up in batches:
  * a token's term id is set by the next token_resolve, which takes every
  * pending token, in order (tokens must be the same buffer throughout).
  * token_scan returns the number of tokens added, or -1 when a limit was
  * reached; token_resolve 0 when a limit was reached. */
-long token_scan(chorus_lexicon *lx, const char *text, size_t start, size_t end, buf *tokens,
-                size_t *words);
+long token_scan(chorus_lexicon *lx, const char *text, size_t room, size_t start, size_t end,
+                buf *tokens, size_t *words);
 int token_resolve(chorus_lexicon *lx, buf *tokens);
 /* The tokens waiting for token_resolve. */
 size_t token_pending(const chorus_lexicon *lx);

@@ -470,15 +470,16 @@ typedef struct word_count {
     int maybe_address;
 } word_count;
 
-/* Fills the classes of t[0, n) and counts its words, in one pass. */
-static word_count classify(const char *t, size_t n, uint64_t *word, uint64_t *high)
+/* Fills the classes of t[0, n) and counts its words, in one pass (room
+ * bytes of t are readable, room >= n). */
+static word_count classify(const char *t, size_t n, size_t room, uint64_t *word, uint64_t *high)
 {
     word_count wc = {0, 0};
     uint64_t prev_space = 1, prev_w = 0, marks = 0;
     for (size_t w = 0; w < (n + 63) / 64; w++) {
-        uint64_t wm = 0, hm = 0, sm = 0, ww = 0;
+        uint64_t wm = 0, hm = 0, sm = 0, ww = 0, mk = 0;
         for (size_t q = 0, o = w * 64; q < 4 && o < n; q++, o += 16) {
-            __m128i v = load16(t + o, n - o);
+            __m128i v = load16(t + o, room - o);
             __m128i folded = _mm_or_si128(v, _mm_set1_epi8(0x20));
             __m128i alnum = _mm_or_si128(bytes_in16(folded, 'a', 26), bytes_in16(v, '0', 10));
             __m128i space = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')),
@@ -489,18 +490,20 @@ static word_count classify(const char *t, size_t n, uint64_t *word, uint64_t *hi
             wm |= (uint64_t)(unsigned)_mm_movemask_epi8(alnum) << shift;
             hm |= (uint64_t)(unsigned)_mm_movemask_epi8(v) << shift;
             sm |= (uint64_t)(unsigned)_mm_movemask_epi8(space) << shift;
-            marks |= (uint64_t)(unsigned)_mm_movemask_epi8(mark);
+            mk |= (uint64_t)(unsigned)_mm_movemask_epi8(mark) << shift;
             ww |= (uint64_t)(unsigned)_mm_movemask_epi8(
                       _mm_cmpeq_epi8(folded, _mm_set1_epi8('w')))
                   << shift;
         }
         uint64_t inside = n - w * 64 >= 64 ? ~0ULL : (1ULL << (n - w * 64)) - 1;
+        sm &= inside;
+        ww &= inside;
         wc.words += bit_count(~sm & ((sm << 1) | prev_space) & inside);
-        marks |= ww & ((ww << 1) | prev_w);
+        marks |= (mk | (ww & ((ww << 1) | prev_w))) & inside;
         prev_space = sm >> 63;
         prev_w = ww >> 63;
-        word[w] = wm;
-        high[w] = hm;
+        word[w] = wm & inside;
+        high[w] = hm & inside;
     }
     wc.maybe_address = marks != 0;
     return wc;
@@ -578,31 +581,46 @@ static void scan_high(scan_out *o, const char *text, size_t start, size_t end,
 /* scan_bytes() for a sentence without addresses, its bytes classified
  * sixteen at a time first: each short ASCII word then costs a few bit
  * operations, and only the others go to the byte-wise reader. */
-static void scan_classified(scan_out *o, const char *text, size_t start, size_t end,
-                            const classes *c, uint32_t *starts, uint32_t *ends)
+static void scan_classified(scan_out *o, const char *text, size_t room, size_t start,
+                            size_t end, const classes *c, uint32_t *starts, uint32_t *ends)
 {
     const char *t = text + start;
     size_t n = end - start, runs = find_runs(c, starts, ends);
-    size_t pos = 0, high = next_high(c, 0);
-    for (size_t k = 0; k < runs && !o->failed; k++) {
+    size_t pos = 0, high = next_high(c, 0), count = o->count;
+    token *out = o->out;
+    lex_key *keys = o->keys;
+    const lex_slot *slots = o->lx->slots;
+    unsigned shift = 64 - o->lx->bits;
+    for (size_t k = 0; k < runs; k++) {
         size_t s = starts[k], e = ends[k];
-        if (high < s) scan_high(o, text, start, end, c, s, &pos, &high);
-        if (s < pos) continue; /* inside a token read byte-wise */
-        if (e - s > KEY_BYTES || (e < n && t[e] != ' ' && token_goes_on(t, e, n))) {
-            pos = slow_token(o, text, start + s, end) - start;
-            if (high < pos) high = next_high(c, pos);
-            continue;
+        if (high < s || e - s > KEY_BYTES || (e < n && t[e] != ' ' && token_goes_on(t, e, n))) {
+            /* the byte-wise readers, before or at this run */
+            o->count = count;
+            if (high < s) scan_high(o, text, start, end, c, s, &pos, &high);
+            if (s >= pos && (e - s > KEY_BYTES || (e < n && t[e] != ' ' && token_goes_on(t, e, n)))) {
+                pos = slow_token(o, text, start + s, end) - start;
+                if (high < pos) high = next_high(c, pos);
+            }
+            count = o->count;
+            if (o->failed) return;
+            if (s < pos) continue;
         }
-        uint64_t a, b;
-        short_key(t + s, e - s, n - s, &a, &b);
-        add_short_token(o, a, b, start + s, start + e);
+        if (s < pos) continue; /* inside a token read byte-wise */
+        uint64_t a, b, h;
+        short_key(t + s, e - s, room - start - s, &a, &b);
+        h = lex_hash(a, b, e - s);
+        keys[count] = (lex_key){a, b, h, (uint32_t)(e - s)};
+        __builtin_prefetch(&slots[h >> shift]);
+        out[count++] = (token){{(uint32_t)(start + s), (uint32_t)(start + e)}, 0};
         pos = e;
     }
+    o->count = count;
     if (high < n) scan_high(o, text, start, end, c, n, &pos, &high);
 }
 
 /* The tokens and words of a sentence, with SSE2. */
-static int scan_sse2(scan_out *o, const char *text, size_t start, size_t end, size_t *words)
+static int scan_sse2(scan_out *o, const char *text, size_t room, size_t start, size_t end,
+                     size_t *words)
 {
     size_t n = end - start, count = (n + 63) / 64 + 1;
     /* two bit arrays, then the starts and ends of at most n / 2 + 1 runs */
@@ -610,19 +628,19 @@ static int scan_sse2(scan_out *o, const char *text, size_t start, size_t end, si
     if (!bits) return 0;
     uint32_t *starts = (uint32_t *)(void *)(bits + 2 * count), *ends = starts + n / 2 + 2;
     bits[count - 1] = bits[2 * count - 1] = 0;
-    word_count wc = classify(text + start, n, bits, bits + count);
+    word_count wc = classify(text + start, n, room - start, bits, bits + count);
     *words = wc.words;
     classes c = {bits, bits + count, n};
     if (wc.maybe_address && has_address(text, start, end))
         scan_bytes(o, text, start, end, 1);
     else
-        scan_classified(o, text, start, end, &c, starts, ends);
+        scan_classified(o, text, room, start, end, &c, starts, ends);
     return 1;
 }
 #endif
 
-long token_scan(chorus_lexicon *lx, const char *text, size_t start, size_t end, buf *tokens,
-                size_t *words)
+long token_scan(chorus_lexicon *lx, const char *text, size_t room, size_t start, size_t end,
+                buf *tokens, size_t *words)
 {
     /* a token takes at least one byte and one separator */
     size_t most = (end - start) / 2 + 1;
@@ -632,7 +650,7 @@ long token_scan(chorus_lexicon *lx, const char *text, size_t start, size_t end, 
     scan_out o = {lx, (token *)(void *)(tokens->data + tokens->len),
                   (lex_key *)(void *)(p->keys.data + p->keys.len), 0, 0};
 #ifdef __SSE2__
-    if (!scan_sse2(&o, text, start, end, words)) return -1;
+    if (!scan_sse2(&o, text, room, start, end, words)) return -1;
 #else
     int maybe_address;
     *words = count_words(text + start, end - start, &maybe_address);

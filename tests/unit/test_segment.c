@@ -229,7 +229,7 @@ static scanned tokenize(const char *text)
     s.st->lexicon = lx;
     s.st->own_lexicon = 1;
     lexicon_begin(lx, s.st);
-    s.n = token_scan(lx, text, 0, strlen(text), &s.tokens, &s.words);
+    s.n = token_scan(lx, text, strlen(text), 0, strlen(text), &s.tokens, &s.words);
     assert_true(token_resolve(lx, &s.tokens));
     assert_int_equal(token_pending(lx), 0);
     return s;

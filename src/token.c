@@ -609,9 +609,16 @@ static void scan_classified(scan_out *o, const char *text, size_t room, size_t s
         uint64_t a, b, h;
         short_key(t + s, e - s, room - start - s, &a, &b);
         h = lex_hash(a, b, e - s);
-        keys[count] = (lex_key){a, b, h, (uint32_t)(e - s)};
         __builtin_prefetch(&slots[h >> shift]);
-        out[count++] = (token){{(uint32_t)(start + s), (uint32_t)(start + e)}, 0};
+        lex_key *key = &keys[count];
+        key->a = a;
+        key->b = b;
+        key->hash = h;
+        key->len = (uint32_t)(e - s);
+        token *tok = &out[count++];
+        tok->span.start = (uint32_t)(start + s);
+        tok->span.end = (uint32_t)(start + e);
+        tok->term = 0;
         pos = e;
     }
     o->count = count;

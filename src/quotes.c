@@ -398,7 +398,7 @@ static size_t np_before(const attr *at, size_t lo, size_t c, size_t *end)
                                           "previously", "earlier", "once", "repeatedly",
                                           "forcefully", "recently", "often", "quickly", NULL};
     if (c > lo && gap_has(t, st->tokens[c - 1].span.end, st->tokens[c].span.start, ")")) {
-        size_t p = c; /* "Rep. Jane Doe (D-Wis.) said": skip the parenthesis */
+        size_t p = c; /* "Rep. Jane Doe (D-Calder.) said": skip the parenthesis */
         while (p > lo && !gap_has(t, st->tokens[p - 1].span.end, st->tokens[p].span.start, "("))
             p--;
         if (p > lo) c = p;
@@ -459,7 +459,7 @@ static int stop_before(const attr *at, size_t k)
     if (!sentence_stop(at->a->text, from, to)) return 0;
     if (to - from >= 2 && at->a->text[from] == '.' &&
         (at->a->text[from + 1] == ')' || at->a->text[from + 1] == ','))
-        return 0; /* "(D-Wis.)", "R-Ky., said" */
+        return 0; /* "(D-Calder.)", "R-Calder., said" */
     if (at->a->text[from] == '.' && to - from <= 2) {
         unsigned roles = segment_word_roles(tlower(st, k - 1), strlen(tlower(st, k - 1)));
         if ((roles & (W_TITLE | W_ABBREV_CAP)) || p->span.end - p->span.start <= 2) return 0;
@@ -851,7 +851,7 @@ static void attribute_subject(const attr *at, const raw_quote *q, uint32_t from,
     fd->start = a, fd->end = b, fd->how = "subject";
 }
 
-/* A quotation that opens its sentence after "…, Schiff said." in the same
+/* A quotation that opens its sentence after "…, Okafor said." in the same
  * paragraph goes on with that speaker. */
 static void attribute_previous(const attr *at, const raw_quote *q, uint32_t from, uint32_t para,
                                found *fd)

@@ -119,6 +119,13 @@ static int is_ancestor(const hdoc *d, int32_t a, int32_t x)
 /* A story split into several blocks (one per section or step) gives several
  * close candidates: when two others within three quarters of the best score
  * lie under one ancestor of the best, that ancestor is the story. */
+/* Elements named like chrome that hold the story (read leniently, see
+ * html.c) are not chrome: clears the mark from x and its ancestors. */
+static void unmark_path(hdoc *d, int32_t x)
+{
+    for (; x >= 0; x = HDOC_NODE(d, x)->parent) HDOC_NODE(d, x)->flags &= (uint8_t)~HN_CHROME;
+}
+
 static int32_t best_candidate(hdoc *d)
 {
     int32_t top[TOP_K];
@@ -130,8 +137,13 @@ static int32_t best_candidate(hdoc *d)
         int under = 0;
         for (size_t j = 1; j < k; j++)
             under += HDOC_NODE(d, top[j])->score >= close && is_ancestor(d, a, top[j]);
-        if (under >= 2) return a;
+        if (under >= 2) {
+            best = a;
+            break;
+        }
     }
+    for (size_t j = 0; j < k; j++)
+        if (is_ancestor(d, best, top[j])) unmark_path(d, top[j]);
     return best;
 }
 
@@ -197,6 +209,7 @@ int extract_is_chrome(const hdoc *d, int32_t i)
 {
     const hnode *h = HDOC_NODE(d, i);
     float ld = link_density(h);
+    if (h->flags & HN_CHROME) return 1; /* only its descendants can be the story */
     switch (h->tag) {
     case T_LIST: case T_DL: /* content lists link now and then; menus and link lists mostly */
         if (h->hint < 0 && ((h->paras < 3 && h->text < 1000) || ld > 0.3f)) return 1;

@@ -259,6 +259,7 @@ static int add_element(hdoc *d, xmlNode *n)
     }
     hnode *h = vec_push(&d->table, sizeof *h);
     if (!h) return 0;
+    if (drop && parent >= 0) h->flags |= HN_CHROME;
     int32_t idx = (int32_t)(HDOC_COUNT(d) - 1);
     h->node = n;
     h->parent = parent;

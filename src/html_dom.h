@@ -27,6 +27,7 @@ enum hnode_flags {
     HN_SCORED = 4,    /* has a content score (a candidate) */
     HN_CHOSEN = 8,    /* written as (part of) the main content */
     HN_PATH = 16,     /* an ancestor of a chosen element */
+    HN_CHROME = 32,   /* class or id names chrome (kept only when reading leniently) */
 };
 
 typedef struct hnode {

@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """Article extraction benchmark for `chorus clean` (bench/extract.sh runs it).
 
-  extract.py pages DATA OUT.jsonl      one JSON line per page: {"id", "articles": [{"html"}]}
+  extract.py pages DATA OUT.jsonl LIST one JSON line per page ({"id", "articles": [{"html"}]}),
+                                       and LIST: "id<TAB>path" per page, same order
   extract.py baseline IN.jsonl OUT     python3-readability over the same pages (one process)
-  extract.py score DATA CHORUS.jsonl BASELINE.jsonl TIMES.json
+  extract.py score DATA CHORUS.jsonl BASELINE.jsonl TIMES.json [LIST]
 
 Scoring rules (bench/README.md "Article extraction" repeats them):
 - body: token 4-gram shingles (tokens = \\w+ runs), per-page precision, recall
@@ -94,10 +95,11 @@ def all_pages(data):
         yield "trafilatura/" + ev[url]["file"], os.path.join(data, "trafilatura_en", "html", ev[url]["file"])
 
 
-def cmd_pages(data, out):
+def cmd_pages(data, out, listing):
     total = 0
-    with open(out, "w", encoding="utf-8") as f:
+    with open(out, "w", encoding="utf-8") as f, open(listing, "w", encoding="utf-8") as lf:
         for pid, path in all_pages(data):
+            lf.write("%s\t%s\n" % (pid, os.path.abspath(path)))
             raw = open(path, "rb").read()
             total += len(raw)
             text = raw.decode("utf-8", errors="replace")
@@ -108,7 +110,7 @@ def cmd_pages(data, out):
 def cmd_baseline(inp, out):
     from readability import Document  # python3-readability (readability-lxml)
     pages = [json.loads(l) for l in open(inp, encoding="utf-8")]
-    t0 = time.perf_counter()
+    t0 = time.process_time()  # CPU time: the machine may be shared
     results = []
     for p in pages:
         doc = Document(p["articles"][0]["html"])
@@ -116,7 +118,7 @@ def cmd_baseline(inp, out):
             results.append({"id": p["id"], "title": doc.short_title(), "html": doc.summary(html_partial=True)})
         except Exception as e:  # readability raises on some pages; count them as empty
             results.append({"id": p["id"], "title": "", "html": "", "error": str(e)})
-    seconds = time.perf_counter() - t0
+    seconds = time.process_time() - t0
     with open(out, "w", encoding="utf-8") as f:
         for r in results:
             f.write(json.dumps(r) + "\n")
@@ -200,10 +202,15 @@ class Tally:
         return s
 
 
-def load_chorus(path):
+def load_chorus(path, listing=None):
+    """chorus's JSON lines, by page id: the line's "id", or the page of the
+    same position in the listing (chorus clean --each names no story)."""
+    ids = [l.split("\t")[0] for l in open(listing, encoding="utf-8")] if listing else []
     out = {}
-    for line in open(path, encoding="utf-8"):
+    for k, line in enumerate(open(path, encoding="utf-8")):
         r = json.loads(line)
+        if ids:
+            r["id"] = ids[k]
         arts = r.get("articles") or [{}]
         out[r.get("id")] = arts[0] if arts and arts[0] else {"skipped": True}
     return out
@@ -296,8 +303,8 @@ def score_goose(data, ours, base, tallies):
     return passed, total
 
 
-def cmd_score(data, chorus_out, base_out, times_path):
-    ours, base = load_chorus(chorus_out), load_baseline(base_out)
+def cmd_score(data, chorus_out, base_out, times_path, listing=None):
+    ours, base = load_chorus(chorus_out, listing), load_baseline(base_out)
     times = json.load(open(times_path))
     tallies = {k: Tally() for k in ("title", "byline", "date", "date_readability")}
     detail = []
@@ -326,12 +333,12 @@ def cmd_score(data, chorus_out, base_out, times_path):
 
 
 def main(argv):
-    if len(argv) >= 3 and argv[1] == "pages":
-        cmd_pages(argv[2], argv[3])
+    if len(argv) >= 5 and argv[1] == "pages":
+        cmd_pages(argv[2], argv[3], argv[4])
     elif len(argv) >= 3 and argv[1] == "baseline":
         cmd_baseline(argv[2], argv[3])
-    elif len(argv) >= 5 and argv[1] == "score":
-        cmd_score(argv[2], argv[3], argv[4], argv[5])
+    elif len(argv) >= 6 and argv[1] == "score":
+        cmd_score(argv[2], argv[3], argv[4], argv[5], argv[6] if len(argv) > 6 else None)
     else:
         sys.exit(__doc__)
 

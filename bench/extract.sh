@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Article extraction benchmark: `chorus batch --clean` and python3-readability
+# Article extraction benchmark: `chorus clean --each` and python3-readability
 # over the same pages of ../shared/data/extraction (Readability's test pages,
 # goose3's cases, trafilatura's English evaluation pages), in one run.
 # Prints body P/R/F1, trafilatura snippet P/R/F1, goose3 prefix passes,
@@ -18,20 +18,21 @@ basepy=/usr/bin/python3
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-bytes=$(python3 bench/extract.py pages "$data" "$tmp/pages.jsonl")
+bytes=$(python3 bench/extract.py pages "$data" "$tmp/pages.jsonl" "$tmp/pages.list")
 pages=$(wc -l < "$tmp/pages.jsonl")
+mapfile -t files < <(cut -f2 "$tmp/pages.list")
 
-# each side runs three times; the fastest run counts (the machine is shared)
+# each side runs three times; the least CPU time (user + system) counts, as
+# the machine may be shared
 runs=${CHORUS_BENCH_RUNS:-3}
 chorus_s=
 for _ in $(seq "$runs"); do
-  start=$(date +%s.%N)
-  "$chorus" batch --clean "$tmp/pages.jsonl" > "$tmp/chorus.jsonl"
-  end=$(date +%s.%N)
-  chorus_s=$(awk -v a="$start" -v b="$end" -v m="$chorus_s" \
-    'BEGIN { t = b - a; if (m != "" && m < t) t = m; printf "%.6f", t }')
+  /usr/bin/time -o "$tmp/cpu" -f "%U %S" "$chorus" clean --each -f json "${files[@]}" \
+    > "$tmp/chorus.jsonl" 2>/dev/null || true
+  t=$(tail -1 "$tmp/cpu" | awk '{ printf "%.6f", $1 + $2 }')
+  chorus_s=$(awk -v t="$t" -v m="$chorus_s" 'BEGIN { if (m != "" && m < t) t = m; printf "%.6f", t }')
 done
-# the baseline times itself inside its process, around the extraction only
+# the baseline times its own CPU time, around the extraction only
 base_s=
 for _ in $(seq "$runs"); do
   t=$("$basepy" bench/extract.py baseline "$tmp/pages.jsonl" "$tmp/base.jsonl" 2>/dev/null)
@@ -41,5 +42,6 @@ done
 printf '{"pages": %d, "bytes": %d, "chorus_seconds": %s, "baseline_seconds": %s}\n' \
   "$pages" "$bytes" "$chorus_s" "$base_s" > "$tmp/times.json"
 echo "extract: $(date -u +%Y-%m-%d) $(git rev-parse --short HEAD 2>/dev/null || echo '?')"
-python3 bench/extract.py score "$data" "$tmp/chorus.jsonl" "$tmp/base.jsonl" "$tmp/times.json"
+python3 bench/extract.py score "$data" "$tmp/chorus.jsonl" "$tmp/base.jsonl" "$tmp/times.json" \
+  "$tmp/pages.list"
 [ -n "${CHORUS_BENCH_KEEP:-}" ] && cp "$tmp"/*.jsonl "$CHORUS_BENCH_KEEP"/ || true

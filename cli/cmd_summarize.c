@@ -27,9 +27,15 @@ static void summarize_usage(FILE *f)
 
 static void clean_usage(FILE *f)
 {
-    fprintf(f, "usage: chorus clean [-f text|json] PATH...\n\n"
+    fprintf(f, "usage: chorus clean [-f text|json] [--each] PATH...\n\n"
                "Prints each article's cleaned text and metadata; with -f json also the\n"
-               "spans' reference text and every removed line with its reason.\n");
+               "spans' reference text and every removed line with its reason.\n\n"
+               "options:\n"
+               "  -f, --format F   text (default) or json\n"
+               "  -e, --each       every PATH is a story of its own (no evidence across\n"
+               "                   articles); with -f json one line per PATH, and a PATH\n"
+               "                   that fails gives {\"id\": PATH, \"error\": {...}}\n"
+               "  -h, --help       this help\n");
 }
 
 static int render(chorus_story *st, chorus_format format)
@@ -56,20 +62,62 @@ static int parse_format(const char *value, int clean, chorus_format *format)
     return 1;
 }
 
+/* chorus clean --each: one story per path, one result per path, in order. */
+static int clean_each(char **paths, int n, const chorus_options *opts, chorus_format format)
+{
+    chorus_lexicon *lexicon = chorus_lexicon_new(0); /* shared by every story */
+    if (!lexicon) {
+        cli_error("out of memory");
+        return EXIT_INTERNAL;
+    }
+    int worst = EXIT_OK, stop = 0; /* stop: the output cannot be written */
+    for (int i = 0; i < n && !stop; i++) {
+        chorus_story *st = chorus_story_new_with_lexicon(lexicon);
+        if (!st) {
+            cli_error("out of memory");
+            worst = EXIT_INTERNAL;
+            break;
+        }
+        chorus_error err;
+        chorus_status s = chorus_story_add_path(st, paths[i], &err);
+        if (s == CHORUS_OK) s = chorus_story_run(st, opts, &err);
+        int rc = s == CHORUS_OK ? render(st, format) : chorus_status_exit_code(s);
+        stop = s == CHORUS_OK && rc != EXIT_OK;
+        if (s != CHORUS_OK) {
+            for (size_t k = 0; k < chorus_story_skipped_count(st); k++)
+                cli_report(chorus_story_skipped(st, k));
+            if (format == CHORUS_FORMAT_CLEAN_JSON) {
+                snprintf(err.where, sizeof err.where, "%s", paths[i]);
+                char *record = chorus_error_record(paths[i], 0, &err);
+                stop = !record || cli_write(record, strlen(record)) != EXIT_OK ||
+                       cli_write("\n", 1) != EXIT_OK;
+                if (stop) rc = EXIT_IO;
+                chorus_free(record);
+            } else {
+                cli_report(&err);
+            }
+        }
+        chorus_story_free(st);
+        if (rc > worst) worst = rc;
+    }
+    chorus_lexicon_free(lexicon);
+    return worst;
+}
+
 static int run_story_command(int argc, char **argv, int clean)
 {
     static const struct option longopts[] = {
         {"words", required_argument, 0, 'w'}, {"bytes", required_argument, 0, 'b'},
         {"sentences", required_argument, 0, 'n'}, {"method", required_argument, 0, 'M'}, {"no-compress", no_argument, 0, 'C'}, {"format", required_argument, 0, 'f'},
         {"plain", no_argument, 0, 'P'},         {"help", no_argument, 0, 'h'},
-        {0, 0, 0, 0}};
+        {"each", no_argument, 0, 'e'},          {0, 0, 0, 0}};
     chorus_options opts;
     chorus_options_init(&opts);
     chorus_format format = clean ? CHORUS_FORMAT_CLEAN : CHORUS_FORMAT_TEXT;
-    int plain = 0, c;
+    int plain = 0, each = 0, c;
     optind = 1;
     opterr = 0;
-    const char *shortopts = clean ? "+f:h" : "+w:b:n:f:h";
+    const char *shortopts = clean ? "+f:eh" : "+w:b:n:f:h";
     while ((c = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
         switch (c) {
         case 'w':
@@ -89,6 +137,13 @@ static int run_story_command(int argc, char **argv, int clean)
             if (!parse_format(optarg, clean, &format)) return EXIT_USAGE;
             break;
         case 'P': plain = 1; break;
+        case 'e':
+            if (!clean) {
+                cli_error("%s: --each belongs to chorus clean", argv[0]);
+                return EXIT_USAGE;
+            }
+            each = 1;
+            break;
         case 'h':
             clean ? clean_usage(stdout) : summarize_usage(stdout);
             return EXIT_OK;
@@ -104,6 +159,7 @@ static int run_story_command(int argc, char **argv, int clean)
         cli_error("%s: no article given (see --help)", argv[0]);
         return EXIT_USAGE;
     }
+    if (each) return clean_each(argv + optind, argc - optind, &opts, format);
     chorus_story *st = chorus_story_new();
     if (!st) {
         cli_error("out of memory");

@@ -9,7 +9,7 @@ packages=(build-essential cmake ninja-build pkgconf git python3
           iso-codes)  # iso-codes: country names for scripts/gen_entity_words.py
 [ "${CHORUS_SETUP_FUZZ:-0}" = 1 ] && packages+=(clang libclang-rt-14-dev)
 # bench/extract.sh compares against python3-readability (readability-lxml)
-[ "${CHORUS_SETUP_BENCH:-0}" = 1 ] && packages+=(python3-readability)
+[ "${CHORUS_SETUP_BENCH:-0}" = 1 ] && packages+=(python3-readability time)
 
 missing=()
 for p in "${packages[@]}"; do

@@ -55,7 +55,7 @@ static float kind_base(int tag)
     case T_ARTICLE: return 10;
     case T_DIV: case T_MAIN: return 5;
     case T_SECTION: case T_PRE: case T_CELL: case T_BLOCKQUOTE: return 3;
-    case T_LIST: case T_LI: case T_DL: case T_DT_DD: return -3;
+    case T_LIST: case T_LI: case T_DL: case T_DT_DD: case T_FORM: return -3;
     case T_HEADING: return -5;
     default: return 0;
     }
@@ -211,6 +211,8 @@ int extract_is_chrome(const hdoc *d, int32_t i)
     float ld = link_density(h);
     if (h->flags & HN_CHROME) return 1; /* only its descendants can be the story */
     switch (h->tag) {
+    case T_FORM: /* a comment or sign-up form; some sites wrap the whole page in one */
+        return h->paras < 3 && h->text < 1000;
     case T_LIST: case T_DL: /* content lists link now and then; menus and link lists mostly */
         if (h->hint < 0 && ((h->paras < 3 && h->text < 1000) || ld > 0.3f)) return 1;
         return ld > 0.6f;

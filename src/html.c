@@ -12,8 +12,8 @@
  * may carry the story into a flat table: its kind, its class/id hint, and
  * the visible text, link text, commas and sentence stops of its subtree
  * (summed bottom-up in reverse table order). Elements that never carry the
- * story (scripts, styles, navigation, headers, footers, asides, forms,
- * captions, media, hidden elements) and elements whose class or id names
+ * story (scripts, styles, navigation, headers, footers, asides, form
+ * controls, captions, media, hidden elements) and elements whose class or id names
  * page chrome (comments, share bars, related links, ...) are left out of
  * the table with their whole subtree. extract.c scores the table and picks
  * the main content; html_meta.c reads the metadata; the flattener writes
@@ -58,7 +58,7 @@ static const struct {
     {"center", T_DIV},    {"dd", T_DT_DD},        {"details", T_BLOCK},  {"dialog", T_DROP},
     {"div", T_DIV},       {"dl", T_DL},           {"dt", T_DT_DD},       {"embed", T_DROP},
     {"fieldset", T_DROP}, {"figcaption", T_DROP}, {"figure", T_FIGURE},  {"footer", T_DROP},
-    {"form", T_DROP},     {"frame", T_DROP},      {"frameset", T_DROP},  {"h1", T_HEADING},
+    {"form", T_FORM},     {"frame", T_DROP},      {"frameset", T_DROP},  {"h1", T_HEADING},
     {"h2", T_HEADING},    {"h3", T_HEADING},      {"h4", T_HEADING},     {"h5", T_HEADING},
     {"h6", T_HEADING},    {"head", T_DROP},       {"header", T_DROP},    {"hr", T_HR},
     {"iframe", T_DROP},   {"img", T_IMG},         {"input", T_DROP},     {"li", T_LI},
@@ -72,7 +72,7 @@ static const struct {
     {"title", T_DROP},    {"tr", T_TR},           {"ul", T_LIST},        {"video", T_DROP},
 };
 
-static int tag_of(const char *name)
+static int tag_lookup(const char *name)
 {
     size_t lo = 0, hi = sizeof tag_names / sizeof *tag_names;
     while (lo < hi) {
@@ -85,12 +85,24 @@ static int tag_of(const char *name)
     return T_INLINE;
 }
 
+/* Element names are interned per document by the parser: a small cache on
+ * the name's address saves the search for all but the first of each. */
+static int tag_of(hdoc *d, const xmlChar *name)
+{
+    size_t slot = ((uintptr_t)name >> 3) % HDOC_TAG_CACHE;
+    if (d->tag_names[slot] != name) {
+        d->tag_names[slot] = name;
+        d->tag_kinds[slot] = (uint8_t)tag_lookup((const char *)name);
+    }
+    return d->tag_kinds[slot];
+}
+
 int htag_is_block(int tag)
 {
     switch (tag) {
     case T_P: case T_DIV: case T_SECTION: case T_ARTICLE: case T_MAIN: case T_HEADING:
     case T_LI: case T_LIST: case T_DL: case T_DT_DD: case T_TABLE: case T_TR: case T_PRE:
-    case T_BLOCKQUOTE: case T_FIGURE: case T_BODY: case T_HR: case T_BLOCK:
+    case T_BLOCKQUOTE: case T_FIGURE: case T_BODY: case T_HR: case T_FORM: case T_BLOCK:
         return 1;
     default: return 0;
     }
@@ -98,8 +110,8 @@ int htag_is_block(int tag)
 
 const char *html_attr(const xmlNode *n, const char *name)
 {
-    for (const xmlAttr *a = n->properties; a; a = a->next)
-        if (a->name && strcasecmp((const char *)a->name, name) == 0)
+    for (const xmlAttr *a = n->properties; a; a = a->next) /* the parser lower-cases names */
+        if (a->name && a->name[0] == (xmlChar)name[0] && strcmp((const char *)a->name, name) == 0)
             return a->children && a->children->type == XML_TEXT_NODE && a->children->content
                        ? (const char *)a->children->content
                        : "";
@@ -233,8 +245,7 @@ static void count_text(hdoc *d, const xmlNode *t)
  * styles, the head and media hold none a reader sees). */
 static int noted_drop(const char *name)
 {
-    static const char *names[] = {"nav", "header", "footer", "aside", "menu", "form", "figcaption",
-                                  "dialog"};
+    static const char *names[] = {"nav", "header", "footer", "aside", "menu", "figcaption", "dialog"};
     for (size_t k = 0; k < sizeof names / sizeof *names; k++)
         if (strcmp(name, names[k]) == 0) return 1;
     return 0;
@@ -243,7 +254,7 @@ static int noted_drop(const char *name)
 /* Indexes one element; returns nonzero when its children should be walked. */
 static int add_element(hdoc *d, xmlNode *n)
 {
-    int tag = n->name ? tag_of((const char *)n->name) : T_INLINE;
+    int tag = n->name ? tag_of(d, n->name) : T_INLINE;
     if (is_hidden(n)) return 0;
     if (tag == T_DROP) {
         if (noted_drop((const char *)n->name)) html_note(d, n, -1);
@@ -423,8 +434,77 @@ static size_t inert_end(const char *s, size_t n, size_t p)
     return gt ? (size_t)(gt - s) + 1 : n;
 }
 
-/* Copies the page without its inert parts: on news pages scripts, styles
- * and comments are about half the bytes, and the parser need not see them. */
+/* Writes as many newlines as s[from..to) holds, so that line numbers of
+ * the page survive what is left out. */
+static void keep_newlines(const char *s, size_t from, size_t to, buf *out)
+{
+    for (const char *p = s + from; (p = memchr(p, '\n', to - (size_t)(p - s))) != NULL; p++)
+        buf_putc(out, '\n');
+}
+
+/* Attributes the scorer, the flattener or the metadata read; the others
+ * (links' targets, image sources, data-*, event handlers, ...) are a third
+ * of a page's markup and the parser need not see them. */
+static int kept_attribute(const char *name, size_t n)
+{
+    static const char *kept[] = {"class",    "id",        "style",    "hidden",  "aria-hidden",
+                                 "role",     "rel",       "itemprop", "property", "name",
+                                 "content",  "datetime",  "type",     "pubdate", "charset",
+                                 "http-equiv", "value"};
+    for (size_t k = 0; k < sizeof kept / sizeof *kept; k++)
+        if (kept[k][0] == (name[0] | 32) && strlen(kept[k]) == n && strncasecmp(name, kept[k], n) == 0)
+            return 1;
+    return 0;
+}
+
+static int is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+/* Copies the start tag at s[p] ("<name ...>") with only its kept
+ * attributes; returns the index past it, or 0 to copy it as it is (a cut or
+ * odd tag is left to the parser). */
+static size_t copy_start_tag(const char *s, size_t n, size_t p, buf *out)
+{
+    size_t i = p + 1, mark = out->len;
+    while (i < n && !is_space(s[i]) && s[i] != '>' && s[i] != '/') i++;
+    buf_put(out, s + p, i - p);
+    while (i < n) {
+        size_t ws = i;
+        while (i < n && (is_space(s[i]) || s[i] == '/')) i++;
+        if (i < n && s[i] == '>') {
+            buf_put(out, s + ws, i + 1 - ws);
+            return i + 1;
+        }
+        size_t name = i;
+        while (i < n && !is_space(s[i]) && s[i] != '=' && s[i] != '>' && s[i] != '/') i++;
+        size_t name_end = i, j = i;
+        while (j < n && is_space(s[j])) j++;
+        if (j < n && s[j] == '=') { /* a value: quoted or bare */
+            j++;
+            while (j < n && is_space(s[j])) j++;
+            if (j < n && (s[j] == '"' || s[j] == '\'')) {
+                const char *q = memchr(s + j + 1, s[j], n - j - 1);
+                if (!q) break;
+                i = (size_t)(q - s) + 1;
+            } else {
+                i = j;
+                while (i < n && !is_space(s[i]) && s[i] != '>') i++;
+            }
+        }
+        if (name_end == name) break;
+        if (kept_attribute(s + name, name_end - name)) buf_put(out, s + ws, i - ws);
+        else keep_newlines(s, ws, i, out);
+    }
+    out->len = mark; /* cut tag: the caller copies it verbatim */
+    if (out->data) out->data[mark] = '\0';
+    return 0;
+}
+
+/* Copies the page without its inert parts (scripts, styles, comments, SVG:
+ * about half the bytes of a news page) and without the attributes nobody
+ * reads; the parser need not see them. */
 static void strip_inert(const char *s, size_t n, buf *out)
 {
     size_t i = 0, copied = 0;
@@ -434,10 +514,21 @@ static void strip_inert(const char *s, size_t n, buf *out)
         size_t p = (size_t)(lt - s), end = inert_end(s, n, p);
         if (end) {
             buf_put(out, s + copied, p - copied);
+            keep_newlines(s, p, end, out);
             copied = i = end;
-        } else {
-            i = p + 1;
+            continue;
         }
+        int letter = p + 1 < n && ((s[p + 1] | 32) >= 'a' && (s[p + 1] | 32) <= 'z');
+        if (letter) {
+            buf_put(out, s + copied, p - copied);
+            size_t past = copy_start_tag(s, n, p, out);
+            if (past) {
+                copied = i = past;
+                continue;
+            }
+            copied = p;
+        }
+        i = p + 1;
     }
     buf_put(out, s + copied, n - copied);
 }

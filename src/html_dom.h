@@ -17,7 +17,7 @@
 typedef enum htag {
     T_OTHER = 0, T_INLINE, T_A, T_BR, T_IMG, T_P, T_DIV, T_SECTION, T_ARTICLE, T_MAIN,
     T_HEADING, T_LI, T_LIST, T_DL, T_DT_DD, T_TABLE, T_TR, T_CELL, T_PRE, T_BLOCKQUOTE,
-    T_FIGURE, T_BODY, T_TIME, T_HR, T_BLOCK, /* other block elements */
+    T_FIGURE, T_BODY, T_TIME, T_HR, T_FORM, T_BLOCK, /* other block elements */
     T_DROP /* never carries the story: script, style, nav, form, ... */
 } htag;
 
@@ -48,6 +48,8 @@ typedef struct hnode {
  * is not indexed (best effort). */
 #define HDOC_MAX_NODES ((size_t)1 << 21)
 
+#define HDOC_TAG_CACHE 127
+
 typedef struct hdoc {
     htmlDocPtr doc;
     buf table;      /* hnode */
@@ -55,6 +57,8 @@ typedef struct hdoc {
     int lenient;    /* keep elements whose class or id names chrome */
     size_t chrome_dropped; /* elements left out for their class or id */
     arena *arena;   /* for the removed blocks' texts */
+    const xmlChar *tag_names[HDOC_TAG_CACHE]; /* element kinds by interned name */
+    uint8_t tag_kinds[HDOC_TAG_CACHE];
     buf removed;    /* html_note: the blocks left out, with their reasons */
 } hdoc;
 

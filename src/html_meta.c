@@ -351,7 +351,7 @@ static int hint_has(const xmlNode *n, const char *attr, const char *word)
     const char *v = html_attr(n, attr);
     size_t m = strlen(word);
     for (; v && *v; v++)
-        if (strncasecmp(v, word, m) == 0) return 1;
+        if ((*v | 32) == word[0] && strncasecmp(v, word, m) == 0) return 1;
     return 0;
 }
 
@@ -373,6 +373,10 @@ static void visit(found *f, const xmlNode *n)
 {
     const char *name = (const char *)n->name;
     if (!name) return;
+    if (!strchr("msth", name[0])) { /* none of meta, script, title, time, h1 */
+        if (n->properties) visible_byline(f, n, name);
+        return;
+    }
     if (strcmp(name, "meta") == 0) {
         read_meta_tag(f, n);
     } else if (strcmp(name, "script") == 0) {

@@ -9,6 +9,7 @@
  * see ' ', '\t' and '\n' as whitespace.
  */
 #include "utf8.h"
+#include "swar.h"
 
 #include <string.h>
 
@@ -41,6 +42,15 @@ int utf8_is_binary(const char *s, size_t n, size_t *where)
 {
     size_t controls = 0, first = (size_t)-1;
     for (size_t i = 0; i < n; i++) {
+#if SWAR
+        /* eight bytes at a time while none is below 0x20 */
+        while (i + 8 <= n) {
+            uint64_t x = swar_load8(s + i);
+            if ((x - SWAR_ONES * 0x20) & ~x & SWAR_HIGHS) break;
+            i += 8;
+        }
+        if (i >= n) break;
+#endif
         unsigned char c = (unsigned char)s[i];
         if (c == 0) {
             if (where) *where = i;

@@ -1161,7 +1161,7 @@ static void union_by_key(spot *sp, uint32_t *parent, uint32_t i, const char *key
     if (slot && !inserted) uf_union(parent, slot->value, i);
 }
 
-/* The initials of a multi-word name: "Group of 20" -> "g20". */
+/* The initials of a multi-word name: "Group of 8" -> "g8". */
 static void initials(const chorus_story *st, const mention *m, char *out)
 {
     size_t o = 0;

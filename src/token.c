@@ -509,6 +509,61 @@ static word_count classify(const char *t, size_t n, size_t room, uint64_t *word,
     return wc;
 }
 
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+#define CLASSIFY_AVX2 1
+
+/* classify() 32 bytes at a time, for processors with AVX2 (the results are
+ * the same bits). */
+__attribute__((target("avx2,popcnt"))) static word_count
+classify_avx2(const char *t, size_t n, size_t room, uint64_t *word, uint64_t *high)
+{
+    word_count wc = {0, 0};
+    uint64_t prev_space = 1, prev_w = 0, marks = 0;
+    const __m256i case_bit = _mm256_set1_epi8(0x20);
+    for (size_t w = 0; w < (n + 63) / 64; w++) {
+        uint64_t m[5] = {0, 0, 0, 0, 0}; /* alnum, high, space, '@' or ':', 'w' */
+        for (size_t q = 0, o = w * 64; q < 2 && o < n; q++, o += 32) {
+            __m256i v;
+            if (room - o >= 32) {
+                v = _mm256_loadu_si256((const __m256i *)(const void *)(t + o));
+            } else {
+                char tmp[32] = {0};
+                memcpy(tmp, t + o, room - o < 32 ? room - o : 32);
+                v = _mm256_loadu_si256((const __m256i *)(const void *)tmp);
+            }
+            __m256i folded = _mm256_or_si256(v, case_bit);
+            __m256i alpha = _mm256_cmpgt_epi8(
+                _mm256_set1_epi8(-128 + 26), _mm256_add_epi8(folded, _mm256_set1_epi8((char)(0x80 - 'a'))));
+            __m256i digit = _mm256_cmpgt_epi8(
+                _mm256_set1_epi8(-128 + 10), _mm256_add_epi8(v, _mm256_set1_epi8((char)(0x80 - '0'))));
+            __m256i ctrl = _mm256_cmpgt_epi8(_mm256_set1_epi8(-128 + 5),
+                                             _mm256_add_epi8(v, _mm256_set1_epi8((char)(0x80 - '\t'))));
+            __m256i space = _mm256_or_si256(_mm256_cmpeq_epi8(v, _mm256_set1_epi8(' ')), ctrl);
+            __m256i mark = _mm256_or_si256(_mm256_cmpeq_epi8(v, _mm256_set1_epi8('@')),
+                                           _mm256_cmpeq_epi8(v, _mm256_set1_epi8(':')));
+            __m256i ww = _mm256_cmpeq_epi8(folded, _mm256_set1_epi8('w'));
+            unsigned shift = (unsigned)q * 32;
+            m[0] |= (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_or_si256(alpha, digit)) << shift;
+            m[1] |= (uint64_t)(uint32_t)_mm256_movemask_epi8(v) << shift;
+            m[2] |= (uint64_t)(uint32_t)_mm256_movemask_epi8(space) << shift;
+            m[3] |= (uint64_t)(uint32_t)_mm256_movemask_epi8(mark) << shift;
+            m[4] |= (uint64_t)(uint32_t)_mm256_movemask_epi8(ww) << shift;
+        }
+        uint64_t inside = n - w * 64 >= 64 ? ~0ULL : (1ULL << (n - w * 64)) - 1;
+        uint64_t sm = m[2] & inside, wm = m[4] & inside;
+        wc.words += (size_t)__builtin_popcountll(~sm & ((sm << 1) | prev_space) & inside);
+        marks |= (m[3] | (wm & ((wm << 1) | prev_w))) & inside;
+        prev_space = sm >> 63;
+        prev_w = wm >> 63;
+        word[w] = m[0] & inside;
+        high[w] = m[1] & inside;
+    }
+    wc.maybe_address = marks != 0;
+    return wc;
+}
+#endif
+
 /* The first byte from 0x80 up at or after i, or n. */
 static size_t next_high(const classes *c, size_t i)
 {
@@ -635,7 +690,13 @@ static int scan_sse2(scan_out *o, const char *text, size_t room, size_t start, s
     if (!bits) return 0;
     uint32_t *starts = (uint32_t *)(void *)(bits + 2 * count), *ends = starts + n / 2 + 2;
     bits[count - 1] = bits[2 * count - 1] = 0;
+#ifdef CLASSIFY_AVX2
+    word_count wc = __builtin_cpu_supports("avx2")
+                        ? classify_avx2(text + start, n, room - start, bits, bits + count)
+                        : classify(text + start, n, room - start, bits, bits + count);
+#else
     word_count wc = classify(text + start, n, room - start, bits, bits + count);
+#endif
     *words = wc.words;
     classes c = {bits, bits + count, n};
     if (wc.maybe_address && has_address(text, start, end))

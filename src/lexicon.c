@@ -336,21 +336,22 @@ int lexicon_resolve(chorus_lexicon *lx, token *out, const lex_key *keys, size_t 
     if (!buf_reserve(&lx->story->terms, (b - a) * sizeof(term))) return 0;
     resolver r;
     resolver_load(&r, lx);
+    lex_slot *slots = lx->slots, *end = slots + ((size_t)1 << lx->bits);
     unsigned shift = 64 - lx->bits;
-    const lex_slot *end = lx->slots + ((size_t)1 << lx->bits);
     for (size_t k = a; k < b; k++) {
         const lex_key *key = &keys[k];
         if (key->len == LEX_LONG) continue;
-        lex_slot *s = &lx->slots[key->hash >> shift];
+        lex_slot *s = &slots[key->hash >> shift];
         while (s->a && (s->a != key->a || s->b != key->b))
-            s = s + 1 < end ? s + 1 : lx->slots; /* linear probing */
+            s = s + 1 < end ? s + 1 : slots; /* linear probing */
         if (!s->a) { /* a word new to the lexicon */
             resolver_store(&r, lx);
             long id = lexicon_short_term(lx, key);
             if (id < 0) return 0;
             resolver_load(&r, lx);
+            slots = lx->slots;
+            end = slots + ((size_t)1 << lx->bits);
             shift = 64 - lx->bits;
-            end = lx->slots + ((size_t)1 << lx->bits);
             out[k].term = (uint32_t)id;
             continue;
         }

@@ -741,10 +741,10 @@ size_t token_pending(const chorus_lexicon *lx)
 /* The terms of the pending tokens of one sentence, keys[a, b): the long
  * words first, then the short ones, as the lookups always went. */
 static int resolve_sentence(chorus_lexicon *lx, token *out, const lex_key *keys, size_t a,
-                            size_t b, int longs)
+                            size_t b)
 {
     const char *bytes = lx->pending.long_bytes.data;
-    for (size_t k = a; longs && k < b; k++) {
+    for (size_t k = a; k < b; k++) {
         if (keys[k].len != LEX_LONG) continue;
         long id = lexicon_term(lx, bytes + keys[k].a, keys[k].b);
         if (id < 0) return 0;
@@ -760,9 +760,12 @@ int token_resolve(chorus_lexicon *lx, buf *tokens)
     const lex_key *keys = (const lex_key *)(const void *)p->keys.data;
     const size_t *ends = (const size_t *)(const void *)p->ends.data;
     size_t n = VEC_COUNT(&p->keys, lex_key), a = 0;
-    int longs = p->long_bytes.len > 0;
-    for (size_t s = 0; s < VEC_COUNT(&p->ends, size_t); a = ends[s++])
-        if (!resolve_sentence(lx, out, keys, a, ends[s], longs)) return 0;
+    if (p->long_bytes.len == 0) { /* no long word: one loop for every sentence */
+        if (!lexicon_resolve(lx, out, keys, 0, n)) return 0;
+    } else {
+        for (size_t s = 0; s < VEC_COUNT(&p->ends, size_t); a = ends[s++])
+            if (!resolve_sentence(lx, out, keys, a, ends[s])) return 0;
+    }
     p->first_token += n;
     buf_reset(&p->keys);
     buf_reset(&p->long_bytes);

@@ -368,10 +368,20 @@ static size_t word_hashes(const line *l, uint64_t *out)
     return n;
 }
 
-static int compare_u64(const void *a, const void *b)
+/* Shell sort (Ciura's gaps): inline compares, for a line's few hundred
+ * word hashes at most. */
+static void sort_u64(uint64_t *a, size_t n)
 {
-    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-    return x < y ? -1 : x > y;
+    static const size_t gaps[] = {132, 57, 23, 10, 4, 1};
+    for (size_t g = 0; g < sizeof gaps / sizeof *gaps; g++) {
+        size_t gap = gaps[g];
+        for (size_t i = gap; i < n; i++) {
+            uint64_t v = a[i];
+            size_t j = i;
+            for (; j >= gap && a[j - gap] > v; j -= gap) a[j] = a[j - gap];
+            a[j] = v;
+        }
+    }
 }
 
 /* Fills the line's sorted set of distinct word hashes (arena). */
@@ -379,7 +389,7 @@ static void make_word_set(arena *ar, line *l)
 {
     uint64_t h[MAX_LINE_WORDS];
     size_t n = word_hashes(l, h);
-    qsort(h, n, sizeof *h, compare_u64);
+    sort_u64(h, n);
     size_t u = 0;
     for (size_t i = 0; i < n; i++)
         if (!u || h[u - 1] != h[i]) h[u++] = h[i];

@@ -27,6 +27,7 @@
 #include <strings.h>
 
 #include "html_dom.h"
+#include "swar.h"
 #include "utf8.h"
 
 #define RETRY_BELOW 500 /* bytes of main content */
@@ -323,6 +324,13 @@ static void build_table(hdoc *d, xmlNode *root)
 void html_put_collapsed(buf *out, const char *t)
 {
     for (; *t; t++) {
+        size_t run = 0; /* a run of plain bytes goes in one copy */
+        while ((unsigned char)t[run] > ' ' && (unsigned char)t[run] != 0xC2) run++;
+        if (run) {
+            buf_put(out, t, run);
+            t += run - 1;
+            continue;
+        }
         int nbsp = (unsigned char)t[0] == 0xC2 && (unsigned char)t[1] == 0xA0;
         if (*t == ' ' || *t == '\t' || *t == '\n' || *t == '\r' || nbsp) {
             t += nbsp;
@@ -393,11 +401,16 @@ void html_flatten_node(hdoc *d, int32_t top, buf *out, int clean)
 static size_t find_ci(const char *s, size_t n, size_t from, const char *needle)
 {
     size_t m = strlen(needle);
+    char lo = needle[0], up = (char)(lo >= 'a' && lo <= 'z' ? lo - 32 : lo);
     for (size_t i = from; i + m <= n;) {
-        const char *lt = memchr(s + i, needle[0], n - i - m + 1);
-        if (!lt) break;
-        i = (size_t)(lt - s);
-        if (strncasecmp(lt, needle, m) == 0) return i;
+        const char *hit = memchr(s + i, lo, n - i - m + 1);
+        if (up != lo) { /* a letter: the first of either case */
+            const char *other = memchr(s + i, up, (size_t)(hit ? hit - (s + i) : (ptrdiff_t)(n - i - m + 1)));
+            if (other) hit = other;
+        }
+        if (!hit) break;
+        i = (size_t)(hit - s);
+        if (strncasecmp(hit, needle, m) == 0) return i;
         i++;
     }
     return n;
@@ -420,16 +433,23 @@ static size_t inert_end(const char *s, size_t n, size_t p)
         size_t e = find_ci(s, n, p + 4, "-->");
         return e < n ? e + 3 : n;
     }
-    const char *close;
-    if (opens(s, n, p, "<script")) close = "</script";
-    else if (opens(s, n, p, "<style")) close = "</style";
-    else if (opens(s, n, p, "<svg")) close = "</svg";
-    else return 0;
+    static const struct {
+        const char *open, *close;
+        int to_end; /* unclosed: inert to the end of the page (as browsers read it) */
+    } inert[] = {{"<script", "</script", 1},   {"<style", "</style", 1},
+                 {"<svg", "</svg", 1},         {"<noscript", "</noscript", 0},
+                 {"<template", "</template", 0}, {"<iframe", "</iframe", 0},
+                 {"<select", "</select", 0}};
+    char c = p + 1 < n ? (char)(s[p + 1] | 32) : 0;
+    if (c != 's' && c != 'n' && c != 't' && c != 'i') return 0; /* none of the names below */
+    size_t k = 0;
+    while (k < sizeof inert / sizeof *inert && !opens(s, n, p, inert[k].open)) k++;
+    if (k == sizeof inert / sizeof *inert) return 0;
     const char *gt = memchr(s + p, '>', n - p);
     size_t tag_end = gt ? (size_t)(gt - s) : n;
-    if (close[2] == 's' && close[3] == 'c' && find_ci(s, tag_end, p, "ld+json") < tag_end) return 0;
-    size_t e = find_ci(s, n, tag_end, close);
-    if (e >= n) return n;
+    if (k == 0 && find_ci(s, tag_end, p, "ld+json") < tag_end) return 0;
+    size_t e = find_ci(s, n, tag_end, inert[k].close);
+    if (e >= n) return inert[k].to_end ? n : 0;
     gt = memchr(s + e, '>', n - e);
     return gt ? (size_t)(gt - s) + 1 : n;
 }
@@ -502,12 +522,94 @@ static size_t copy_start_tag(const char *s, size_t n, size_t p, buf *out)
     return 0;
 }
 
+/* The index of the "</name" that closes the element opened at s[p], nested
+ * ones of the same name counted, or n. */
+static size_t matching_close(const char *s, size_t n, size_t p, const char *open, const char *close,
+                             size_t *budget)
+{
+    int depth = 1;
+    size_t lim = p + n / 2 < n ? p + n / 2 : n; /* a longer element is not flattened */
+    if (lim - p > *budget) return n; /* the page's search budget is spent */
+    *budget -= lim - p;
+    for (size_t i = p + 1; i < lim;) {
+        const char *lt = memchr(s + i, '<', lim - i);
+        if (!lt) break;
+        i = (size_t)(lt - s);
+        if (opens(s, n, i, open)) depth++;
+        else if (strncasecmp(s + i, close, strlen(close)) == 0 && --depth == 0) return i;
+        i++;
+    }
+    return n;
+}
+
+/* Nonzero when s[from..to) holds what the metadata or the story might need
+ * (one pass, case folded). */
+static int holds_needed(const char *s, size_t from, size_t to)
+{
+    static const char *needed[] = {"ld+json", "<article", "<main", "<h1", "<time", "author", "byline"};
+    for (size_t i = from; i < to; i++) {
+        char c = (char)(s[i] | 32);
+        if (c != '<' && c != 'a' && c != 'b' && c != 'l') continue;
+        for (size_t k = 0; k < sizeof needed / sizeof *needed; k++) {
+            size_t m = strlen(needed[k]);
+            if (needed[k][0] == c && i + m <= to && strncasecmp(s + i, needed[k], m) == 0) return 1;
+        }
+    }
+    return 0;
+}
+
+/* Navigation, asides and footers never carry the story but are dense with
+ * markup: the element at s[p] is written as its start tag, its text with
+ * the inner tags left out, and its end tag, so the parser reads one text
+ * node (listed as removed with its words). Left alone (returns 0) when it
+ * does not close, or holds what the metadata or the story might need
+ * (JSON-LD, an article, a headline, a time, an author). */
+static size_t flatten_region(const char *s, size_t n, size_t p, buf *out, size_t *budget)
+{
+    static const char *names[][2] = {{"<nav", "</nav"}, {"<aside", "</aside"}, {"<footer", "</footer"}};
+    char c = p + 1 < n ? (char)(s[p + 1] | 32) : 0;
+    if (c != 'n' && c != 'a' && c != 'f') return 0; /* none of nav, aside, footer */
+    size_t k = 0;
+    while (k < 3 && !opens(s, n, p, names[k][0])) k++;
+    if (k == 3) return 0;
+    size_t e = matching_close(s, n, p, names[k][0], names[k][1], budget);
+    const char *gt = e < n ? memchr(s + e, '>', n - e) : NULL;
+    if (!gt || e - p > n / 2 || holds_needed(s, p, e)) return 0;
+    size_t start = out->len, i = copy_start_tag(s, n, p, out);
+    if (!i) return 0;
+    while (i < e) {
+        const char *lt = memchr(s + i, '<', e - i);
+        size_t t = lt ? (size_t)(lt - s) : e;
+        buf_put(out, s + i, t - i);
+        if (t >= e) break;
+        size_t skip = inert_end(s, e, t);
+        if (!skip && t + 1 < e && (s[t + 1] == '/' || s[t + 1] == '!' || ((s[t + 1] | 32) >= 'a' && (s[t + 1] | 32) <= 'z'))) {
+            const char *tg = memchr(s + t, '>', e - t);
+            skip = tg ? (size_t)(tg - s) + 1 : e;
+        }
+        if (!skip) {
+            buf_putc(out, '<');
+            i = t + 1;
+            continue;
+        }
+        buf_putc(out, ' ');
+        keep_newlines(s, t, skip, out);
+        i = skip;
+    }
+    if (out->failed) {
+        out->len = start;
+        return 0;
+    }
+    buf_put(out, s + e, (size_t)(gt - s) + 1 - e);
+    return (size_t)(gt - s) + 1;
+}
+
 /* Copies the page without its inert parts (scripts, styles, comments, SVG:
  * about half the bytes of a news page) and without the attributes nobody
  * reads; the parser need not see them. */
 static void strip_inert(const char *s, size_t n, buf *out)
 {
-    size_t i = 0, copied = 0;
+    size_t i = 0, copied = 0, budget = 4 * n + 4096; /* bytes matching_close may scan */
     while (i < n) {
         const char *lt = memchr(s + i, '<', n - i);
         if (!lt) break;
@@ -521,7 +623,8 @@ static void strip_inert(const char *s, size_t n, buf *out)
         int letter = p + 1 < n && ((s[p + 1] | 32) >= 'a' && (s[p + 1] | 32) <= 'z');
         if (letter) {
             buf_put(out, s + copied, p - copied);
-            size_t past = copy_start_tag(s, n, p, out);
+            size_t past = flatten_region(s, n, p, out, &budget);
+            if (!past) past = copy_start_tag(s, n, p, out);
             if (past) {
                 copied = i = past;
                 continue;
@@ -539,6 +642,10 @@ static int valid_utf8(const char *s, size_t n)
 {
     size_t i = 0;
     while (i < n) {
+#if SWAR
+        while (i + 8 <= n && !(swar_load8(s + i) & SWAR_HIGHS)) i += 8; /* ASCII */
+        if (i >= n) break;
+#endif
         if (!((unsigned char)s[i] & 0x80)) {
             i++;
             continue;
@@ -594,13 +701,9 @@ static int convert_charset(const char *s, size_t n, const char *charset, buf *ou
     return 1;
 }
 
-/* The page as UTF-8 in out (see the encoding rules at the top). */
+/* A page that is not valid UTF-8 as UTF-8 in out (see the rules at the top). */
 static void to_utf8(const char *s, size_t n, buf *out)
 {
-    if (valid_utf8(s, n)) {
-        buf_put(out, s, n);
-        return;
-    }
     char cs[48];
     declared_charset(s, n, cs);
     if (cs[0] && strcasecmp(cs, "utf-8") != 0 && strcasecmp(cs, "utf8") != 0 &&
@@ -616,6 +719,7 @@ static htmlDocPtr parse(const char *s, size_t n)
 {
     int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
                   HTML_PARSE_NONET | HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC;
+    if (valid_utf8(s, n)) return htmlReadMemory(s, (int)n, NULL, "UTF-8", options);
     buf utf8;
     buf_init(&utf8, n * 4 + 16);
     to_utf8(s, n, &utf8);
@@ -650,7 +754,8 @@ void html_extract(const char *s, size_t n, buf *out, arena *a, html_meta *meta)
     memset(meta, 0, sizeof *meta);
     if (n == 0 || n > (size_t)1 << 30) return;
     buf page;
-    buf_init(&page, n + 1);
+    buf_init(&page, n + 16);
+    buf_reserve(&page, n + 1); /* never more than the page */
     strip_inert(s, n, &page);
     htmlDocPtr doc = page.failed ? NULL : parse(page.data ? page.data : "", page.len);
     buf_free(&page);

@@ -43,10 +43,20 @@ int utf8_is_binary(const char *s, size_t n, size_t *where)
     size_t controls = 0, first = (size_t)-1;
     for (size_t i = 0; i < n; i++) {
 #if SWAR
-        /* eight bytes at a time while none is below 0x20 */
+        /* eight bytes at a time while none is a control other than tab,
+         * newline, form feed or carriage return (each test exact per byte) */
         while (i + 8 <= n) {
-            uint64_t x = swar_load8(s + i);
-            if ((x - SWAR_ONES * 0x20) & ~x & SWAR_HIGHS) break;
+            uint64_t x = swar_load8(s + i), low7 = x & ~SWAR_HIGHS;
+            uint64_t below = ~((low7 + SWAR_ONES * 0x60) | x) & SWAR_HIGHS; /* < 0x20 */
+            if (below) {
+                uint64_t ok = 0;
+                static const unsigned char spaces[] = {'\t', '\n', '\f', '\r'};
+                for (int k = 0; k < 4; k++) {
+                    uint64_t v = x ^ (SWAR_ONES * spaces[k]);
+                    ok |= ~(((v & ~SWAR_HIGHS) + ~SWAR_HIGHS) | v) & SWAR_HIGHS;
+                }
+                if (below & ~ok) break;
+            }
             i += 8;
         }
         if (i >= n) break;
@@ -167,6 +177,13 @@ void utf8_normalize(buf *out, const char *text, size_t n)
     const unsigned char *s = (const unsigned char *)text;
     size_t i = 0;
     while (i < n && !out->failed) {
+        size_t run = i; /* printable ASCII, tabs and newlines need no change */
+        while (run < n && ((s[run] >= 0x20 && s[run] < 0x7F) || s[run] == '\n' || s[run] == '\t')) run++;
+        if (run > i) {
+            buf_put(out, s + i, run - i);
+            i = run;
+            continue;
+        }
         uint32_t cp = next_cp(s, n, &i);
         uint32_t fixed = try_mojibake(s, n, &i, cp);
         if (fixed) cp = fixed;

@@ -227,6 +227,31 @@ static void test_hostile_markup(void **state)
     done(&r);
 }
 
+static void test_page_chrome_regions(void **state)
+{
+    /* navigation, asides and footers are read as text only; what metadata
+     * needs inside them (JSON-LD, a byline) is still read */
+    static const char page[] =
+        "<html><body><nav class='top'><ul><li><a href='/a'>World</a></li><li><a href='/b'>Sport"
+        "</a></li></ul></nav><article>" PARA("The harbour crane was replaced overnight.")
+        "</article><aside><p class='author'>By Lena Hartwig</p></aside>"
+        "<footer><script type='application/ld+json'>{\"@type\": \"NewsArticle\", "
+        "\"datePublished\": \"2030-08-01\"}</script><a href='/c'>Contact</a></footer>"
+        "</body></html>";
+    result r;
+    run(&r, page, strlen(page));
+    assert_non_null(strstr(text_of(&r), "harbour crane"));
+    assert_null(strstr(text_of(&r), "World"));
+    assert_string_equal(r.meta.date, "2030-08-01");
+    assert_string_equal(r.meta.byline, "Lena Hartwig");
+    int nav = 0;
+    for (size_t i = 0; i < r.meta.n_removed; i++)
+        nav += r.meta.removed[i].reason == REMOVED_NAVIGATION &&
+               strstr(r.meta.removed[i].text, "World") && strstr(r.meta.removed[i].text, "Sport");
+    assert_int_equal(nav, 1);
+    done(&r);
+}
+
 static void test_detect(void **state)
 {
     assert_true(html_detect("<!DOCTYPE html><html>", 21));
@@ -247,6 +272,7 @@ int main(void)
         cmocka_unit_test(test_windows_1252),
         cmocka_unit_test(test_entities_and_spaces),
         cmocka_unit_test(test_hostile_markup),
+        cmocka_unit_test(test_page_chrome_regions),
         cmocka_unit_test(test_detect),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -536,7 +536,9 @@ static size_t matching_close(const char *s, size_t n, size_t p, const char *open
         if (!lt) break;
         i = (size_t)(lt - s);
         if (opens(s, n, i, open)) depth++;
-        else if (strncasecmp(s + i, close, strlen(close)) == 0 && --depth == 0) return i;
+        else if (i + strlen(close) <= lim && strncasecmp(s + i, close, strlen(close)) == 0 &&
+                 --depth == 0)
+            return i;
         i++;
     }
     return n;

@@ -600,12 +600,13 @@ static size_t find_runs(const classes *c, uint32_t *starts, uint32_t *ends)
 /* The key of the ASCII word t[0, len) (len <= 16, room bytes readable). */
 static void short_key(const char *t, size_t len, size_t room, uint64_t *a, uint64_t *b)
 {
-    static const char index[16] = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15};
+    /* 16 - len bytes into this, sixteen bytes keep the first len */
+    static const unsigned char keep_first[32] = {
+        0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF};
     __m128i v = load16(t, room);
     __m128i upper = bytes_in16(v, 'A', 26);
     v = _mm_add_epi8(v, _mm_and_si128(upper, _mm_set1_epi8(0x20)));
-    __m128i keep =
-        _mm_cmpgt_epi8(_mm_set1_epi8((char)len), _mm_loadu_si128((const __m128i *)(const void *)index));
+    __m128i keep = _mm_loadu_si128((const __m128i *)(const void *)(keep_first + 16 - len));
     uint64_t k[2];
     _mm_storeu_si128((__m128i *)(void *)k, _mm_and_si128(v, keep));
     *a = k[0];

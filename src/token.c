@@ -578,24 +578,6 @@ static size_t next_high(const classes *c, size_t i)
     return at < c->n ? at : c->n;
 }
 
-/* The runs of ASCII letters and digits, as start and end offsets in
- * order; returns their count. The bits of every 64-byte word are read at
- * once, so finding a run does not wait on the one before. */
-static size_t find_runs(const classes *c, uint32_t *starts, uint32_t *ends)
-{
-    size_t k = 0, e = 0;
-    uint64_t carry = 0;
-    for (size_t w = 0; w <= (c->n + 63) >> 6; w++) { /* the word past n ends the last run */
-        uint64_t x = c->word[w], before = (x << 1) | carry;
-        uint64_t first = x & ~before, after = ~x & before;
-        carry = x >> 63;
-        for (uint32_t base = (uint32_t)(w << 6); first; first &= first - 1)
-            starts[k++] = base + (uint32_t)__builtin_ctzll(first);
-        for (uint32_t base = (uint32_t)(w << 6); after; after &= after - 1)
-            ends[e++] = base + (uint32_t)__builtin_ctzll(after);
-    }
-    return k;
-}
 
 /* The key of the ASCII word t[0, len) (len <= 16, room bytes readable). */
 static void short_key(const char *t, size_t len, size_t room, uint64_t *a, uint64_t *b)
@@ -634,51 +616,97 @@ static void scan_high(scan_out *o, const char *text, size_t start, size_t end,
     }
 }
 
-/* scan_bytes() for a sentence without addresses, its bytes classified
- * sixteen at a time first: each short ASCII word then costs a few bit
- * operations, and only the others go to the byte-wise reader. */
-static void scan_classified(scan_out *o, const char *text, size_t room, size_t start,
-                            size_t end, const classes *c, uint32_t *starts, uint32_t *ends)
+/* A sentence being scanned by runs of ASCII letters and digits. */
+typedef struct run_scan {
+    scan_out *o;
+    const char *text, *t; /* t: the sentence */
+    size_t room, start, end, n;
+    const classes *c;
+    size_t pos;  /* offset in the sentence up to which bytes are read */
+    size_t high; /* the next byte from 0x80 up at or after pos */
+} run_scan;
+
+/* The run [s, e) when the byte-wise reader must take it or bytes from 0x80
+ * up come before it; returns 0 when out of memory. */
+static int slow_run(run_scan *r, size_t s, size_t e)
 {
-    const char *t = text + start;
-    size_t n = end - start, runs = find_runs(c, starts, ends);
-    size_t pos = 0, high = next_high(c, 0), count = o->count;
-    token *out = o->out;
-    lex_key *keys = o->keys;
-    const lex_slot *slots = o->lx->slots;
-    unsigned shift = 64 - o->lx->bits;
-    for (size_t k = 0; k < runs; k++) {
-        size_t s = starts[k], e = ends[k];
-        if (high < s || e - s > KEY_BYTES || (e < n && t[e] != ' ' && token_goes_on(t, e, n))) {
-            /* the byte-wise readers, before or at this run */
-            o->count = count;
-            if (high < s) scan_high(o, text, start, end, c, s, &pos, &high);
-            if (s >= pos && (e - s > KEY_BYTES || (e < n && t[e] != ' ' && token_goes_on(t, e, n)))) {
-                pos = slow_token(o, text, start + s, end) - start;
-                if (high < pos) high = next_high(c, pos);
-            }
-            count = o->count;
-            if (o->failed) return;
-            if (s < pos) continue;
-        }
-        if (s < pos) continue; /* inside a token read byte-wise */
-        uint64_t a, b, h;
-        short_key(t + s, e - s, room - start - s, &a, &b);
-        h = lex_hash(a, b, e - s);
-        __builtin_prefetch(&slots[h >> shift]);
-        lex_key *key = &keys[count];
-        key->a = a;
-        key->b = b;
-        key->hash = h;
-        key->len = (uint32_t)(e - s);
-        token *tok = &out[count++];
-        tok->span.start = (uint32_t)(start + s);
-        tok->span.end = (uint32_t)(start + e);
-        tok->term = 0;
-        pos = e;
+    scan_out *o = r->o;
+    if (r->high < s) scan_high(o, r->text, r->start, r->end, r->c, s, &r->pos, &r->high);
+    if (s >= r->pos &&
+        (e - s > KEY_BYTES || (e < r->n && r->t[e] != ' ' && token_goes_on(r->t, e, r->n)))) {
+        r->pos = slow_token(o, r->text, r->start + s, r->end) - r->start;
+        if (r->high < r->pos) r->high = next_high(r->c, r->pos);
     }
-    o->count = count;
-    if (high < n) scan_high(o, text, start, end, c, n, &pos, &high);
+    return !o->failed;
+}
+
+/* Where the keyed tokens of a sentence go; kept in registers. */
+typedef struct run_out {
+    token *out;
+    lex_key *keys;
+    size_t count;
+    const lex_slot *slots;
+    unsigned shift;
+} run_out;
+
+/* The run [s, e): a short ASCII word ending its token is keyed at once. */
+__attribute__((always_inline)) static inline int take_run(run_scan *r, run_out *ro, size_t s,
+                                                           size_t e)
+{
+    const char *t = r->t;
+    if (r->high < s || e - s > KEY_BYTES || (e < r->n && t[e] != ' ' && token_goes_on(t, e, r->n))) {
+        r->o->count = ro->count;
+        int ok = slow_run(r, s, e);
+        ro->count = r->o->count;
+        if (!ok) return 0;
+        if (s < r->pos || r->high < s) return 1; /* read byte-wise, or not yet */
+    }
+    if (s < r->pos) return 1; /* inside a token read byte-wise */
+    uint64_t a, b;
+    short_key(t + s, e - s, r->room - r->start - s, &a, &b);
+    uint64_t h = lex_hash(a, b, e - s);
+    __builtin_prefetch(&ro->slots[h >> ro->shift]);
+    ro->keys[ro->count] = (lex_key){a, b, h, (uint32_t)(e - s)};
+    ro->out[ro->count++] = (token){{(uint32_t)(r->start + s), (uint32_t)(r->start + e)}, 0};
+    r->pos = e;
+    return 1;
+}
+
+/* scan_bytes() for a sentence without addresses, its bytes classified
+ * first: the runs of ASCII letters and digits are read off 64 bytes at a
+ * time (the starts and ends of runs are the edges of the letter-and-digit
+ * bits), each short ASCII word costs a few bit operations, and only the
+ * other tokens go to the byte-wise reader. */
+static void scan_classified(scan_out *o, const char *text, size_t room, size_t start,
+                            size_t end, const classes *c)
+{
+    run_scan r = {o, text, text + start, room, start, end, end - start, c, 0, next_high(c, 0)};
+    run_out ro = {o->out, o->keys, o->count, o->lx->slots, 64 - o->lx->bits};
+    size_t open = SIZE_MAX; /* the start of a run going on into the next word */
+    uint64_t carry = 0;
+    for (size_t w = 0; w <= (r.n + 63) >> 6; w++) { /* the word past n ends the last run */
+        uint64_t x = c->word[w], before = (x << 1) | carry;
+        uint64_t first = x & ~before, after = ~x & before;
+        size_t base = w << 6;
+        carry = x >> 63;
+        if (open != SIZE_MAX) {
+            if (!after) continue;
+            if (!take_run(&r, &ro, open, base + (size_t)__builtin_ctzll(after))) return;
+            after &= after - 1;
+            open = SIZE_MAX;
+        }
+        for (; first; first &= first - 1) {
+            size_t s = base + (size_t)__builtin_ctzll(first);
+            if (!after) {
+                open = s;
+                break;
+            }
+            if (!take_run(&r, &ro, s, base + (size_t)__builtin_ctzll(after))) return;
+            after &= after - 1;
+        }
+    }
+    o->count = ro.count;
+    if (r.high < r.n) scan_high(o, text, start, end, c, r.n, &r.pos, &r.high);
 }
 
 /* The tokens and words of a sentence, with SSE2. */
@@ -686,10 +714,8 @@ static int scan_sse2(scan_out *o, const char *text, size_t room, size_t start, s
                      size_t *words)
 {
     size_t n = end - start, count = (n + 63) / 64 + 1;
-    /* two bit arrays, then the starts and ends of at most n / 2 + 1 runs */
-    uint64_t *bits = lexicon_bits(o->lx, 2 * count + n / 2 + 2);
+    uint64_t *bits = lexicon_bits(o->lx, 2 * count); /* two bit arrays */
     if (!bits) return 0;
-    uint32_t *starts = (uint32_t *)(void *)(bits + 2 * count), *ends = starts + n / 2 + 2;
     bits[count - 1] = bits[2 * count - 1] = 0;
 #ifdef CLASSIFY_AVX2
     word_count wc = __builtin_cpu_supports("avx2")
@@ -703,7 +729,7 @@ static int scan_sse2(scan_out *o, const char *text, size_t room, size_t start, s
     if (wc.maybe_address && has_address(text, start, end))
         scan_bytes(o, text, start, end, 1);
     else
-        scan_classified(o, text, room, start, end, &c, starts, ends);
+        scan_classified(o, text, room, start, end, &c);
     return 1;
 }
 #endif

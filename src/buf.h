@@ -17,6 +17,11 @@ void buf_init(buf *b, size_t limit);
 void buf_free(buf *b);
 void buf_reset(buf *b);
 int buf_reserve(buf *b, size_t extra);
+/* buf_reserve, with the common case (room enough already) inline. */
+static inline int buf_room(buf *b, size_t extra)
+{
+    return (!b->failed && b->cap - b->len > extra) || buf_reserve(b, extra);
+}
 /* Asks the system to back the buffer's reserved memory with huge pages
  * where it can (a hint for buffers of many megabytes written once, which
  * would otherwise take a page fault every 4 KiB). */

@@ -333,7 +333,7 @@ static void resolver_store(const resolver *r, chorus_lexicon *lx)
 int lexicon_resolve(chorus_lexicon *lx, token *out, const lex_key *keys, size_t a, size_t b)
 {
     /* room for a new term per key, so that the loop never grows the array */
-    if (!buf_reserve(&lx->story->terms, (b - a) * sizeof(term))) return 0;
+    if (!buf_room(&lx->story->terms, (b - a) * sizeof(term))) return 0;
     resolver r;
     resolver_load(&r, lx);
     lex_slot *slots = lx->slots, *end = slots + ((size_t)1 << lx->bits);

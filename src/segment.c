@@ -158,7 +158,7 @@ typedef enum mark {
     M_FULLSTOP, /* fullwidth . ! ? and the ideographic full stop */
 } mark;
 
-static mark mark_at(const char *t, size_t i, size_t end, size_t *len)
+static mark wide_mark_at(const char *t, size_t i, size_t end, size_t *len)
 {
     const unsigned char *u = (const unsigned char *)t + i;
     size_t n = end - i;
@@ -196,6 +196,15 @@ static mark mark_at(const char *t, size_t i, size_t end, size_t *len)
     if ((u[0] == 0xEF && u[1] == 0xBC && (u[2] == 0x8E || u[2] == 0x81 || u[2] == 0x9F)) ||
         (u[0] == 0xE3 && u[1] == 0x80 && u[2] == 0x82))
         return M_FULLSTOP;
+    *len = 0;
+    return M_NONE;
+}
+
+/* The mark at t[i] (of end bytes) and its length in *len; every mark starts
+ * with a byte from 0xC2 up, so the common case is one comparison. */
+static inline mark mark_at(const char *t, size_t i, size_t end, size_t *len)
+{
+    if (i < end && (unsigned char)t[i] >= 0xC2) return wide_mark_at(t, i, end, len);
     *len = 0;
     return M_NONE;
 }

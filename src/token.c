@@ -740,7 +740,7 @@ long token_scan(chorus_lexicon *lx, const char *text, size_t room, size_t start,
     /* a token takes at least one byte and one separator */
     size_t most = (end - start) / 2 + 1;
     lex_pending *p = &lx->pending;
-    if (!buf_reserve(tokens, most * sizeof(token)) || !buf_reserve(&p->keys, most * sizeof(lex_key)))
+    if (!buf_room(tokens, most * sizeof(token)) || !buf_room(&p->keys, most * sizeof(lex_key)))
         return -1;
     scan_out o = {lx, (token *)(void *)(tokens->data + tokens->len),
                   (lex_key *)(void *)(p->keys.data + p->keys.len), 0, 0};

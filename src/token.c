@@ -189,13 +189,13 @@ static size_t strip_possessive(const char *text, size_t i, size_t stop, token_bu
  * or ampersand before a word character, a number separator between
  * digits, or a non-ASCII byte), so that the byte-wise reader must take
  * it. */
-static int token_goes_on(const char *text, size_t stop, size_t end)
+static inline int token_goes_on(const char *text, size_t stop, size_t end)
 {
     unsigned char c = (unsigned char)text[stop];
     if (c == ' ') return 0; /* the common case */
     unsigned char d = stop + 1 < end ? (unsigned char)text[stop + 1] : 0;
-    return c >= 0x80 || ((c == '-' || c == '&' || c == '\'') && (ascii_word(d) || d >= 0x80)) ||
-           ((c == '.' || c == ',') && ascii_digit(d));
+    if (c == '.' || c == ',') return ascii_digit(d); /* the next most common */
+    return c >= 0x80 || ((c == '-' || c == '&' || c == '\'') && (ascii_word(d) || d >= 0x80));
 }
 
 /* The end of the ASCII token at text[i] read eight bytes at a time, with

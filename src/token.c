@@ -640,8 +640,12 @@ static int slow_run(run_scan *r, size_t s, size_t e)
     return !o->failed;
 }
 
-/* Where the keyed tokens of a sentence go; kept in registers. */
+/* The state of the fast loop, kept in registers (run_scan's copy is
+ * brought up to date around the byte-wise readers). */
 typedef struct run_out {
+    const char *t;
+    size_t n, start, room; /* room: readable bytes from t */
+    size_t pos, high;
     token *out;
     lex_key *keys;
     size_t count;
@@ -653,22 +657,27 @@ typedef struct run_out {
 __attribute__((always_inline)) static inline int take_run(run_scan *r, run_out *ro, size_t s,
                                                            size_t e)
 {
-    const char *t = r->t;
-    if (r->high < s || e - s > KEY_BYTES || (e < r->n && t[e] != ' ' && token_goes_on(t, e, r->n))) {
+    const char *t = ro->t;
+    if (ro->high < s || e - s > KEY_BYTES ||
+        (e < ro->n && t[e] != ' ' && token_goes_on(t, e, ro->n))) {
         r->o->count = ro->count;
+        r->pos = ro->pos;
+        r->high = ro->high;
         int ok = slow_run(r, s, e);
         ro->count = r->o->count;
+        ro->pos = r->pos;
+        ro->high = r->high;
         if (!ok) return 0;
-        if (s < r->pos || r->high < s) return 1; /* read byte-wise, or not yet */
+        if (s < ro->pos || ro->high < s) return 1; /* read byte-wise, or not yet */
     }
-    if (s < r->pos) return 1; /* inside a token read byte-wise */
+    if (s < ro->pos) return 1; /* inside a token read byte-wise */
     uint64_t a, b;
-    short_key(t + s, e - s, r->room - r->start - s, &a, &b);
+    short_key(t + s, e - s, ro->room - s, &a, &b);
     uint64_t h = lex_hash(a, b, e - s);
     __builtin_prefetch(&ro->slots[h >> ro->shift]);
     ro->keys[ro->count] = (lex_key){a, b, h, (uint32_t)(e - s)};
-    ro->out[ro->count++] = (token){{(uint32_t)(r->start + s), (uint32_t)(r->start + e)}, 0};
-    r->pos = e;
+    ro->out[ro->count++] = (token){{(uint32_t)(ro->start + s), (uint32_t)(ro->start + e)}, 0};
+    ro->pos = e;
     return 1;
 }
 
@@ -681,7 +690,8 @@ static void scan_classified(scan_out *o, const char *text, size_t room, size_t s
                             size_t end, const classes *c)
 {
     run_scan r = {o, text, text + start, room, start, end, end - start, c, 0, next_high(c, 0)};
-    run_out ro = {o->out, o->keys, o->count, o->lx->slots, 64 - o->lx->bits};
+    run_out ro = {r.t,     r.n,     start,    room - start,   0, r.high,
+                  o->out,  o->keys, o->count, o->lx->slots, 64 - o->lx->bits};
     size_t open = SIZE_MAX; /* the start of a run going on into the next word */
     uint64_t carry = 0;
     for (size_t w = 0; w <= (r.n + 63) >> 6; w++) { /* the word past n ends the last run */
@@ -706,6 +716,8 @@ static void scan_classified(scan_out *o, const char *text, size_t room, size_t s
         }
     }
     o->count = ro.count;
+    r.pos = ro.pos;
+    r.high = ro.high;
     if (r.high < r.n) scan_high(o, text, start, end, c, r.n, &r.pos, &r.high);
 }
 

@@ -527,6 +527,12 @@ static int key_less(word_key a, word_key b)
     return a.hi < b.hi || (a.hi == b.hi && a.lo < b.lo);
 }
 
+/* Where the words of each first letter start in the table (the last entry:
+ * its size); segment_words_sorted() checks it. */
+static const unsigned short letter_start[27] = {
+    0,   54,  65,  98,  118, 139, 157, 166, 182, 200, 208, 211, 227, 272,
+    290, 308, 334, 335, 345, 384, 421, 427, 434, 464, 464, 474, 474};
+
 unsigned segment_word_roles(const char *w, size_t n)
 {
     char lower[16] = {0};
@@ -535,9 +541,13 @@ unsigned segment_word_roles(const char *w, size_t n)
         unsigned char c = (unsigned char)w[i];
         lower[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
     }
+    unsigned first = (unsigned char)lower[0] - 'a';
+    if (first >= 26) return 0; /* every word of the table starts with a letter */
     word_key key = key_of(lower);
-    /* the last entry not above the key, by halving without branches */
-    size_t base = 0, len = TABLE_SIZE;
+    /* the last entry not above the key among those of its first letter, by
+     * halving without branches */
+    size_t base = letter_start[first], len = letter_start[first + 1] - base;
+    if (!len) return 0;
     while (len > 1) {
         size_t half = len / 2;
         base = key_less(key, key_of(table[base + half].word)) ? base : base + half;
@@ -552,5 +562,9 @@ int segment_words_sorted(void)
     for (size_t i = 1; i < TABLE_SIZE; i++)
         if (table[i].word[15] || !key_less(key_of(table[i - 1].word), key_of(table[i].word)))
             return 0;
-    return 1;
+    for (unsigned l = 0; l < 26; l++) /* letter_start matches the table */
+        for (size_t i = 0; i < TABLE_SIZE; i++)
+            if (((unsigned)((unsigned char)table[i].word[0] - 'a') < l) != (i < letter_start[l]))
+                return 0;
+    return letter_start[26] == TABLE_SIZE;
 }

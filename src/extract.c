@@ -166,7 +166,7 @@ static int joins(const hdoc *d, int32_t c, int32_t best, float threshold)
     if (h->text == 0 || extract_is_chrome(d, c)) return 0;
     if ((h->flags & HN_SCORED) && h->score >= threshold) return 1;
     float ld = link_density(h);
-    if (h->paras >= 1 && h->stops >= 2 && h->text >= 200 && ld < 0.2f) return 1; /* more prose */
+    if (h->paras >= 1 && h->stops >= 1 && h->text >= 200 && ld < 0.2f) return 1; /* more prose */
     if (!paragraph_like(h)) return 0;
     if (h->text > 80 && ld < 0.25f) return 1;
     return h->link_text == 0 && h->stops > 0;

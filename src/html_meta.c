@@ -221,6 +221,12 @@ static void read_ld_object(found *f, json_object *o)
     if (h) offer(&f->title, h, strlen(h), "json-ld", rank);
     if (name && !weak) offer(&f->ld_name, name, strlen(name), "json-ld", rank);
     offer_date(f, jstr(o, "datePublished"), "json-ld", rank);
+    json_object *num;
+    if (json_object_object_get_ex(o, "datePublished", &num) && json_object_is_type(num, json_type_int)) {
+        char digits[24]; /* a Unix time */
+        snprintf(digits, sizeof digits, "%lld", (long long)json_object_get_int64(num));
+        offer_date(f, digits, "json-ld", rank);
+    }
     offer_date(f, jstr(o, "dateCreated"), "json-ld", R_LOWER_MID); /* below the meta tags' */
     json_object *v;
     if (json_object_object_get_ex(o, "author", &v)) {

@@ -157,6 +157,17 @@ static void test_junk_bylines_and_unix_dates(void **state)
     done(&r);
 }
 
+static void test_json_ld_unix_date(void **state)
+{
+    static const char page[] =
+        "<html><head><script type='application/ld+json'>{\"@type\": \"Article\", "
+        "\"datePublished\": 1676551869}</script></head><body>" PARA("A dated page.") "</body></html>";
+    result r;
+    run(&r, page, strlen(page));
+    assert_string_equal(r.meta.date, "2023-02-16");
+    done(&r);
+}
+
 static void test_time_element(void **state)
 {
     static const char page[] =
@@ -268,6 +279,7 @@ int main(void)
         cmocka_unit_test(test_json_ld),
         cmocka_unit_test(test_meta_tags_and_bylines),
         cmocka_unit_test(test_junk_bylines_and_unix_dates),
+        cmocka_unit_test(test_json_ld_unix_date),
         cmocka_unit_test(test_time_element),
         cmocka_unit_test(test_windows_1252),
         cmocka_unit_test(test_entities_and_spaces),

@@ -316,6 +316,36 @@ static int introduces_quote(const char *s, size_t n)
     return e > b && (segment_word_roles(s + b, e - b) & W_SPEECH);
 }
 
+/* A call to action: opens like one ("Subscribe", "Sign up", "Follow us",
+ * "For the latest", "To read the full story") and names what it sells (a
+ * subscription, a newsletter, an app, a social network, the latest news). */
+static int is_call_to_action(const char *s, size_t n, int words)
+{
+    static const char *openers[] = {"subscribe", "sign up", "follow us", "like us", "join our",
+                                    "join us", "download", "get the", "get our", "click",
+                                    "to view", "to read", "to continue", "for the latest",
+                                    "for more news", "don't miss", "don\xE2\x80\x99t miss",
+                                    "never miss", "missing out", "stay up to date", "stay informed",
+                                    "support our", "support local", "become a member",
+                                    "become a subscriber", "already a subscriber"};
+    static const char *offers[] = {"subscri", "newsletter", "sign up", "twitter", "facebook",
+                                   "instagram", "whatsapp", "telegram", "our app", "edition",
+                                   "breaking news", "latest news", "latest stories", "full story",
+                                   "the latest", "log in", "member"};
+    if (words > 35) return 0;
+    int opens = 0;
+    for (size_t k = 0; k < sizeof openers / sizeof *openers && !opens; k++) opens = starts_ci(s, n, openers[k]);
+    /* "Follow The Daily Example on Twitter": a name between "Follow" and "on" */
+    if (!opens && starts_ci(s, n, "follow ") && (contains_ci(s, n, " on twitter") ||
+                                                 contains_ci(s, n, " on facebook") ||
+                                                 contains_ci(s, n, " on instagram")))
+        opens = 1;
+    if (!opens) return 0;
+    for (size_t k = 0; k < sizeof offers / sizeof *offers; k++)
+        if (contains_ci(s, n, offers[k])) return 1;
+    return 0;
+}
+
 /* Pass 1: the shape of one line on its own. Returns 1 and sets the reason
  * when the line is furniture. */
 static int classify_shape(const line *l, removal_reason *why)
@@ -342,6 +372,7 @@ static int classify_shape(const line *l, removal_reason *why)
     if (is_credit(s, n)) return *why = REMOVED_BYLINE, 1;
     if (l->words <= 40 && is_caption(s, n)) return *why = REMOVED_CAPTION, 1;
     if (is_bio(s, n, l->words)) return *why = REMOVED_BIO, 1;
+    if (is_call_to_action(s, n, l->words)) return *why = REMOVED_WIDGET, 1;
     return 0;
 }
 

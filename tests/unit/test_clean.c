@@ -177,6 +177,31 @@ static void test_long_lines_are_content(void **state)
     chorus_story_free(st);
 }
 
+static void test_calls_to_action(void **state)
+{
+    const char *text =
+        "Ferry Fares Rise for Island Commuters\n"
+        "Island commuters will pay twelve percent more for the ferry from March, the operator "
+        "said on Friday, citing the cost of fuel and new crew rules.\n"
+        "Subscribe now to our digital edition for unlimited access to every story.\n"
+        "Follow the Island Courier on Twitter and Instagram.\n"
+        "Follow-up talks with the unions are set for next week, the operator said, and the "
+        "new fares could still change.\n"
+        "For the latest stories and breaking news, download our app.\n";
+    chorus_story *st = chorus_story_new();
+    chorus_error err;
+    chorus_story_add_text(st, "f.txt", text, strlen(text), &err);
+    assert_int_equal(chorus_story_run(st, NULL, &err), CHORUS_OK);
+    chorus_article_info a;
+    chorus_story_article(st, 0, &a);
+    assert_null(strstr(a.text, "Subscribe"));
+    assert_null(strstr(a.text, "on Twitter"));
+    assert_null(strstr(a.text, "download our app"));
+    assert_non_null(strstr(a.text, "Follow-up talks")); /* a sentence of the story */
+    assert_non_null(strstr(a.text, "twelve percent"));
+    chorus_story_free(st);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -187,6 +212,7 @@ int main(void)
         cmocka_unit_test(test_shared_lines_across_articles),
         cmocka_unit_test(test_credits_and_notes),
         cmocka_unit_test(test_long_lines_are_content),
+        cmocka_unit_test(test_calls_to_action),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -154,11 +154,15 @@ static int is_counter(const char *s, size_t n)
 static int contains_ci(const char *s, size_t n, const char *needle)
 {
     size_t m = strlen(needle);
+    if (m > n) return 0;
     int lo = tolower((unsigned char)needle[0]), up = toupper((unsigned char)needle[0]);
-    for (size_t i = 0; i + m <= n; i++)
-        if (((unsigned char)s[i] == lo || (unsigned char)s[i] == up) &&
-            strncasecmp(s + i, needle, m) == 0)
-            return 1;
+    for (const char *end = s + n - m + 1, *p = s; p < end; p++) {
+        const char *a = memchr(p, lo, (size_t)(end - p)); /* the next of either case */
+        const char *b = up != lo ? memchr(p, up, (size_t)((a ? a : end) - p)) : NULL;
+        p = b ? b : a;
+        if (!p) return 0;
+        if (strncasecmp(p, needle, m) == 0) return 1;
+    }
     return 0;
 }
 

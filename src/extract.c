@@ -109,9 +109,13 @@ static size_t top_candidates(hdoc *d, int32_t top[TOP_K])
     return k;
 }
 
+#define NEAR_LEVELS 64 /* how far up the story's blocks are looked for */
+
+/* Nonzero when a is x or one of its NEAR_LEVELS nearest ancestors (bounded,
+ * so that a page nested thousands deep stays linear). */
 static int is_ancestor(const hdoc *d, int32_t a, int32_t x)
 {
-    for (; x >= 0; x = HDOC_NODE(d, x)->parent)
+    for (int up = 0; x >= 0 && up <= NEAR_LEVELS; x = HDOC_NODE(d, x)->parent, up++)
         if (x == a) return 1;
     return 0;
 }
@@ -133,7 +137,8 @@ static int32_t best_candidate(hdoc *d)
     if (!k) return -1;
     int32_t best = top[0];
     float close = HDOC_NODE(d, best)->score * 0.75f;
-    for (int32_t a = HDOC_NODE(d, best)->parent; a >= 0 && a != d->body; a = HDOC_NODE(d, a)->parent) {
+    int32_t a = HDOC_NODE(d, best)->parent;
+    for (int up = 0; a >= 0 && a != d->body && up < NEAR_LEVELS; a = HDOC_NODE(d, a)->parent, up++) {
         int under = 0;
         for (size_t j = 1; j < k; j++)
             under += HDOC_NODE(d, top[j])->score >= close && is_ancestor(d, a, top[j]);

@@ -323,7 +323,7 @@ static void build_table(hdoc *d, xmlNode *root)
 
 void html_put_collapsed(buf *out, const char *t)
 {
-    for (; *t; t++) {
+    for (; *t && !out->failed; t++) {
         size_t run = 0; /* a run of plain bytes goes in one copy */
         while ((unsigned char)t[run] > ' ' && (unsigned char)t[run] != 0xC2) run++;
         if (run) {
@@ -720,7 +720,7 @@ static void to_utf8(const char *s, size_t n, buf *out)
 static htmlDocPtr parse(const char *s, size_t n)
 {
     int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                  HTML_PARSE_NONET | HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC;
+                  HTML_PARSE_NONET | HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC | XML_PARSE_HUGE;
     if (valid_utf8(s, n)) return htmlReadMemory(s, (int)n, NULL, "UTF-8", options);
     buf utf8;
     buf_init(&utf8, n * 4 + 16);

@@ -263,6 +263,23 @@ static void test_page_chrome_regions(void **state)
     done(&r);
 }
 
+static void test_deep_page_best_effort(void **state)
+{
+    /* a page nested 1500 deep still gives its text */
+    size_t depth = 1500, n = 0;
+    char *deep = malloc(depth * 11 + 256);
+    assert_non_null(deep);
+    n += (size_t)sprintf(deep, "<html><body>");
+    for (size_t i = 0; i < depth; i++) memcpy(deep + n, "<div>", 5), n += 5;
+    n += (size_t)sprintf(deep + n, PARA("Far down the tree, the story."));
+    for (size_t i = 0; i < depth; i++) memcpy(deep + n, "</div>", 6), n += 6;
+    result r;
+    run(&r, deep, n);
+    assert_non_null(strstr(text_of(&r), "Far down the tree"));
+    done(&r);
+    free(deep);
+}
+
 static void test_detect(void **state)
 {
     assert_true(html_detect("<!DOCTYPE html><html>", 21));
@@ -285,6 +302,7 @@ int main(void)
         cmocka_unit_test(test_entities_and_spaces),
         cmocka_unit_test(test_hostile_markup),
         cmocka_unit_test(test_page_chrome_regions),
+        cmocka_unit_test(test_deep_page_best_effort),
         cmocka_unit_test(test_detect),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

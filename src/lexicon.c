@@ -20,22 +20,38 @@
  * it), giving the same term and stem ids as an unlimited lexicon would.
  * One thread at a time: a run writes the stamps.
  */
+#define _DEFAULT_SOURCE /* madvise */
 #include "lexicon.h"
 
 #include <libstemmer.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "segment.h"
 
 #define INDEX_MIN_BITS 8
 #define INDEX_MAX_BITS 26
 
+/* A zeroed index of 2^bits slots; from 2 MiB up, aligned and backed by
+ * huge pages where the system allows (a lookup then rarely misses the
+ * TLB). */
 static int index_alloc(chorus_lexicon *lx, unsigned bits)
 {
-    lx->slots = calloc((size_t)1 << bits, sizeof *lx->slots);
+    size_t size = ((size_t)1 << bits) * sizeof *lx->slots, huge = (size_t)2 << 20;
     lx->bits = bits;
-    return lx->slots != NULL;
+    if (size < huge) {
+        lx->slots = calloc((size_t)1 << bits, sizeof *lx->slots);
+        return lx->slots != NULL;
+    }
+    void *p = NULL;
+    if (posix_memalign(&p, huge, size)) return 0;
+#ifdef MADV_HUGEPAGE
+    madvise(p, size, MADV_HUGEPAGE);
+#endif
+    memset(p, 0, size);
+    lx->slots = p;
+    return 1;
 }
 
 chorus_lexicon *lexicon_new(size_t max_words, size_t text_bytes)

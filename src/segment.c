@@ -762,7 +762,7 @@ enum prev_class {
 typedef struct prev_word {
     enum prev_class cls;
     int capitalized; /* its first letter is a capital */
-    int after_lower; /* the word before it starts lower-case */
+    int after_lower; /* the word before it starts lower-case (set for a single letter) */
 } prev_word;
 
 static int is_opening_byte(unsigned char c)
@@ -897,7 +897,6 @@ static void classify_prev(const scan *s, size_t dot, prev_word *pw)
     const char *w = s->t + a;
     size_t n = dot - a;
     pw->capitalized = letter_case(s->t, a, s->end) == 'U';
-    pw->after_lower = case_of_word_before(s, a) == 'L';
     if (n == 3 && (w[0] | 0x20) == 'n' && (unsigned char)w[1] == 0xC2 &&
         ((unsigned char)w[2] == 0xB0 || (unsigned char)w[2] == 0xBA)) {
         pw->cls = PW_NUMBERED; /* N° */
@@ -907,9 +906,11 @@ static void classify_prev(const scan *s, size_t dot, prev_word *pw)
     if (sh.other || (sh.digits && sh.letters)) return;
     if (sh.digits)
         pw->cls = sh.digits <= 2 && n == (size_t)sh.digits ? PW_SMALL : PW_NUMBER;
-    else if (n == 1 && sh.letters == 1) /* "I" after a lower-case word is the pronoun */
-        pw->cls =
-            w[0] == 'I' && (pw->after_lower || !case_of_word_before(s, a)) ? PW_NORMAL : PW_INITIAL;
+    else if (n == 1 && sh.letters == 1) { /* "I" after a lower-case word is the pronoun */
+        int before = case_of_word_before(s, a);
+        pw->after_lower = before == 'L'; /* read for initials only */
+        pw->cls = w[0] == 'I' && (pw->after_lower || !before) ? PW_NORMAL : PW_INITIAL;
+    }
     else if (sh.dots)
         dotted_class(w, n, &pw->cls);
     else if (sh.letters == (int)n && n < 16)

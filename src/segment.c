@@ -293,6 +293,8 @@ static int parse_marker(const char *t, size_t i, size_t end, marker *m)
         j++;
     size_t n = j - v;
     if (n == 0 || n > 3) return 0;
+    /* the closing mark, checked first: most words are no marker */
+    if (j >= end || (t[j] != ')' && (paren || t[j] != '.'))) return 0;
     m->pos = i;
     m->roman = 0;
     m->letter_case = 0;

@@ -621,7 +621,6 @@ typedef struct next_tok {
     enum next_class cls;
     size_t pos;              /* where the next sentence would start */
     size_t word, word_len;   /* its first word (ASCII letters) */
-    size_t word2, word2_len; /* the word after it */
     int dashed, ellipsis;    /* a dash or an ellipsis came first */
     marker item;             /* for NT_LIST: the first item */
 } next_tok;
@@ -742,8 +741,6 @@ static void read_next(scan *s, size_t j, next_tok *nt)
     }
     nt->cls = first_char_class(t, k, s->end);
     nt->word = word_at(t, k, s->end, &nt->word_len);
-    k = skip_spaces(t, nt->word + nt->word_len, s->end);
-    nt->word2 = word_at(t, k, s->end, &nt->word2_len);
     /* "(Which was true.)" comments on the sentence before it */
     if (opened < s->end && t[opened] == '(' && (next_roles(s, nt) & W_RELATIVE)) nt->cls = NT_LOWER;
 }
@@ -960,8 +957,10 @@ static int period_ends(const scan *s, const run *r, const prev_word *pw, const n
 /* A pronoun and a verb of speech: "he yelled". */
 static int attribution(const scan *s, const next_tok *nt)
 {
-    return (segment_word_roles(s->t + nt->word, nt->word_len) & W_PRONOUN) &&
-           (segment_word_roles(s->t + nt->word2, nt->word2_len) & W_SPEECH);
+    if (!(segment_word_roles(s->t + nt->word, nt->word_len) & W_PRONOUN)) return 0;
+    size_t len, k = skip_spaces(s->t, nt->word + nt->word_len, s->end);
+    size_t second = word_at(s->t, k, s->end, &len); /* the word after it */
+    return (segment_word_roles(s->t + second, len) & W_SPEECH) != 0;
 }
 
 static int ends_sentence(const scan *s, const run *r, const next_tok *nt)

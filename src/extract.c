@@ -13,16 +13,21 @@
  *    headings -5) and 25 points per class/id hint (story +, chrome -); its
  *    total is then scaled by (1 - link density), so menus and link lists
  *    sink however long they are.
- * 3. Selection. The best candidate climbs to its parent while the parent
- *    holds little more text than it (a lone wrapper); then each sibling under
- *    the same parent joins when its own score reaches a fifth of the best (at
- *    least 10), or when it is a paragraph of prose: over 80 bytes with link
- *    density under a quarter, or a shorter one without links that ends a
- *    sentence. Joined blocks keep document order.
+ * 3. Selection. When two other candidates within three quarters of the
+ *    best lie under one near ancestor of it (a story split into steps or
+ *    sections), that ancestor is the best. The best climbs to its parent
+ *    while the parent holds little more text than it (a lone wrapper); then
+ *    each sibling under the same parent joins when its own score reaches a
+ *    fifth of the best (at least 10), when it holds prose (a paragraph, a
+ *    sentence stop, 200 bytes, few links), or when it is a paragraph: over
+ *    80 bytes with link density under a quarter, or a shorter one without
+ *    links that ends a sentence; a heading joins with the block it heads.
+ *    Joined blocks keep document order.
  * 4. Inside the chosen blocks the flattener leaves out chrome: containers
- *    and lists that are mostly links (related-article lists, tag lists,
- *    share bars) or carry a chrome hint, headings that are links, and short
- *    inline elements with a chrome hint (bylines, captions, date stamps).
+ *    that are mostly links (related-article lists, tag lists, share bars) or
+ *    small with a chrome hint, lists that are mostly links, small forms,
+ *    headings that are links, and short inline elements with a chrome hint
+ *    (bylines, captions, date stamps).
  * A page where no candidate holds 140 bytes of text gives no main content
  * (html.c then flattens the whole body with the same chrome rules).
  */

@@ -65,6 +65,10 @@ typedef struct hdoc {
 #define HDOC_NODE(d, i) (&VEC_AT(&(d)->table, hnode, i))
 #define HDOC_COUNT(d) VEC_COUNT(&(d)->table, hnode)
 
+/* html_input.c: the page decoded, stripped and parsed (NULL when libxml2
+ * gives no document). Free with xmlFreeDoc. */
+htmlDocPtr html_parse_page(const char *s, size_t n);
+
 /* Index of an indexed element, or -1 (dropped subtrees are not indexed). */
 static inline int32_t hdoc_index(const xmlNode *n)
 {

@@ -3,14 +3,20 @@
  *
  * One iterative walk over the whole tree (head included) collects
  * candidates; each field then takes the best-ranked one:
- *   title:  JSON-LD headline > og:title / twitter:title / dc.title >
- *           <title> with the site suffix split off > the first <h1>;
+ *   title:  JSON-LD headline (its "name" when the <title> holds that and
+ *           not the headline) > dc.title > og:title > twitter:title /
+ *           parsely-title > <title> > the first <h1>; the site's name is
+ *           then split off ("Headline | Site", "Site - Headline"), or a
+ *           short name-like suffix when the site is unknown;
  *   outlet: JSON-LD publisher.name > og:site_name > the <title> suffix;
  *   byline: JSON-LD author name(s) > meta author / dc.creator / parsely >
  *           a visible byline (rel=author, itemprop=author, class byline or
  *           author), each through the shape rules of a person's name;
- *   date:   JSON-LD datePublished > article:published_time and kin >
- *           itemprop=datePublished > other date meta tags > <time datetime>.
+ *   date:   JSON-LD datePublished > article:published_time and kin,
+ *           itemprop=datePublished, <time pubdate> > other date meta tags >
+ *           JSON-LD dateCreated > <time datetime>.
+ * Meta keys may hold several names separated by spaces; "dc:title" and
+ * "DC.title" are the same key.
  * JSON-LD objects are read from arrays and @graph lists; only article-like
  * types (…Article, …Posting, Report, WebPage as a last resort) count.
  * Dates are taken as the page states the day (no time-zone shift): the
@@ -36,7 +42,6 @@ typedef struct slot {
 
 typedef struct found {
     slot title, site, byline, date, doc_title, h1, ld_name;
-    int jsonld_article; /* an article-like JSON-LD object was seen */
 } found;
 
 static void offer(slot *s, const char *v, size_t n, const char *source, int rank)
@@ -215,7 +220,6 @@ static void read_ld_object(found *f, json_object *o)
     int weak;
     if (!article_type(o, &weak)) return;
     int rank = weak ? R_LOW : R_TOP;
-    if (!weak) f->jsonld_article = 1;
     const char *h = jstr(o, "headline"), *name = jstr(o, "name");
     if (!h && !weak) h = name;
     if (h) offer(&f->title, h, strlen(h), "json-ld", rank);

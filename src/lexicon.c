@@ -353,6 +353,7 @@ int lexicon_resolve(chorus_lexicon *lx, token *out, const lex_key *keys, size_t 
     resolver r;
     resolver_load(&r, lx);
     lex_slot *slots = lx->slots, *end = slots + ((size_t)1 << lx->bits);
+    char *const *chunks = lx->chunks;
     unsigned shift = 64 - lx->bits;
     for (size_t k = a; k < b; k++) {
         const lex_key *key = &keys[k];
@@ -367,6 +368,7 @@ int lexicon_resolve(chorus_lexicon *lx, token *out, const lex_key *keys, size_t 
             resolver_load(&r, lx);
             slots = lx->slots;
             end = slots + ((size_t)1 << lx->bits);
+            chunks = lx->chunks;
             shift = 64 - lx->bits;
             out[k].term = (uint32_t)id;
             continue;
@@ -377,7 +379,9 @@ int lexicon_resolve(chorus_lexicon *lx, token *out, const lex_key *keys, size_t 
                 e->stamp = r.stamp;
                 e->id = (uint32_t)r.n_stems++;
             }
-            r.terms[r.n_terms] = (term){pool_text(lx, s->text), e->id, s->is_word, s->is_stop};
+            const char *text = chunks[s->text >> LEX_POOL_CHUNK_BITS] +
+                               (s->text & ((1u << LEX_POOL_CHUNK_BITS) - 1));
+            r.terms[r.n_terms] = (term){text, e->id, s->is_word, s->is_stop};
             s->stamp = r.stamp;
             s->term = (uint32_t)r.n_terms++;
         }

@@ -626,14 +626,28 @@ typedef struct run_scan {
     size_t high; /* the next byte from 0x80 up at or after pos */
 } run_scan;
 
+/* Whether the short run t[s, e) is followed by a possessive "'s" that ends
+ * the token (of n bytes). */
+static int possessive(const char *t, size_t s, size_t e, size_t n)
+{
+    return e - s <= KEY_BYTES && e + 2 <= n && t[e] == '\'' && (t[e + 1] | 0x20) == 's' &&
+           (e + 2 == n || (!ascii_word((unsigned char)t[e + 2]) && !token_goes_on(t, e + 2, n)));
+}
+
 /* The run [s, e) when the byte-wise reader must take it or bytes from 0x80
  * up come before it; returns 0 when out of memory. */
 static int slow_run(run_scan *r, size_t s, size_t e)
 {
     scan_out *o = r->o;
     if (r->high < s) scan_high(o, r->text, r->start, r->end, r->c, s, &r->pos, &r->high);
-    if (s >= r->pos &&
-        (e - s > KEY_BYTES || (e < r->n && r->t[e] != ' ' && token_goes_on(r->t, e, r->n)))) {
+    if (s >= r->pos && possessive(r->t, s, e, r->n)) {
+        /* the byte-wise reader would read "word's" and split the "'s" off */
+        uint64_t a, b;
+        short_key(r->t + s, e - s, r->room - r->start - s, &a, &b);
+        add_short_token(o, a, b, r->start + s, r->start + e);
+        r->pos = e + 2;
+    } else if (s >= r->pos &&
+               (e - s > KEY_BYTES || (e < r->n && r->t[e] != ' ' && token_goes_on(r->t, e, r->n)))) {
         r->pos = slow_token(o, r->text, r->start + s, r->end) - r->start;
         if (r->high < r->pos) r->high = next_high(r->c, r->pos);
     }

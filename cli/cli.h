@@ -36,6 +36,12 @@ int cli_each_line(const char *path, cli_line_fn fn, void *ctx);
 int cli_parse_method(const char *value, chorus_method *out);
 /* Parses a non-negative integer option value no larger than max. */
 int cli_parse_uint(const char *opt, const char *value, unsigned max, unsigned *out);
+/* Applies a budget option (-w, -b, -n or --no-compress, as getopt's c) to
+ * opts. Returns 1 when c was one and its value is good, 0 when c is not a
+ * budget option, -1 on a bad value (already reported). */
+int cli_budget_option(int c, const char *value, chorus_options *opts);
+/* Parses -f text|json into *json; reports anything else. */
+int cli_parse_text_or_json(const char *value, int *json);
 
 #define EXIT_OK 0
 #define EXIT_INPUT 1

@@ -99,11 +99,7 @@ static int cmd_analyze(int argc, char **argv)
     while ((c = getopt_long(argc, argv, "+f:h", longopts, NULL)) != -1) {
         switch (c) {
         case 'f':
-            if (strcmp(optarg, "json") != 0 && strcmp(optarg, "text") != 0) {
-                cli_error("-f: unknown format '%s' (expected text or json)", optarg);
-                return EXIT_USAGE;
-            }
-            json = strcmp(optarg, "json") == 0;
+            if (!cli_parse_text_or_json(optarg, &json)) return EXIT_USAGE;
             break;
         case 'h':
             analyze_usage(stdout, name);

@@ -389,16 +389,12 @@ int cmd_eval(int argc, char **argv)
             cfg.rouge_flags = optarg;
             break;
         case 'w':
-            if (!cli_parse_uint("-w", optarg, 1000000, &cfg.opts.max_words)) return EXIT_USAGE;
+            if (cli_budget_option(c, optarg, &cfg.opts) < 0) return EXIT_USAGE;
             cfg.words_given = 1;
             break;
-        case 'b':
-            if (!cli_parse_uint("-b", optarg, 100000000, &cfg.opts.max_bytes)) return EXIT_USAGE;
+        case 'b': case 'n': case 'C':
+            if (cli_budget_option(c, optarg, &cfg.opts) < 0) return EXIT_USAGE;
             break;
-        case 'n':
-            if (!cli_parse_uint("-n", optarg, 100000, &cfg.opts.max_sentences)) return EXIT_USAGE;
-            break;
-        case 'C': cfg.opts.compress = 0; break;
         case 'M': {
             chorus_method m;
             if (!cli_parse_method(optarg, &m)) return EXIT_USAGE;

@@ -95,11 +95,7 @@ int cmd_sentences(int argc, char **argv)
     while ((c = getopt_long(argc, argv, "+f:h", longopts, NULL)) != -1) {
         switch (c) {
         case 'f':
-            if (strcmp(optarg, "json") != 0 && strcmp(optarg, "text") != 0) {
-                cli_error("-f: unknown format '%s' (expected text or json)", optarg);
-                return EXIT_USAGE;
-            }
-            json = strcmp(optarg, "json") == 0;
+            if (!cli_parse_text_or_json(optarg, &json)) return EXIT_USAGE;
             break;
         case 'h':
             sentences_usage(stdout);

@@ -120,16 +120,9 @@ static int run_story_command(int argc, char **argv, int clean)
     const char *shortopts = clean ? "+f:eh" : "+w:b:n:f:h";
     while ((c = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
         switch (c) {
-        case 'w':
-            if (!cli_parse_uint("-w", optarg, 1000000, &opts.max_words)) return EXIT_USAGE;
+        case 'w': case 'b': case 'n': case 'C':
+            if (cli_budget_option(c, optarg, &opts) < 0) return EXIT_USAGE;
             break;
-        case 'b':
-            if (!cli_parse_uint("-b", optarg, 100000000, &opts.max_bytes)) return EXIT_USAGE;
-            break;
-        case 'n':
-            if (!cli_parse_uint("-n", optarg, 100000, &opts.max_sentences)) return EXIT_USAGE;
-            break;
-        case 'C': opts.compress = 0; break;
         case 'M':
             if (!cli_parse_method(optarg, &opts.method)) return EXIT_USAGE;
             break;

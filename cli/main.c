@@ -132,6 +132,27 @@ bad:
     return 0;
 }
 
+int cli_budget_option(int c, const char *value, chorus_options *opts)
+{
+    switch (c) {
+    case 'w': return cli_parse_uint("-w", value, 1000000, &opts->max_words) ? 1 : -1;
+    case 'b': return cli_parse_uint("-b", value, 100000000, &opts->max_bytes) ? 1 : -1;
+    case 'n': return cli_parse_uint("-n", value, 100000, &opts->max_sentences) ? 1 : -1;
+    case 'C': opts->compress = 0; return 1;
+    default: return 0;
+    }
+}
+
+int cli_parse_text_or_json(const char *value, int *json)
+{
+    if (strcmp(value, "json") != 0 && strcmp(value, "text") != 0) {
+        cli_error("-f: unknown format '%s' (expected text or json)", value);
+        return 0;
+    }
+    *json = strcmp(value, "json") == 0;
+    return 1;
+}
+
 int main(int argc, char **argv)
 {
     if (argc >= 2 && strcmp(argv[1], "--version") == 0) {

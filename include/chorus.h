@@ -10,7 +10,9 @@
  *     chorus_story_free() is called on that story; never free it yourself.
  *   - Strings passed in are copied; the caller may free them at once.
  *   - The only memory the caller owns is what a function documents as
- *     "free with chorus_free()".
+ *     "free with chorus_free()", and the objects it creates and frees
+ *     itself: stories, lexicons (which must outlive the stories created
+ *     with them) and ROUGE scorers.
  *
  * The library never prints, exits, aborts on bad input, keeps global mutable
  * state or reads the environment. Every failure is a chorus_status, with a

@@ -115,11 +115,13 @@ const char *html_attr(const xmlNode *n, const char *name)
     return NULL;
 }
 
-static int contains_ci(const char *s, const char *needle)
+int html_contains_ci(const char *s, const char *needle)
 {
+    if (!s) return 0;
     size_t m = strlen(needle);
+    char lo = needle[0], up = (char)(needle[0] - 32);
     for (; *s; s++)
-        if (strncasecmp(s, needle, m) == 0) return 1;
+        if ((*s == lo || *s == up) && strncasecmp(s, needle, m) == 0) return 1;
     return 0;
 }
 
@@ -129,9 +131,10 @@ static int is_hidden(const xmlNode *n)
     const char *aria = html_attr(n, "aria-hidden");
     if (aria && strcasecmp(aria, "true") == 0) return 1;
     const char *style = html_attr(n, "style");
-    return style && (contains_ci(style, "display:none") || contains_ci(style, "display: none") ||
-                     contains_ci(style, "visibility:hidden") ||
-                     contains_ci(style, "visibility: hidden"));
+    return style && (html_contains_ci(style, "display:none") ||
+                     html_contains_ci(style, "display: none") ||
+                     html_contains_ci(style, "visibility:hidden") ||
+                     html_contains_ci(style, "visibility: hidden"));
 }
 
 /* Class and id words. A word is a run of letters; it names the story when it
@@ -157,13 +160,16 @@ static const char *soft_chrome[] = {"meta", "byline", "author", "caption", "cred
                                     "print", "follow", "share", "sharing", "social", "jump",
                                     "overlay", "hidden", "login", "skip", "toolbar"};
 
+/* w[0..n) is a run of letters; the list's words are lower case. */
 static int word_in(const char *w, size_t n, const char *const *list, size_t count, int stem)
 {
     int first = w[0] | 32;
     for (size_t k = 0; k < count; k++) {
-        if (list[k][0] != first) continue;
-        size_t m = strlen(list[k]);
-        if ((stem ? n >= m : n == m) && strncasecmp(w, list[k], m) == 0) return 1;
+        const char *l = list[k];
+        if (l[0] != first) continue;
+        size_t j = 1;
+        while (j < n && l[j] && (w[j] | 32) == l[j]) j++;
+        if (!l[j] && (stem || j == n)) return 1;
     }
     return 0;
 }

@@ -80,6 +80,10 @@ static inline int32_t hdoc_index(const xmlNode *n)
 /* The value of an attribute (no allocation; NULL when absent or not plain). */
 const char *html_attr(const xmlNode *n, const char *name);
 
+/* Nonzero when s (NULL: none) holds needle, case folded; needle is lower
+ * case and starts with a letter. */
+int html_contains_ci(const char *s, const char *needle);
+
 /* Nonzero when the element kind starts a new line of text. */
 int htag_is_block(int tag);
 

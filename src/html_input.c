@@ -174,16 +174,18 @@ static size_t matching_close(const char *s, size_t n, size_t p, const char *open
 }
 
 /* Nonzero when s[from..to) holds what the metadata or the story might need
- * (one pass, case folded). */
+ * (one pass, case folded; the first two bytes of a word are tested before
+ * the whole). */
 static int holds_needed(const char *s, size_t from, size_t to)
 {
     static const char *needed[] = {"ld+json", "<article", "<main", "<h1", "<time", "author", "byline"};
-    for (size_t i = from; i < to; i++) {
-        char c = (char)(s[i] | 32);
+    for (size_t i = from; i + 1 < to; i++) {
+        char c = (char)(s[i] | 32), c2 = (char)(s[i + 1] | 32);
         if (c != '<' && c != 'a' && c != 'b' && c != 'l') continue;
         for (size_t k = 0; k < sizeof needed / sizeof *needed; k++) {
+            if (needed[k][0] != c || needed[k][1] != c2) continue;
             size_t m = strlen(needed[k]);
-            if (needed[k][0] == c && i + m <= to && strncasecmp(s + i, needed[k], m) == 0) return 1;
+            if (i + m <= to && strncasecmp(s + i, needed[k], m) == 0) return 1;
         }
     }
     return 0;

@@ -12,7 +12,6 @@
  */
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "html_dom.h"
 
@@ -24,19 +23,6 @@ typedef struct noted {
     long line;
     size_t seq;
 } noted;
-
-static int has_word(const char *v, const char *w)
-{
-    size_t m = strlen(w);
-    for (; v && *v; v++)
-        if (strncasecmp(v, w, m) == 0) return 1;
-    return 0;
-}
-
-static int class_says(const xmlNode *n, const char *w)
-{
-    return has_word(html_attr(n, "class"), w) || has_word(html_attr(n, "id"), w);
-}
 
 /* The reason a left-out element's markup gives. */
 static int markup_reason(const hdoc *d, const xmlNode *n)
@@ -60,8 +46,10 @@ static int markup_reason(const hdoc *d, const xmlNode *n)
     for (size_t k = 0; k < sizeof nav / sizeof *nav; k++)
         if (strcmp(name, nav[k]) == 0) return REMOVED_NAVIGATION;
     if (strcmp(name, "figcaption") == 0) return REMOVED_CAPTION;
+    const char *cls = html_attr(n, "class"), *id = html_attr(n, "id");
     for (size_t k = 0; k < sizeof words / sizeof *words; k++)
-        if (class_says(n, words[k].word)) return words[k].reason;
+        if (html_contains_ci(cls, words[k].word) || html_contains_ci(id, words[k].word))
+            return words[k].reason;
     return REMOVED_WIDGET;
 }
 

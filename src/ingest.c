@@ -11,6 +11,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <json-c/json.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -80,9 +81,11 @@ chorus_status ingest_text(chorus_story *st, const char *id, const char *bytes, s
         buf flat;
         buf_init(&flat, ARTICLE_MAX_BYTES * 2);
         html_extract(bytes, len, &flat, &st->arena, &hm);
+        buf_reserve(&text, flat.len); /* one allocation for the usual case */
         utf8_normalize(&text, flat.data ? flat.data : "", flat.len);
         buf_free(&flat);
     } else {
+        buf_reserve(&text, len);
         utf8_normalize(&text, bytes, len);
     }
     if (text.failed) {
@@ -130,6 +133,14 @@ static chorus_status read_file(const char *path, size_t limit, char **out, size_
     if (!f) return story_error(err, CHORUS_E_IO, path, -1, "cannot open: %s", strerror(errno));
     buf b;
     buf_init(&b, limit + 2);
+    struct stat sb; /* a regular file's size: one allocation, read in place */
+    if (fstat(fileno(f), &sb) == 0 && S_ISREG(sb.st_mode) && (uintmax_t)sb.st_size < limit) {
+        size_t size = (size_t)sb.st_size;
+        if (buf_reserve(&b, size + 1)) {
+            b.len = fread(b.data, 1, size + 1, f);
+            b.data[b.len] = '\0';
+        }
+    }
     char chunk[65536];
     size_t n;
     while ((n = fread(chunk, 1, sizeof chunk, f)) > 0 && !b.failed) buf_put(&b, chunk, n);

@@ -9,6 +9,10 @@
  * see ' ', '\t' and '\n' as whitespace.
  */
 #include "utf8.h"
+
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include "swar.h"
 
 #include <string.h>
@@ -38,10 +42,33 @@ static int cp_to_cp1252(uint32_t cp)
     return -1;
 }
 
+#ifdef __SSE2__
+/* The index of the first 16-byte block at or after i holding a control
+ * byte other than tab, newline, form feed or carriage return (or the index
+ * from which fewer than 16 bytes are left). */
+static size_t skip_plain_sse2(const char *s, size_t n, size_t i)
+{
+    const __m128i top = _mm_set1_epi8(0x1F), tab = _mm_set1_epi8('\t'), nl = _mm_set1_epi8('\n'),
+                  ff = _mm_set1_epi8('\f'), cr = _mm_set1_epi8('\r');
+    for (; i + 16 <= n; i += 16) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        __m128i low = _mm_cmpeq_epi8(_mm_min_epu8(x, top), x); /* bytes up to 0x1F */
+        __m128i ok = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, tab), _mm_cmpeq_epi8(x, nl)),
+                                  _mm_or_si128(_mm_cmpeq_epi8(x, ff), _mm_cmpeq_epi8(x, cr)));
+        if (_mm_movemask_epi8(_mm_andnot_si128(ok, low))) break;
+    }
+    return i;
+}
+#endif
+
 int utf8_is_binary(const char *s, size_t n, size_t *where)
 {
     size_t controls = 0, first = (size_t)-1;
     for (size_t i = 0; i < n; i++) {
+#ifdef __SSE2__
+        i = skip_plain_sse2(s, n, i);
+        if (i >= n) break;
+#endif
 #if SWAR
         /* eight bytes at a time while none is a control other than tab,
          * newline, form feed or carriage return (each test exact per byte) */

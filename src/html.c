@@ -2,8 +2,9 @@
  * html.c — HTML articles: the element table and flattening (html_input.c
  * decodes the page, strips it and has libxml2 parse it).
  *
- * libxml2's forgiving HTML parser builds the tree (XML_PARSE_HUGE: deep
- * pages are read to libxml2's huge depth limit). One iterative pre-order
+ * libxml2's forgiving HTML parser reads the page (XML_PARSE_HUGE: deep
+ * pages are read to libxml2's huge depth limit) and html_tree.c builds its
+ * tree in an arena. One iterative pre-order
  * walk (parent and sibling links, no recursion, so deeply nested pages
  * cannot exhaust the stack) indexes every element that may carry the story
  * into a flat table: its kind, its class/id hint, and the visible text,
@@ -419,8 +420,12 @@ void html_extract(const char *s, size_t n, buf *out, arena *a, html_meta *meta)
 {
     memset(meta, 0, sizeof *meta);
     if (n == 0 || n > (size_t)1 << 30) return;
-    htmlDocPtr doc = html_parse_page(s, n);
-    if (!doc) return;
+    html_tree tree;
+    htmlDocPtr doc = html_parse_page(s, n, &tree);
+    if (!doc) {
+        html_tree_free(&tree);
+        return;
+    }
     hdoc d = {.doc = doc, .body = 0, .arena = a};
     buf_init(&d.table, HDOC_MAX_NODES * sizeof(hnode));
     buf_init(&d.removed, 0);
@@ -445,5 +450,5 @@ void html_extract(const char *s, size_t n, buf *out, arena *a, html_meta *meta)
     }
     buf_free(&d.table);
     buf_free(&d.removed);
-    xmlFreeDoc(doc);
+    html_tree_free(&tree);
 }

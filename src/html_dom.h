@@ -65,9 +65,21 @@ typedef struct hdoc {
 #define HDOC_NODE(d, i) (&VEC_AT(&(d)->table, hnode, i))
 #define HDOC_COUNT(d) VEC_COUNT(&(d)->table, hnode)
 
-/* html_input.c: the page decoded, stripped and parsed (NULL when libxml2
- * gives no document). Free with xmlFreeDoc. */
-htmlDocPtr html_parse_page(const char *s, size_t n);
+/* A parsed page: libxml2's tree structures in an arena (html_tree.c). */
+typedef struct html_tree {
+    xmlDoc *doc;
+    arena mem;  /* every node, attribute and text of the tree */
+    void *ctxt; /* the parser context: it owns the element and attribute names */
+} html_tree;
+
+/* html_input.c: the page decoded, stripped and parsed into t (NULL when
+ * libxml2 gives no document). Free t with html_tree_free in any case. */
+htmlDocPtr html_parse_page(const char *s, size_t n, html_tree *t);
+
+/* html_tree.c: s[0..n) (UTF-8) parsed with libxml2's HTML parser and the
+ * htmlReadMemory options given, the tree built in t as libxml2 builds it. */
+htmlDocPtr html_tree_parse(html_tree *t, const char *s, size_t n, int options);
+void html_tree_free(html_tree *t);
 
 /* Index of an indexed element, or -1 (dropped subtrees are not indexed). */
 static inline int32_t hdoc_index(const xmlNode *n)

@@ -1,6 +1,6 @@
 /*
  * html_input.c — an HTML page made ready for libxml2: decoded to UTF-8 and
- * stripped of what the extractor never reads, then parsed.
+ * stripped of what the extractor never reads, then parsed (html_tree.c).
  *
  * Encoding: UTF-8 when the bytes are valid UTF-8 (whatever the page
  * declares: a page in a single-byte charset with any non-ASCII byte is
@@ -348,29 +348,29 @@ static void to_utf8(const char *s, size_t n, buf *out)
 
 /* libxml2 always reads UTF-8 and ignores the page's own declaration, so it
  * never converts (nor reports a conversion error) itself. */
-static htmlDocPtr parse(const char *s, size_t n)
+static htmlDocPtr parse(const char *s, size_t n, html_tree *t)
 {
     int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
                   HTML_PARSE_NONET | HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC | XML_PARSE_HUGE;
-    if (valid_utf8(s, n)) return htmlReadMemory(s, (int)n, NULL, "UTF-8", options);
+    if (valid_utf8(s, n)) return html_tree_parse(t, s, n, options);
     buf utf8;
     buf_init(&utf8, n * 4 + 16);
     to_utf8(s, n, &utf8);
     htmlDocPtr doc = utf8.failed || utf8.len > (size_t)1 << 30
                          ? NULL
-                         : htmlReadMemory(utf8.data ? utf8.data : "", (int)utf8.len, NULL, "UTF-8",
-                                          options);
+                         : html_tree_parse(t, utf8.data ? utf8.data : "", utf8.len, options);
     buf_free(&utf8);
     return doc;
 }
 
-htmlDocPtr html_parse_page(const char *s, size_t n)
+htmlDocPtr html_parse_page(const char *s, size_t n, html_tree *t)
 {
+    memset(t, 0, sizeof *t);
     buf page;
     buf_init(&page, n + 16);
     buf_reserve(&page, n + 1); /* never more than the page */
     strip_inert(s, n, &page);
-    htmlDocPtr doc = page.failed ? NULL : parse(page.data ? page.data : "", page.len);
+    htmlDocPtr doc = page.failed ? NULL : parse(page.data ? page.data : "", page.len, t);
     buf_free(&page);
     return doc;
 }

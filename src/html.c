@@ -126,12 +126,40 @@ int html_contains_ci(const char *s, const char *needle)
     return 0;
 }
 
-static int is_hidden(const xmlNode *n)
+/* The attributes indexing reads, gathered in one walk (each as html_attr
+ * gives it: the first of its name). */
+typedef struct read_attrs {
+    const char *hidden, *aria_hidden, *style, *cls, *id, *role;
+} read_attrs;
+
+static void gather_attrs(const xmlNode *n, read_attrs *r)
 {
-    if (html_attr(n, "hidden")) return 1;
-    const char *aria = html_attr(n, "aria-hidden");
+    memset(r, 0, sizeof *r);
+    for (const xmlAttr *a = n->properties; a; a = a->next) {
+        const char *name = (const char *)a->name, **slot = NULL;
+        if (!name) continue;
+        switch (name[0]) {
+        case 'h': slot = strcmp(name, "hidden") == 0 ? &r->hidden : NULL; break;
+        case 'a': slot = strcmp(name, "aria-hidden") == 0 ? &r->aria_hidden : NULL; break;
+        case 's': slot = strcmp(name, "style") == 0 ? &r->style : NULL; break;
+        case 'c': slot = strcmp(name, "class") == 0 ? &r->cls : NULL; break;
+        case 'i': slot = strcmp(name, "id") == 0 ? &r->id : NULL; break;
+        case 'r': slot = strcmp(name, "role") == 0 ? &r->role : NULL; break;
+        default: break;
+        }
+        if (slot && !*slot)
+            *slot = a->children && a->children->type == XML_TEXT_NODE && a->children->content
+                        ? (const char *)a->children->content
+                        : "";
+    }
+}
+
+static int is_hidden(const read_attrs *r)
+{
+    if (r->hidden) return 1;
+    const char *aria = r->aria_hidden;
     if (aria && strcasecmp(aria, "true") == 0) return 1;
-    const char *style = html_attr(n, "style");
+    const char *style = r->style;
     return style && (html_contains_ci(style, "display:none") ||
                      html_contains_ci(style, "display: none") ||
                      html_contains_ci(style, "visibility:hidden") ||
@@ -197,14 +225,14 @@ static void hint_words(const char *v, int *story, int *chrome, int *strong)
 
 /* +1 story-like, -1 chrome-like, 0 neither or both; *drop when the element
  * is chrome outright. */
-static int class_hint(const xmlNode *n, int tag, int *drop)
+static int class_hint(const read_attrs *r, int tag, int *drop)
 {
     int story = 0, chrome = 0, strong = 0;
-    const char *v = html_attr(n, "class");
+    const char *v = r->cls;
     if (v) hint_words(v, &story, &chrome, &strong);
-    v = html_attr(n, "id");
+    v = r->id;
     if (v) hint_words(v, &story, &chrome, &strong);
-    v = html_attr(n, "role");
+    v = r->role;
     if (v && (strcasecmp(v, "navigation") == 0 || strcasecmp(v, "complementary") == 0 ||
               strcasecmp(v, "contentinfo") == 0 || strcasecmp(v, "banner") == 0 ||
               strcasecmp(v, "dialog") == 0 || strcasecmp(v, "menu") == 0))
@@ -259,13 +287,15 @@ static int noted_drop(const char *name)
 static int add_element(hdoc *d, xmlNode *n)
 {
     int tag = n->name ? tag_of(d, n->name) : T_INLINE;
-    if (is_hidden(n)) return 0;
+    read_attrs r;
+    gather_attrs(n, &r);
+    if (is_hidden(&r)) return 0;
     if (tag == T_DROP) {
         if (noted_drop((const char *)n->name)) html_note(d, n, -1);
         return 0;
     }
     int drop = 0;
-    int hint = class_hint(n, tag, &drop);
+    int hint = class_hint(&r, tag, &drop);
     int32_t parent = hdoc_index(n->parent);
     if (drop && parent >= 0 && !d->lenient) { /* the root element always stays */
         d->chrome_dropped++;
@@ -324,7 +354,14 @@ static void build_table(hdoc *d, xmlNode *root)
 
 /* ------------------------------------------------------------ flattening */
 
-void html_put_collapsed(buf *out, const char *t)
+static int collapsed_space(const char *t, int *nbsp)
+{
+    *nbsp = (unsigned char)t[0] == 0xC2 && (unsigned char)t[1] == 0xA0;
+    return *t == ' ' || *t == '\t' || *t == '\n' || *t == '\r' || *nbsp;
+}
+
+/* html_put_collapsed near the buffer's limit: run by run, as far as it goes. */
+static void put_collapsed_bounded(buf *out, const char *t)
 {
     for (; *t && !out->failed; t++) {
         size_t run = 0; /* a run of plain bytes goes in one copy */
@@ -334,8 +371,8 @@ void html_put_collapsed(buf *out, const char *t)
             t += run - 1;
             continue;
         }
-        int nbsp = (unsigned char)t[0] == 0xC2 && (unsigned char)t[1] == 0xA0;
-        if (*t == ' ' || *t == '\t' || *t == '\n' || *t == '\r' || nbsp) {
+        int nbsp;
+        if (collapsed_space(t, &nbsp)) {
             t += nbsp;
             if (out->len && out->data[out->len - 1] != ' ' && out->data[out->len - 1] != '\n')
                 buf_putc(out, ' ');
@@ -343,6 +380,33 @@ void html_put_collapsed(buf *out, const char *t)
             buf_putc(out, *t);
         }
     }
+}
+
+void html_put_collapsed(buf *out, const char *t)
+{
+    size_t n = strlen(t);
+    if (out->failed) return;
+    if (out->len + n + 1 > out->limit) {
+        put_collapsed_bounded(out, t);
+        return;
+    }
+    if (!buf_reserve(out, n)) return; /* the text never grows: one byte out per byte in at most */
+    char *o = out->data + out->len;
+    for (; *t; t++) {
+        if ((unsigned char)*t > ' ' && (unsigned char)*t != 0xC2) {
+            *o++ = *t;
+            continue;
+        }
+        int nbsp;
+        if (collapsed_space(t, &nbsp)) {
+            t += nbsp;
+            if (o > out->data && o[-1] != ' ' && o[-1] != '\n') *o++ = ' ';
+        } else {
+            *o++ = *t;
+        }
+    }
+    out->len = (size_t)(o - out->data);
+    out->data[out->len] = '\0';
 }
 
 void html_end_line(buf *out)

@@ -199,12 +199,31 @@ static int is_unicode_space(uint32_t cp)
            cp == 0x3000 || cp == 0x1680;
 }
 
+/* The index of the first byte at or after i that is not printable ASCII,
+ * a tab or a newline, sixteen bytes at a time (or where fewer are left). */
+static size_t plain_run(const unsigned char *s, size_t n, size_t i)
+{
+#ifdef __SSE2__
+    const __m128i below = _mm_set1_epi8(0x1F), above = _mm_set1_epi8(0x7F),
+                  tab = _mm_set1_epi8('\t'), nl = _mm_set1_epi8('\n');
+    for (; i + 16 <= n; i += 16) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        /* signed compares: bytes from 0x80 up are negative, never plain */
+        __m128i ok = _mm_and_si128(_mm_cmpgt_epi8(x, below), _mm_cmplt_epi8(x, above));
+        ok = _mm_or_si128(ok, _mm_or_si128(_mm_cmpeq_epi8(x, tab), _mm_cmpeq_epi8(x, nl)));
+        unsigned mask = (unsigned)_mm_movemask_epi8(ok);
+        if (mask != 0xFFFF) return i + (size_t)__builtin_ctz(~mask);
+    }
+#endif
+    return i;
+}
+
 void utf8_normalize(buf *out, const char *text, size_t n)
 {
     const unsigned char *s = (const unsigned char *)text;
     size_t i = 0;
     while (i < n && !out->failed) {
-        size_t run = i; /* printable ASCII, tabs and newlines need no change */
+        size_t run = plain_run(s, n, i); /* printable ASCII, tabs and newlines need no change */
         while (run < n && ((s[run] >= 0x20 && s[run] < 0x7F) || s[run] == '\n' || s[run] == '\t')) run++;
         if (run > i) {
             buf_put(out, s + i, run - i);

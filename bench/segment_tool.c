@@ -124,8 +124,8 @@ static span *paragraphs_of(const char *text, size_t n, size_t *count)
 
 /* Runs the segment stage over text as one story of one article, with the
  * lexicon when it is not NULL. */
-static int segment_one(chorus_lexicon *lx, char *text, size_t n, size_t *sentences,
-                       size_t *tokens, size_t *terms)
+static int segment_one(chorus_lexicon *lx, char *text, size_t n, size_t *sentences, size_t *tokens,
+                       size_t *terms)
 {
     chorus_story *st = lx ? chorus_story_new_with_lexicon(lx) : chorus_story_new();
     if (!st) return 0;
@@ -214,7 +214,8 @@ int main(int argc, char **argv)
     if (argc >= 2 && strcmp(argv[1], "split") == 0) return run_split();
     if (argc >= 3 && strcmp(argv[1], "speed") == 0)
         return run_speed(argv[2], argc >= 4 ? argv[3] : NULL);
-    fprintf(stderr, "usage: segment_tool split < RECORDS\n"
-                    "       segment_tool speed FILE [--per-story | --per-story-alone | --split-only]\n");
+    fprintf(stderr,
+            "usage: segment_tool split < RECORDS\n"
+            "       segment_tool speed FILE [--per-story | --per-story-alone | --split-only]\n");
     return 2;
 }

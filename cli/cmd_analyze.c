@@ -30,7 +30,8 @@ static const char *article_id(const chorus_story *st, size_t a)
 
 static void put_articles(FILE *f, const chorus_story *st, const size_t *arts, size_t n)
 {
-    for (size_t k = 0; k < n; k++) fprintf(f, "%s%s", k ? ", " : "", article_id(st, arts[k]));
+    for (size_t k = 0; k < n; k++)
+        fprintf(f, "%s%s", k ? ", " : "", article_id(st, arts[k]));
 }
 
 static void write_quotes(FILE *f, const chorus_story *st)
@@ -78,8 +79,10 @@ static int run_analysis(const char *name, chorus_story *st, int json)
         }
         return cli_write(out, len);
     }
-    if (quotes) write_quotes(stdout, st);
-    else write_entities(stdout, st);
+    if (quotes)
+        write_quotes(stdout, st);
+    else
+        write_entities(stdout, st);
     if (fflush(stdout) != 0 || ferror(stdout)) {
         cli_error("cannot write the output");
         return EXIT_IO;
@@ -90,8 +93,10 @@ static int run_analysis(const char *name, chorus_story *st, int json)
 /* `chorus quotes` and `chorus entities` share their options. */
 static int cmd_analyze(int argc, char **argv)
 {
+    /* clang-format off */
     static const struct option longopts[] = {
         {"format", required_argument, 0, 'f'}, {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
+    /* clang-format on */
     const char *name = argv[0];
     int json = 0, c;
     optind = 1;

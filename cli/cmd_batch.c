@@ -12,21 +12,20 @@
 
 static void batch_usage(FILE *f)
 {
-    fprintf(f,
-            "usage: chorus batch [OPTIONS] [FILE]\n\n"
-            "Reads one story per line (JSON, DESIGN.md schema) from FILE or standard\n"
-            "input and writes one JSON result per line, in the same order. A line\n"
-            "that fails becomes {\"id\": ..., \"error\": {\"code\": ..., \"message\": ...}}.\n\n"
-            "options:\n"
-            "  -w, --words N       at most N words per summary (default 100)\n"
-            "  -b, --bytes N       at most N bytes\n"
-            "  -n, --sentences N   at most N sentences\n"
-            "      --method M      coverage (default), lead, centroid, lexrank, textrank\n"
-            "      --no-compress   print whole sentences (no compression)\n"
-            "      --no-analyses   skip the quote and entity layers (for timing)\n"
-            "      --plain         write {\"id\": ..., \"summary\": [\"sentence\", ...]}\n"
-            "      --clean         write each story's clean articles (as chorus clean -f json)\n"
-            "  -h, --help          this help\n");
+    fprintf(f, "usage: chorus batch [OPTIONS] [FILE]\n\n"
+               "Reads one story per line (JSON, DESIGN.md schema) from FILE or standard\n"
+               "input and writes one JSON result per line, in the same order. A line\n"
+               "that fails becomes {\"id\": ..., \"error\": {\"code\": ..., \"message\": ...}}.\n\n"
+               "options:\n"
+               "  -w, --words N       at most N words per summary (default 100)\n"
+               "  -b, --bytes N       at most N bytes\n"
+               "  -n, --sentences N   at most N sentences\n"
+               "      --method M      coverage (default), lead, centroid, lexrank, textrank\n"
+               "      --no-compress   print whole sentences (no compression)\n"
+               "      --no-analyses   skip the quote and entity layers (for timing)\n"
+               "      --plain         write {\"id\": ..., \"summary\": [\"sentence\", ...]}\n"
+               "      --clean         write each story's clean articles (as chorus clean -f json)\n"
+               "  -h, --help          this help\n");
 }
 
 typedef struct batch_cfg {
@@ -58,7 +57,8 @@ static int process_line(const char *line, size_t len, long lineno, const batch_c
     }
     if (s != CHORUS_OK) {
         const char *id = chorus_story_id(st);
-        if (strcmp(err.where, "line") == 0) snprintf(err.where, sizeof err.where, "line %ld", lineno);
+        if (strcmp(err.where, "line") == 0)
+            snprintf(err.where, sizeof err.where, "line %ld", lineno);
         char *record = chorus_error_record(id, lineno, &err);
         if (record) {
             rc = cli_write(record, strlen(record));
@@ -78,11 +78,13 @@ static int batch_line(void *vcfg, char *line, size_t len, long lineno)
 
 int cmd_batch(int argc, char **argv)
 {
+    /* clang-format off */
     static const struct option longopts[] = {
         {"words", required_argument, 0, 'w'}, {"bytes", required_argument, 0, 'b'},
         {"sentences", required_argument, 0, 'n'}, {"method", required_argument, 0, 'M'}, {"no-compress", no_argument, 0, 'C'}, {"plain", no_argument, 0, 'P'},
         {"no-analyses", no_argument, 0, 'A'},
         {"clean", no_argument, 0, 'c'}, {"help", no_argument, 0, 'h'},          {0, 0, 0, 0}};
+    /* clang-format on */
     chorus_options opts;
     chorus_options_init(&opts);
     chorus_format format = CHORUS_FORMAT_JSON;
@@ -91,19 +93,28 @@ int cmd_batch(int argc, char **argv)
     opterr = 0;
     while ((c = getopt_long(argc, argv, "+w:b:n:h", longopts, NULL)) != -1) {
         switch (c) {
-        case 'w': case 'b': case 'n': case 'C':
+        case 'w':
+        case 'b':
+        case 'n':
+        case 'C':
             if (cli_budget_option(c, optarg, &opts) < 0) return EXIT_USAGE;
             break;
-        case 'A': opts.skip_analyses = 1; break;
+        case 'A':
+            opts.skip_analyses = 1;
+            break;
         case 'M':
             if (!cli_parse_method(optarg, &opts.method)) return EXIT_USAGE;
             break;
-        case 'P': format = CHORUS_FORMAT_PLAIN_JSON; break;
+        case 'P':
+            format = CHORUS_FORMAT_PLAIN_JSON;
+            break;
         case 'c':
             format = CHORUS_FORMAT_CLEAN_JSON;
             opts.clean_only = 1;
             break;
-        case 'h': batch_usage(stdout); return EXIT_OK;
+        case 'h':
+            batch_usage(stdout);
+            return EXIT_OK;
         default:
             cli_error("batch: unknown option or missing value: %s (see --help)", argv[optind - 1]);
             return EXIT_USAGE;

@@ -221,7 +221,8 @@ static int print_comparison(const eval_run *run)
     const chorus_rouge *r = run->rouge;
     static const char *wanted[] = {"ROUGE-1", "ROUGE-2", "ROUGE-SU4", "ROUGE-L"};
     printf("\n%-11s", "method");
-    for (size_t w = 0; w < 4; w++) printf(" %-10s", wanted[w]);
+    for (size_t w = 0; w < 4; w++)
+        printf(" %-10s", wanted[w]);
     printf("   (Average_%c)\n", run->headline_f ? 'F' : 'R');
     double best = -1;
     size_t best_peer = 0;
@@ -369,6 +370,7 @@ static int run_eval(const eval_cfg *cfg)
 
 int cmd_eval(int argc, char **argv)
 {
+    /* clang-format off */
     static const struct option longopts[] = {{"rouge", required_argument, 0, 'R'},
                                              {"words", required_argument, 0, 'w'},
                                              {"bytes", required_argument, 0, 'b'},
@@ -377,6 +379,7 @@ int cmd_eval(int argc, char **argv)
                                              {"method", required_argument, 0, 'M'}, {"no-compress", no_argument, 0, 'C'},
                                              {"help", no_argument, 0, 'h'},
                                              {0, 0, 0, 0}};
+    /* clang-format on */
     eval_cfg cfg;
     memset(&cfg, 0, sizeof cfg);
     chorus_options_init(&cfg.opts);
@@ -392,7 +395,9 @@ int cmd_eval(int argc, char **argv)
             if (cli_budget_option(c, optarg, &cfg.opts) < 0) return EXIT_USAGE;
             cfg.words_given = 1;
             break;
-        case 'b': case 'n': case 'C':
+        case 'b':
+        case 'n':
+        case 'C':
             if (cli_budget_option(c, optarg, &cfg.opts) < 0) return EXIT_USAGE;
             break;
         case 'M': {
@@ -420,7 +425,8 @@ int cmd_eval(int argc, char **argv)
     }
     cfg.path = argv[optind];
     if (!methods_given)
-        for (int m = 0; m < CHORUS_METHOD_COUNT; m++) cfg.methods[m] = 1;
+        for (int m = 0; m < CHORUS_METHOD_COUNT; m++)
+            cfg.methods[m] = 1;
     cfg.lexicon = chorus_lexicon_new(0);
     if (!cfg.lexicon) {
         cli_error("out of memory");

@@ -87,8 +87,10 @@ static void write_sentences(const chorus_story *st, int json, FILE *f)
 
 int cmd_sentences(int argc, char **argv)
 {
+    /* clang-format off */
     static const struct option longopts[] = {
         {"format", required_argument, 0, 'f'}, {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
+    /* clang-format on */
     int json = 0, c;
     optind = 1;
     opterr = 0;

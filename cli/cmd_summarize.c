@@ -9,20 +9,19 @@
 
 static void summarize_usage(FILE *f)
 {
-    fprintf(f,
-            "usage: chorus [summarize] [OPTIONS] PATH...\n\n"
-            "Summarizes one story told by several articles. PATH is an article file\n"
-            "(plain text or HTML) or a directory of them.\n\n"
-            "options:\n"
-            "  -w, --words N       at most N words (default 100; 0: no word limit)\n"
-            "  -b, --bytes N       at most N bytes\n"
-            "  -n, --sentences N   at most N sentences\n"
-            "      --method M      coverage (default), lead, centroid, lexrank, textrank\n"
-            "      --no-compress   print whole sentences (no compression)\n"
-            "  -f, --format F      text (default), json, markdown is not yet available\n"
-            "      --plain         summary sentences only, one per line, no citations\n"
-            "  -h, --help          this help\n\n"
-            "exit codes: 0 ok, 1 bad input, 2 usage, 3 I/O, 4 internal\n");
+    fprintf(f, "usage: chorus [summarize] [OPTIONS] PATH...\n\n"
+               "Summarizes one story told by several articles. PATH is an article file\n"
+               "(plain text or HTML) or a directory of them.\n\n"
+               "options:\n"
+               "  -w, --words N       at most N words (default 100; 0: no word limit)\n"
+               "  -b, --bytes N       at most N bytes\n"
+               "  -n, --sentences N   at most N sentences\n"
+               "      --method M      coverage (default), lead, centroid, lexrank, textrank\n"
+               "      --no-compress   print whole sentences (no compression)\n"
+               "  -f, --format F      text (default), json, markdown is not yet available\n"
+               "      --plain         summary sentences only, one per line, no citations\n"
+               "  -h, --help          this help\n\n"
+               "exit codes: 0 ok, 1 bad input, 2 usage, 3 I/O, 4 internal\n");
 }
 
 static void clean_usage(FILE *f)
@@ -106,11 +105,13 @@ static int clean_each(char **paths, int n, const chorus_options *opts, chorus_fo
 
 static int run_story_command(int argc, char **argv, int clean)
 {
+    /* clang-format off */
     static const struct option longopts[] = {
         {"words", required_argument, 0, 'w'}, {"bytes", required_argument, 0, 'b'},
         {"sentences", required_argument, 0, 'n'}, {"method", required_argument, 0, 'M'}, {"no-compress", no_argument, 0, 'C'}, {"format", required_argument, 0, 'f'},
         {"plain", no_argument, 0, 'P'},         {"help", no_argument, 0, 'h'},
         {"each", no_argument, 0, 'e'},          {0, 0, 0, 0}};
+    /* clang-format on */
     chorus_options opts;
     chorus_options_init(&opts);
     chorus_format format = clean ? CHORUS_FORMAT_CLEAN : CHORUS_FORMAT_TEXT;
@@ -120,7 +121,10 @@ static int run_story_command(int argc, char **argv, int clean)
     const char *shortopts = clean ? "+f:eh" : "+w:b:n:f:h";
     while ((c = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
         switch (c) {
-        case 'w': case 'b': case 'n': case 'C':
+        case 'w':
+        case 'b':
+        case 'n':
+        case 'C':
             if (cli_budget_option(c, optarg, &opts) < 0) return EXIT_USAGE;
             break;
         case 'M':
@@ -129,7 +133,9 @@ static int run_story_command(int argc, char **argv, int clean)
         case 'f':
             if (!parse_format(optarg, clean, &format)) return EXIT_USAGE;
             break;
-        case 'P': plain = 1; break;
+        case 'P':
+            plain = 1;
+            break;
         case 'e':
             if (!clean) {
                 cli_error("%s: --each belongs to chorus clean", argv[0]);

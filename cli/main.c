@@ -99,7 +99,8 @@ int cli_each_line(const char *path, cli_line_fn fn, void *ctx)
     int rc = EXIT_OK;
     while (rc == EXIT_OK && (n = getline(&line, &cap, f)) != -1) {
         size_t len = (size_t)n;
-        while (len && (line[len - 1] == '\n' || line[len - 1] == '\r')) len--;
+        while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+            len--;
         line[len] = '\0';
         rc = fn(ctx, line, len, ++lineno);
     }
@@ -135,11 +136,17 @@ bad:
 int cli_budget_option(int c, const char *value, chorus_options *opts)
 {
     switch (c) {
-    case 'w': return cli_parse_uint("-w", value, 1000000, &opts->max_words) ? 1 : -1;
-    case 'b': return cli_parse_uint("-b", value, 100000000, &opts->max_bytes) ? 1 : -1;
-    case 'n': return cli_parse_uint("-n", value, 100000, &opts->max_sentences) ? 1 : -1;
-    case 'C': opts->compress = 0; return 1;
-    default: return 0;
+    case 'w':
+        return cli_parse_uint("-w", value, 1000000, &opts->max_words) ? 1 : -1;
+    case 'b':
+        return cli_parse_uint("-b", value, 100000000, &opts->max_bytes) ? 1 : -1;
+    case 'n':
+        return cli_parse_uint("-n", value, 100000, &opts->max_sentences) ? 1 : -1;
+    case 'C':
+        opts->compress = 0;
+        return 1;
+    default:
+        return 0;
     }
 }
 

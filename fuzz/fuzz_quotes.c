@@ -27,8 +27,7 @@ static void read_layers(chorus_story *st)
             chorus_mention_info m;
             chorus_article_info a;
             if (!chorus_story_entity_mention(st, i, k, &m) ||
-                !chorus_story_article(st, m.article, &a) || m.start >= m.end ||
-                m.end > a.text_len)
+                !chorus_story_article(st, m.article, &a) || m.start >= m.end || m.end > a.text_len)
                 __builtin_trap();
         }
     }

@@ -76,7 +76,7 @@ typedef enum chorus_format {
     CHORUS_FORMAT_PLAIN,    /* summary sentences, one per line, no citations */
     CHORUS_FORMAT_CLEAN,    /* each article's clean text and metadata */
     CHORUS_FORMAT_CLEAN_JSON,
-    CHORUS_FORMAT_PLAIN_JSON, /* {"id": ..., "summary": ["sentence", ...]} */
+    CHORUS_FORMAT_PLAIN_JSON,   /* {"id": ..., "summary": ["sentence", ...]} */
     CHORUS_FORMAT_QUOTES_JSON,  /* {"articles": [...], "quotes": [...]} */
     CHORUS_FORMAT_ENTITIES_JSON /* {"articles": [...], "entities": [...]} */
 } chorus_format;
@@ -103,12 +103,12 @@ typedef struct chorus_options {
     unsigned max_bytes;     /* summary budget in bytes (0: no limit) */
     unsigned max_sentences; /* summary budget in sentences (0: no limit) */
     chorus_method method;
-    int compress; /* nonzero: drop attribution tails, short parentheticals and
-                     leading connectives outside quotations (compress.c) */
+    int compress;      /* nonzero: drop attribution tails, short parentheticals and
+                          leading connectives outside quotations (compress.c) */
     int skip_analyses; /* nonzero: no quote and entity layers (their sections are
                           empty; the summary is the same) */
-    int clean_only; /* nonzero: stop after cleaning and segmenting, for
-                       CHORUS_FORMAT_CLEAN and CHORUS_FORMAT_CLEAN_JSON */
+    int clean_only;    /* nonzero: stop after cleaning and segmenting, for
+                          CHORUS_FORMAT_CLEAN and CHORUS_FORMAT_CLEAN_JSON */
 } chorus_options;
 
 /* Default options: a 100-word summary by CHORUS_METHOD_COVERAGE, with
@@ -149,8 +149,7 @@ chorus_status chorus_story_add_json(chorus_story *story, const char *line, size_
  * summarize. Fails with
  * CHORUS_E_NO_ARTICLES (or CHORUS_E_IO when every article failed to be read)
  * when no article remains. */
-chorus_status chorus_story_run(chorus_story *story, const chorus_options *opts,
-                               chorus_error *err);
+chorus_status chorus_story_run(chorus_story *story, const chorus_options *opts, chorus_error *err);
 
 /* Renders the story after chorus_story_run. The result is owned by the story
  * and valid until the next render or chorus_story_free. */
@@ -201,16 +200,16 @@ void chorus_lexicon_stats(const chorus_lexicon *lexicon, chorus_lexicon_info *ou
 
 typedef struct chorus_article_info {
     const char *id;
-    const char *title;   /* "" when unknown, as are the next four */
+    const char *title; /* "" when unknown, as are the next four */
     const char *outlet;
     const char *byline;
-    const char *date;    /* YYYY-MM-DD, YYYY-MM or YYYY */
+    const char *date; /* YYYY-MM-DD, YYYY-MM or YYYY */
     const char *dateline;
-    const char *text;    /* the clean text (UTF-8, NUL-terminated) */
+    const char *text; /* the clean text (UTF-8, NUL-terminated) */
     size_t text_len;
-    size_t words;        /* whitespace-separated words of the clean text */
+    size_t words; /* whitespace-separated words of the clean text */
     size_t sentences;
-    size_t removed;      /* lines removed by cleaning */
+    size_t removed; /* lines removed by cleaning */
 } chorus_article_info;
 
 size_t chorus_story_article_count(const chorus_story *story);
@@ -251,11 +250,11 @@ int chorus_story_sentence(const chorus_story *story, size_t index, chorus_senten
 /* Entities: the people, organizations, places and other names of the
  * story, each with every alias the articles use (entities.c). */
 typedef struct chorus_entity_info {
-    const char *name;                /* the fullest form */
-    const char *type;                /* "PER", "ORG", "LOC" or "MISC" */
-    const char *const *aliases;      /* distinct surface forms, first seen first */
+    const char *name;           /* the fullest form */
+    const char *type;           /* "PER", "ORG", "LOC" or "MISC" */
+    const char *const *aliases; /* distinct surface forms, first seen first */
     size_t alias_count;
-    const size_t *articles;          /* indices of the articles naming it, ascending */
+    const size_t *articles; /* indices of the articles naming it, ascending */
     size_t article_count;
     size_t mention_count;
 } chorus_entity_info;
@@ -274,10 +273,10 @@ int chorus_story_entity_mention(const chorus_story *story, size_t entity, size_t
 /* Quotes: one ledger entry per statement, with every quotation of it in
  * every article (quotes.c). */
 typedef struct chorus_quote_info {
-    const char *text;     /* the fullest quotation of the statement */
-    const char *speaker;  /* the speaker's entity name, else as written, else "" */
-    long entity;          /* index of the speaker's entity, or -1 */
-    const char *cue;      /* the reporting verb as written, or "" */
+    const char *text;       /* the fullest quotation of the statement */
+    const char *speaker;    /* the speaker's entity name, else as written, else "" */
+    long entity;            /* index of the speaker's entity, or -1 */
+    const char *cue;        /* the reporting verb as written, or "" */
     const size_t *articles; /* indices of the articles quoting it, ascending */
     size_t article_count;
     size_t mention_count;
@@ -285,14 +284,14 @@ typedef struct chorus_quote_info {
 
 typedef struct chorus_quote_mention {
     size_t article;
-    size_t start, end;       /* the quoted words, marks excluded */
-    const char *text;        /* those words as printed */
+    size_t start, end;                 /* the quoted words, marks excluded */
+    const char *text;                  /* those words as printed */
     size_t speaker_start, speaker_end; /* the speaker as written; equal when unknown */
-    const char *speaker;     /* the speaker as written, or "" */
-    long entity;             /* the speaker's entity, or -1 */
-    const char *cue;         /* the reporting verb, or "" */
-    const char *pattern;     /* how it was attributed: "after", "before", "colon", ... */
-    unsigned depth;          /* 1 for a quotation inside another */
+    const char *speaker;               /* the speaker as written, or "" */
+    long entity;                       /* the speaker's entity, or -1 */
+    const char *cue;                   /* the reporting verb, or "" */
+    const char *pattern;               /* how it was attributed: "after", "before", "colon", ... */
+    unsigned depth;                    /* 1 for a quotation inside another */
 } chorus_quote_mention;
 
 size_t chorus_story_quote_count(const chorus_story *story);
@@ -322,25 +321,25 @@ char *chorus_error_record(const char *id, long line, const chorus_error *err);
 #define CHORUS_ROUGE_MAX_N 16 /* largest -n */
 
 typedef struct chorus_rouge_options {
-    unsigned max_n;       /* -n N: ROUGE-1 ... ROUGE-N (0, the default: none) */
-    unsigned word_limit;  /* -l N: only the first N words of every summary (0: all) */
-    unsigned byte_limit;  /* -b N: only the first N bytes (0: all) */
-    int stem;             /* -m: ROUGE's Porter stemmer with the WordNet exceptions */
-    int stopwords;        /* -s: remove the SMART stopwords */
-    int skip_bigrams;     /* -2 given: ROUGE-S */
-    int skip_distance;    /* -2 D: at most D words between the two; negative: no limit */
-    int skip_unigrams;    /* -u: ROUGE-SU, unigrams counted too (needs -2) */
-    int skip_both;        /* -U: ROUGE-S and ROUGE-SU */
-    int lcs;              /* ROUGE-L: on unless -x */
-    double wlcs_weight;   /* -w W: ROUGE-W with weight W (0: no ROUGE-W) */
-    char formula;         /* -f: 'A' pools the models (default), 'B' takes the best */
-    double alpha;         /* -p: F = P*R / ((1-alpha)*P + alpha*R); 0.5 */
-    double confidence;    /* -c: interval in percent; 95 */
-    unsigned resamples;   /* -r: bootstrap resamples; 1000 */
-    int counting;         /* -t: 0 average of evaluations, 1 pooled counts, 2 raw counts */
-    int per_eval;         /* -d: report every evaluation too */
-    int jackknife;        /* -j: one leave-one-out evaluation per model (DESIGN.md) */
-    int file_list;        /* -z SPL: the input is a list "peer model..." per line */
+    unsigned max_n;            /* -n N: ROUGE-1 ... ROUGE-N (0, the default: none) */
+    unsigned word_limit;       /* -l N: only the first N words of every summary (0: all) */
+    unsigned byte_limit;       /* -b N: only the first N bytes (0: all) */
+    int stem;                  /* -m: ROUGE's Porter stemmer with the WordNet exceptions */
+    int stopwords;             /* -s: remove the SMART stopwords */
+    int skip_bigrams;          /* -2 given: ROUGE-S */
+    int skip_distance;         /* -2 D: at most D words between the two; negative: no limit */
+    int skip_unigrams;         /* -u: ROUGE-SU, unigrams counted too (needs -2) */
+    int skip_both;             /* -U: ROUGE-S and ROUGE-SU */
+    int lcs;                   /* ROUGE-L: on unless -x */
+    double wlcs_weight;        /* -w W: ROUGE-W with weight W (0: no ROUGE-W) */
+    char formula;              /* -f: 'A' pools the models (default), 'B' takes the best */
+    double alpha;              /* -p: F = P*R / ((1-alpha)*P + alpha*R); 0.5 */
+    double confidence;         /* -c: interval in percent; 95 */
+    unsigned resamples;        /* -r: bootstrap resamples; 1000 */
+    int counting;              /* -t: 0 average of evaluations, 1 pooled counts, 2 raw counts */
+    int per_eval;              /* -d: report every evaluation too */
+    int jackknife;             /* -j: one leave-one-out evaluation per model (DESIGN.md) */
+    int file_list;             /* -z SPL: the input is a list "peer model..." per line */
     char weight_label[24];     /* -w as typed, for "ROUGE-W-1.2" */
     char skip_label[24];       /* -2 as typed, for "ROUGE-SU4" */
     char confidence_label[24]; /* -c as typed, for "95%-conf.int." */
@@ -384,8 +383,7 @@ typedef struct chorus_rouge_eval {
  * without model k (a human peer only in the one without its own model).
  * An empty peer scores 0, as in ROUGE-1.5.5. Fails with CHORUS_E_USAGE on
  * a repeated test id or no model to score against. */
-chorus_status chorus_rouge_add(chorus_rouge *rouge, const chorus_rouge_eval *ev,
-                               chorus_error *err);
+chorus_status chorus_rouge_add(chorus_rouge *rouge, const chorus_rouge_eval *ev, chorus_error *err);
 
 /* Adds the evaluations of one JSON line:
  *   {"id": "D0701A", "peers": {"1": "text", ...}, "models": ["text", ...],
@@ -396,8 +394,8 @@ chorus_status chorus_rouge_add(chorus_rouge *rouge, const chorus_rouge_eval *ev,
  * instead of the line's peers: the line may then be a data-set story
  * (../shared/data/summarization), scored against its references. */
 chorus_status chorus_rouge_add_json(chorus_rouge *rouge, const char *line, size_t len,
-                                    const char *peer_id, const char *summary,
-                                    size_t summary_len, chorus_error *err);
+                                    const char *peer_id, const char *summary, size_t summary_len,
+                                    chorus_error *err);
 
 /* The "budget_words" of a data-set line, or 0 when it has none. */
 chorus_status chorus_rouge_json_budget(const char *line, size_t len, unsigned *words,
@@ -416,7 +414,7 @@ typedef struct chorus_rouge_score {
     double r, p, f; /* Average_R/P/F: the bootstrap mean (5 decimals); with
                        counting 2, the summed model, peer and hit counts */
     double r_low, r_high, p_low, p_high, f_low, f_high; /* the -c interval */
-    size_t evals;   /* evaluations averaged */
+    size_t evals;                                       /* evaluations averaged */
 } chorus_rouge_score;
 
 /* The average of one peer for one measure, as the report prints it. */

@@ -162,8 +162,10 @@ static void put_quote_mention(const chorus_story *st, const quote *q, buf *out)
     json_key(out, "speaker_start", &inner), buf_printf(out, "%u", q->speaker.start);
     json_key(out, "speaker_end", &inner), buf_printf(out, "%u", q->speaker.end);
     json_key(out, "entity", &inner);
-    if (q->entity >= 0) buf_printf(out, "\"e%d\"", q->entity + 1);
-    else buf_puts(out, "null");
+    if (q->entity >= 0)
+        buf_printf(out, "\"e%d\"", q->entity + 1);
+    else
+        buf_puts(out, "null");
     json_key(out, "cue", &inner), json_cstr(out, q->cue);
     json_key(out, "pattern", &inner), json_cstr(out, q->how && q->how[0] ? q->how : "none");
     json_key(out, "depth", &inner), buf_printf(out, "%u", q->depth);
@@ -183,8 +185,10 @@ void render_quotes_json(const chorus_story *st, buf *out, int *first)
         json_key(out, "text", &inner), json_cstr(out, qi.text);
         json_key(out, "speaker", &inner), json_cstr(out, qi.speaker);
         json_key(out, "entity", &inner);
-        if (qi.entity >= 0) buf_printf(out, "\"e%ld\"", qi.entity + 1);
-        else buf_puts(out, "null");
+        if (qi.entity >= 0)
+            buf_printf(out, "\"e%ld\"", qi.entity + 1);
+        else
+            buf_puts(out, "null");
         json_key(out, "cue", &inner), json_cstr(out, qi.cue);
         json_key(out, "articles", &inner), put_articles(st, out, qi.articles, qi.article_count);
         json_key(out, "mentions", &inner);
@@ -215,7 +219,9 @@ void render_layer_json(const chorus_story *st, buf *out, int which)
         buf_putc(out, '}');
     }
     buf_putc(out, ']');
-    if (which) render_entities_json(st, out, &first);
-    else render_quotes_json(st, out, &first);
+    if (which)
+        render_entities_json(st, out, &first);
+    else
+        render_quotes_json(st, out, &first);
     buf_puts(out, "}\n");
 }

@@ -47,7 +47,8 @@ int buf_reserve(buf *b, size_t extra)
     size_t need = b->len + extra + 1;
     if (need <= b->cap) return 1;
     size_t cap = b->cap ? b->cap : 64;
-    while (cap < need) cap *= 2;
+    while (cap < need)
+        cap *= 2;
     if (cap > b->limit) cap = b->limit;
     char *p = realloc(b->data, cap);
     if (!p) {

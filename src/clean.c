@@ -40,6 +40,7 @@
 #define NEAR_DUP_MIN_WORDS 8
 #define NEAR_DUP_CONTAINMENT 0.8
 
+/* clang-format off */
 static const char *reason_names[REMOVED_REASON_COUNT] = {
     [REMOVED_WIDGET] = "widget",       [REMOVED_PLAYER] = "player",
     [REMOVED_COUNTER] = "counter",     [REMOVED_COPYRIGHT] = "copyright",
@@ -51,6 +52,7 @@ static const char *reason_names[REMOVED_REASON_COUNT] = {
     [REMOVED_NAVIGATION] = "navigation", [REMOVED_COMMENTS] = "comments",
     [REMOVED_LINKS] = "links",         [REMOVED_OUTSIDE] = "outside",
 };
+/* clang-format on */
 
 const char *removal_reason_name(removal_reason r)
 {
@@ -66,7 +68,7 @@ typedef struct line {
     int bullet;   /* starts with a list marker */
     int removed;
     removal_reason reason;
-    uint64_t key; /* hash of the line, for repetition across articles */
+    uint64_t key;       /* hash of the line, for repetition across articles */
     uint64_t *word_set; /* sorted distinct word hashes (lines of NEAR_DUP_MIN_WORDS+) */
     uint32_t n_word_set;
     uint64_t sig[4]; /* one bit per word hash (mod 256): a quick bound on shared words */
@@ -93,7 +95,7 @@ static size_t bullet_len(const char *s, size_t n)
 {
     if (n >= 2 && (s[0] == '-' || s[0] == '*' || s[0] == '+') && s[1] == ' ') return 2;
     if (n >= 3 && memcmp(s, "\xE2\x80\xA2", 3) == 0) return 3; /* • */
-    if (n >= 2 && memcmp(s, "\xC2\xB7", 2) == 0) return 2;      /* · */
+    if (n >= 2 && memcmp(s, "\xC2\xB7", 2) == 0) return 2;     /* · */
     return 0;
 }
 
@@ -109,15 +111,19 @@ static int only_clock_times(const char *s, size_t n)
     int times = 0;
     size_t i = 0;
     while (i < n) {
-        while (i < n && s[i] == ' ') i++;
+        while (i < n && s[i] == ' ')
+            i++;
         if (i >= n) break;
         size_t j = i;
-        while (j < n && s[j] != ' ') j++;
+        while (j < n && s[j] != ' ')
+            j++;
         size_t k = i, d1 = 0, d2 = 0;
-        while (k < j && isdigit((unsigned char)s[k])) k++, d1++;
+        while (k < j && isdigit((unsigned char)s[k]))
+            k++, d1++;
         if (k >= j || s[k] != ':') return 0;
         k++;
-        while (k < j && (isdigit((unsigned char)s[k]) || s[k] == ':')) k++, d2++;
+        while (k < j && (isdigit((unsigned char)s[k]) || s[k] == ':'))
+            k++, d2++;
         if (k != j || d1 == 0 || d1 > 2 || d2 == 0) return 0;
         times++;
         i = j;
@@ -136,7 +142,8 @@ static int is_counter(const char *s, size_t n)
     } else {
         i = 0;
     }
-    while (i < n && s[i] == ' ') i++;
+    while (i < n && s[i] == ' ')
+        i++;
     size_t digits = 0;
     while (i < n && (isdigit((unsigned char)s[i]) || s[i] == ',' || s[i] == '.')) {
         if (isdigit((unsigned char)s[i])) digits++;
@@ -144,7 +151,8 @@ static int is_counter(const char *s, size_t n)
     }
     if (!digits) return 0;
     if (colon) return i == n;
-    while (i < n && s[i] == ' ') i++;
+    while (i < n && s[i] == ' ')
+        i++;
     static const char *units[] = {"views", "comments", "shares", "likes", "reads", "replies"};
     for (size_t k = 0; k < sizeof units / sizeof *units; k++)
         if (n - i == strlen(units[k]) && strncasecmp(s + i, units[k], n - i) == 0) return 1;
@@ -191,6 +199,7 @@ static int is_url_line(const char *s, size_t n)
 /* Words that make up share bars, menus and calls to action on news pages. */
 static int is_chrome_word(const char *w, size_t n)
 {
+    /* clang-format off */
     static const char *words[] = {
         "share",    "shares",     "tweet",    "email",   "e-mail",  "print",     "comment",
         "comments", "post",       "a",        "the",     "this",    "link",      "links",
@@ -209,6 +218,7 @@ static int is_chrome_word(const char *w, size_t n)
         "like",     "trending",   "most",     "popular", "latest",  "news",      "open",
         "reply",    "replies",    "report",   "print",   "embed",   "send",      "site",
     };
+    /* clang-format on */
     for (size_t k = 0; k < sizeof words / sizeof *words; k++)
         if (strlen(words[k]) == n && strncasecmp(w, words[k], n) == 0) return 1;
     return 0;
@@ -225,7 +235,8 @@ static int all_chrome_words(const char *s, size_t n)
         }
         if (i >= n) break;
         size_t j = i;
-        while (j < n && (isalpha((unsigned char)s[j]) || s[j] == '-')) j++;
+        while (j < n && (isalpha((unsigned char)s[j]) || s[j] == '-'))
+            j++;
         if (!is_chrome_word(s + i, j - i)) return 0;
         words++;
         i = j;
@@ -236,9 +247,11 @@ static int all_chrome_words(const char *s, size_t n)
 /* A reporter's biography: "Jane Doe is a correspondent based in …". */
 static int is_bio(const char *s, size_t n, int words)
 {
+    /* clang-format off */
     static const char *roles[] = {"correspondent", "reporter", "editor",   "writer",  "journalist",
                                   "columnist",     "contributor", "producer", "bureau chief",
                                   "covers",        "anchor",   "host of"};
+    /* clang-format on */
     if (words > 45) return 0;
     static const char *verbs[] = {" is ", " was ", " covers ", " has been ", " writes "};
     const char *verb = NULL;
@@ -263,10 +276,12 @@ static int is_name_list(const char *s, size_t n)
     size_t i = 0;
     int names = 0;
     while (i < n) {
-        while (i < n && (s[i] == ' ' || s[i] == ',' || s[i] == '.')) i++;
+        while (i < n && (s[i] == ' ' || s[i] == ',' || s[i] == '.'))
+            i++;
         if (i >= n) break;
         size_t j = i;
-        while (j < n && s[j] != ' ' && s[j] != ',') j++;
+        while (j < n && s[j] != ' ' && s[j] != ',')
+            j++;
         if (j - i == 3 && strncmp(s + i, "and", 3) == 0) {
             i = j;
             continue;
@@ -282,19 +297,24 @@ static int is_name_list(const char *s, size_t n)
  * a line opened by a dash whose words after "by" are all names. */
 static int is_credit(const char *s, size_t n)
 {
+    /* clang-format off */
     static const char *cues[] = {"reporting by", "additional reporting", "editing by",
                                  "edited by",    "compiled by",          "writing by"};
+    /* clang-format on */
     size_t i = 0;
-    while (i < n && !isalpha((unsigned char)s[i])) i++;
+    while (i < n && !isalpha((unsigned char)s[i]))
+        i++;
     for (size_t k = 0; k < sizeof cues / sizeof *cues; k++)
         if (starts_ci(s + i, n - i, cues[k])) return 1;
-    if (contains_ci(s, n, "contributed to this report") || contains_ci(s, n, "contributed reporting"))
+    if (contains_ci(s, n, "contributed to this report") ||
+        contains_ci(s, n, "contributed reporting"))
         return 1;
-    int dash = starts_ci(s, n, "\xE2\x80\x94") || starts_ci(s, n, "--") ||
-               starts_ci(s, n, "\xE2\x80\x93");
+    int dash =
+        starts_ci(s, n, "\xE2\x80\x94") || starts_ci(s, n, "--") || starts_ci(s, n, "\xE2\x80\x93");
     if (!dash || text_count_words(s, n) > 30) return 0;
     for (size_t p = 0; p + 4 <= n; p++)
-        if (s[p] == ' ' && strncasecmp(s + p, " by ", 4) == 0) return is_name_list(s + p + 4, n - p - 4);
+        if (s[p] == ' ' && strncasecmp(s + p, " by ", 4) == 0)
+            return is_name_list(s + p + 4, n - p - 4);
     return 0;
 }
 
@@ -316,7 +336,8 @@ static int is_copyright(const char *s, size_t n)
 static int introduces_quote(const char *s, size_t n)
 {
     size_t e = n - 1, b = e;
-    while (b > 0 && s[b - 1] != ' ') b--;
+    while (b > 0 && s[b - 1] != ' ')
+        b--;
     return e > b && (segment_word_roles(s + b, e - b) & W_SPEECH);
 }
 
@@ -325,6 +346,7 @@ static int introduces_quote(const char *s, size_t n)
  * subscription, a newsletter, an app, a social network, the latest news). */
 static int is_call_to_action(const char *s, size_t n, int words)
 {
+    /* clang-format off */
     static const char *openers[] = {"subscribe", "sign up", "follow us", "like us", "join our",
                                     "join us", "download", "get the", "get our", "click",
                                     "to view", "to read", "to continue", "for the latest",
@@ -332,17 +354,19 @@ static int is_call_to_action(const char *s, size_t n, int words)
                                     "never miss", "missing out", "stay up to date", "stay informed",
                                     "support our", "support local", "become a member",
                                     "become a subscriber", "already a subscriber"};
-    static const char *offers[] = {"subscri", "newsletter", "sign up", "twitter", "facebook",
-                                   "instagram", "whatsapp", "telegram", "our app", "edition",
-                                   "breaking news", "latest news", "latest stories", "full story",
-                                   "the latest", "log in", "member"};
+    /* clang-format on */
+    static const char *offers[] = {
+        "subscri",        "newsletter", "sign up",    "twitter", "facebook",      "instagram",
+        "whatsapp",       "telegram",   "our app",    "edition", "breaking news", "latest news",
+        "latest stories", "full story", "the latest", "log in",  "member"};
     if (words > 35) return 0;
     int opens = 0;
-    for (size_t k = 0; k < sizeof openers / sizeof *openers && !opens; k++) opens = starts_ci(s, n, openers[k]);
+    for (size_t k = 0; k < sizeof openers / sizeof *openers && !opens; k++)
+        opens = starts_ci(s, n, openers[k]);
     /* "Follow The Daily Example on Twitter": a name between "Follow" and "on" */
-    if (!opens && starts_ci(s, n, "follow ") && (contains_ci(s, n, " on twitter") ||
-                                                 contains_ci(s, n, " on facebook") ||
-                                                 contains_ci(s, n, " on instagram")))
+    if (!opens && starts_ci(s, n, "follow ") &&
+        (contains_ci(s, n, " on twitter") || contains_ci(s, n, " on facebook") ||
+         contains_ci(s, n, " on instagram")))
         opens = 1;
     if (!opens) return 0;
     for (size_t k = 0; k < sizeof offers / sizeof *offers; k++)
@@ -361,8 +385,7 @@ static int classify_shape(const line *l, removal_reason *why)
     if (only_clock_times(s, n)) return *why = REMOVED_PLAYER, 1;
     if (is_counter(s, n)) return *why = REMOVED_COUNTER, 1;
     if (is_copyright(s, n)) return *why = REMOVED_COPYRIGHT, 1;
-    if ((has_email(s, n) && l->words < 25) || is_url_line(s, n))
-        return *why = REMOVED_CONTACT, 1;
+    if ((has_email(s, n) && l->words < 25) || is_url_line(s, n)) return *why = REMOVED_CONTACT, 1;
     if (s[0] == '(' && s[n - 1] == ')' && l->words < 40) return *why = REMOVED_NOTE, 1;
     if (l->words <= 2 && s[n - 1] == ':' && !introduces_quote(s, n))
         return *why = REMOVED_WIDGET, 1;
@@ -389,7 +412,8 @@ static size_t word_hashes(const line *l, uint64_t *out)
     size_t n = 0, i = 0;
     const char *s = l->s;
     while (i < l->n && n < MAX_LINE_WORDS) {
-        while (i < l->n && !isalnum((unsigned char)s[i]) && !((unsigned char)s[i] & 0x80)) i++;
+        while (i < l->n && !isalnum((unsigned char)s[i]) && !((unsigned char)s[i] & 0x80))
+            i++;
         size_t j = i;
         char word[64];
         size_t w = 0;
@@ -413,7 +437,8 @@ static void sort_u64(uint64_t *a, size_t n)
         for (size_t i = gap; i < n; i++) {
             uint64_t v = a[i];
             size_t j = i;
-            for (; j >= gap && a[j - gap] > v; j -= gap) a[j] = a[j - gap];
+            for (; j >= gap && a[j - gap] > v; j -= gap)
+                a[j] = a[j - gap];
             a[j] = v;
         }
     }
@@ -428,7 +453,8 @@ static void make_word_set(arena *ar, line *l)
     size_t u = 0;
     for (size_t i = 0; i < n; i++)
         if (!u || h[u - 1] != h[i]) h[u++] = h[i];
-    for (size_t i = 0; i < u; i++) l->sig[(h[i] >> 6) & 3] |= (uint64_t)1 << (h[i] & 63);
+    for (size_t i = 0; i < u; i++)
+        l->sig[(h[i] >> 6) & 3] |= (uint64_t)1 << (h[i] & 63);
     l->word_set = arena_memdup(ar, h, u * sizeof *h);
     l->n_word_set = l->word_set ? (uint32_t)u : 0;
 }
@@ -438,7 +464,8 @@ static void make_word_set(arena *ar, line *l)
 static size_t split_lines(arena *a, const char *raw, size_t len, line **out)
 {
     size_t count = 0;
-    for (size_t i = 0; i < len; i++) count += raw[i] == '\n';
+    for (size_t i = 0; i < len; i++)
+        count += raw[i] == '\n';
     line *lines = arena_alloc_array(a, count + 1, sizeof *lines);
     if (!lines) return 0;
     size_t n = 0, start = 0;
@@ -449,8 +476,10 @@ static size_t split_lines(arena *a, const char *raw, size_t len, line **out)
         const char *s = raw + start;
         size_t m = i - start;
         start = i + 1;
-        while (m && isspace((unsigned char)*s)) s++, m--;
-        while (m && isspace((unsigned char)s[m - 1])) m--;
+        while (m && isspace((unsigned char)*s))
+            s++, m--;
+        while (m && isspace((unsigned char)s[m - 1]))
+            m--;
         if (!m) continue;
         line *l = &lines[n++];
         l->s = s;
@@ -489,9 +518,11 @@ static double body_overlap(const line *cand, const line *lines, size_t count, in
     size_t i = 0;
     const char *s = cand->s;
     while (i < cand->n) {
-        while (i < cand->n && !isalpha((unsigned char)s[i])) i++;
+        while (i < cand->n && !isalpha((unsigned char)s[i]))
+            i++;
         size_t j = i;
-        while (j < cand->n && isalpha((unsigned char)s[j])) j++;
+        while (j < cand->n && isalpha((unsigned char)s[j]))
+            j++;
         size_t len = j - i < 5 ? j - i : 5;
         if (j - i > 3) {
             words++;
@@ -558,9 +589,12 @@ static size_t common_words(const line *a, const line *b)
 {
     size_t i = 0, j = 0, hit = 0;
     while (i < a->n_word_set && j < b->n_word_set) {
-        if (a->word_set[i] == b->word_set[j]) hit++, i++, j++;
-        else if (a->word_set[i] < b->word_set[j]) i++;
-        else j++;
+        if (a->word_set[i] == b->word_set[j])
+            hit++, i++, j++;
+        else if (a->word_set[i] < b->word_set[j])
+            i++;
+        else
+            j++;
     }
     return hit;
 }
@@ -596,7 +630,8 @@ static long earlier_copy(const line *lines, size_t i)
         if (!l->n_word_set || (double)lines[k].n_word_set < need) continue;
         /* a bit of l's signature missing from k's is a word k lacks */
         int lacking = 0;
-        for (int w = 0; w < 4; w++) lacking += __builtin_popcountll(l->sig[w] & ~lines[k].sig[w]);
+        for (int w = 0; w < 4; w++)
+            lacking += __builtin_popcountll(l->sig[w] & ~lines[k].sig[w]);
         if ((double)lacking > (double)l->n_word_set - need) continue;
         if ((double)common_words(l, &lines[k]) >= need) return (long)k;
     }
@@ -624,8 +659,10 @@ static void mark_near_duplicates(line *lines, size_t count, int from_html)
     }
     int tail = !from_html; /* in HTML the page's layout already set teasers apart */
     for (size_t i = count; i-- > 1;) {
-        if (i < sizeof near && near[i] && tail) mark(&lines[i], REMOVED_REPEATED);
-        else if (is_body(&lines[i])) tail = 0;
+        if (i < sizeof near && near[i] && tail)
+            mark(&lines[i], REMOVED_REPEATED);
+        else if (is_body(&lines[i]))
+            tail = 0;
     }
 }
 
@@ -725,7 +762,8 @@ static void read_removed_line(const line *l, found_meta *f)
             }
         }
         break;
-    default: break;
+    default:
+        break;
     }
 }
 
@@ -806,7 +844,8 @@ static chorus_status assemble(arena *a, article *art, const line *lines, size_t 
     removed += art->n_html_removed;
     art->removed = arena_alloc_array(a, removed ? removed : 1, sizeof(removed_line));
     if (!art->text || !art->paragraphs || !art->removed) return CHORUS_E_NOMEM;
-    for (size_t i = 0; i < art->n_html_removed; i++) art->removed[art->n_removed++] = art->html_removed[i];
+    for (size_t i = 0; i < art->n_html_removed; i++)
+        art->removed[art->n_removed++] = art->html_removed[i];
     size_t pos = 0;
     for (size_t i = 0; i < count; i++) {
         const line *l = &lines[i];

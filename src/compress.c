@@ -39,9 +39,11 @@ static int has_quote_mark(const char *s, size_t n)
 /* Length of a leading connective and its comma/space, or 0. */
 static size_t leading_connective(const char *s, size_t n)
 {
+    /* clang-format off */
     static const char *const with_comma[] = {
         "However", "Meanwhile", "In addition", "Additionally", "Also", "Still", "Moreover",
         "Furthermore", "Nevertheless", "Instead", "Indeed", "In fact", "Separately", NULL};
+    /* clang-format on */
     static const char *const bare[] = {"But ", "And ", "So ", "Yet ", NULL};
     for (const char *const *c = with_comma; *c; c++) {
         size_t len = strlen(*c);
@@ -57,8 +59,10 @@ static size_t leading_connective(const char *s, size_t n)
 
 static int is_reporting_verb(const char *w, size_t n)
 {
+    /* clang-format off */
     static const char *const verbs[] = {"said", "says", "added", "reported", "stated",
                                         "announced", "explained", "noted", NULL};
+    /* clang-format on */
     for (const char *const *v = verbs; *v; v++)
         if (strlen(*v) == n && strncmp(w, *v, n) == 0) return 1;
     return 0;
@@ -79,13 +83,15 @@ static size_t attribution_tail(const char *s, size_t n)
     const char *tail = s + comma + 1;
     size_t tail_len = n - 1 - (comma + 1);
     if (text_count_words(tail, tail_len) > TAIL_MAX_WORDS) return n;
-    while (tail_len && *tail == ' ') tail++, tail_len--;
+    while (tail_len && *tail == ' ')
+        tail++, tail_len--;
     if (tail_len > 13 && strncmp(tail, "according to ", 13) == 0) return comma;
     /* a reporting verb among the tail's words, not in first place */
     size_t i = 0, word = 0;
     while (i < tail_len) {
         size_t j = i;
-        while (j < tail_len && tail[j] != ' ') j++;
+        while (j < tail_len && tail[j] != ' ')
+            j++;
         if (word > 0 && is_reporting_verb(tail + i, j - i)) return comma;
         word++;
         i = j + 1;
@@ -126,7 +132,8 @@ size_t compress_sentence(const char *s, size_t n, char *out)
     } else {
         len = drop_parentheticals(s + start, end - start, o);
     }
-    while (end < n && len && o[len - 1] == ' ') len--;
+    while (end < n && len && o[len - 1] == ' ')
+        len--;
     if (end < n && len && o[len - 1] != '.') o[len++] = '.';
     if (start && len && islower((unsigned char)o[0])) o[0] = (char)toupper((unsigned char)o[0]);
     if (text_count_words(o, len) < MIN_KEPT_WORDS) {

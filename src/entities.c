@@ -55,8 +55,8 @@
 #include "segment.h"
 #include "utf8.h"
 
-#define MAX_RUN 12     /* tokens of one mention */
-#define KEY_MAX 96     /* bytes of a compact key */
+#define MAX_RUN 12 /* tokens of one mention */
+#define KEY_MAX 96 /* bytes of a compact key */
 #define MAX_MENTIONS ((size_t)1 << 22)
 
 const char *entity_type_name(entity_type t)
@@ -74,8 +74,10 @@ unsigned entity_word_flags(const char *w, size_t n)
         int c = strncmp(e, w, n);
         if (c == 0) c = e[n] ? 1 : 0;
         if (c == 0) return entity_words[mid].flags;
-        if (c < 0) lo = mid + 1;
-        else hi = mid;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
     return 0;
 }
@@ -104,6 +106,7 @@ typedef struct list_word {
     unsigned lists;
 } list_word;
 
+/* clang-format off */
 static const list_word list_words[] = {
     {"abu", L_PARTICLE},
     {"accord", L_MISC_HEAD},
@@ -393,6 +396,7 @@ static const list_word list_words[] = {
     {"west bank", L_REGION},
     {"wide", L_COMPOUND},
 };
+/* clang-format on */
 
 /* The L_* lists a lower-case word belongs to. */
 static unsigned word_lists(const char *w)
@@ -402,43 +406,94 @@ static unsigned word_lists(const char *w)
         size_t mid = (lo + hi) / 2;
         int c = strcmp(list_words[mid].word, w);
         if (c == 0) return list_words[mid].lists;
-        if (c < 0) lo = mid + 1;
-        else hi = mid;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
     return 0;
 }
-
-
-
-
 
 /* Demonyms and the country they belong to (facts of English usage). */
 static const struct {
     const char *demonym, *country;
 } demonyms[] = {
-    {"afghan", "afghanistan"}, {"african", "africa"}, {"american", "united states"},
-    {"arab", "arab"}, {"arabic", ""}, {"australian", "australia"}, {"austrian", "austria"},
-    {"belgian", "belgium"}, {"brazilian", "brazil"}, {"britain", "united kingdom"},
-    {"british", "united kingdom"}, {"canadian", "canada"}, {"catholic", ""},
-    {"chinese", "china"}, {"christian", ""}, {"czech", "czechia"}, {"danish", "denmark"},
-    {"dutch", "netherlands"}, {"egyptian", "egypt"}, {"english", "england"}, {"eu", "europe"},
-    {"european", "europe"}, {"finnish", "finland"}, {"french", "france"}, {"german", "germany"},
-    {"greek", "greece"}, {"indian", "india"}, {"indonesian", "indonesia"}, {"iranian", "iran"},
-    {"iraqi", "iraq"}, {"irish", "ireland"}, {"israeli", "israel"}, {"italian", "italy"},
-    {"japanese", "japan"}, {"jewish", ""}, {"jordanian", "jordan"}, {"korean", "korea"},
-    {"kurdish", "kurdistan"}, {"latino", ""}, {"lebanese", "lebanon"}, {"libyan", "libya"},
-    {"mexican", "mexico"}, {"muslim", ""}, {"nigerian", "nigeria"}, {"norwegian", "norway"},
-    {"pakistani", "pakistan"}, {"palestinian", "palestine"}, {"polish", "poland"},
-    {"portuguese", "portugal"}, {"qatari", "qatar"}, {"russian", "russia"},
-    {"saudi", "saudi arabia"}, {"scottish", "scotland"}, {"serbian", "serbia"}, {"shia", ""},
-    {"shiite", ""}, {"soviet", "soviet union"}, {"spanish", "spain"}, {"sunni", ""},
-    {"swedish", "sweden"}, {"swiss", "switzerland"}, {"syrian", "syria"}, {"turkish", "turkey"},
-    {"u.k", "united kingdom"}, {"u.n", "united nations"}, {"u.s", "united states"},
-    {"uk", "united kingdom"}, {"ukrainian", "ukraine"}, {"un", "united nations"},
-    {"us", "united states"}, {"usa", "united states"}, {"venezuelan", "venezuela"},
-    {"vietnamese", "vietnam"}, {"western", "west"}, {"yemeni", "yemen"},
+    {"afghan", "afghanistan"},
+    {"african", "africa"},
+    {"american", "united states"},
+    {"arab", "arab"},
+    {"arabic", ""},
+    {"australian", "australia"},
+    {"austrian", "austria"},
+    {"belgian", "belgium"},
+    {"brazilian", "brazil"},
+    {"britain", "united kingdom"},
+    {"british", "united kingdom"},
+    {"canadian", "canada"},
+    {"catholic", ""},
+    {"chinese", "china"},
+    {"christian", ""},
+    {"czech", "czechia"},
+    {"danish", "denmark"},
+    {"dutch", "netherlands"},
+    {"egyptian", "egypt"},
+    {"english", "england"},
+    {"eu", "europe"},
+    {"european", "europe"},
+    {"finnish", "finland"},
+    {"french", "france"},
+    {"german", "germany"},
+    {"greek", "greece"},
+    {"indian", "india"},
+    {"indonesian", "indonesia"},
+    {"iranian", "iran"},
+    {"iraqi", "iraq"},
+    {"irish", "ireland"},
+    {"israeli", "israel"},
+    {"italian", "italy"},
+    {"japanese", "japan"},
+    {"jewish", ""},
+    {"jordanian", "jordan"},
+    {"korean", "korea"},
+    {"kurdish", "kurdistan"},
+    {"latino", ""},
+    {"lebanese", "lebanon"},
+    {"libyan", "libya"},
+    {"mexican", "mexico"},
+    {"muslim", ""},
+    {"nigerian", "nigeria"},
+    {"norwegian", "norway"},
+    {"pakistani", "pakistan"},
+    {"palestinian", "palestine"},
+    {"polish", "poland"},
+    {"portuguese", "portugal"},
+    {"qatari", "qatar"},
+    {"russian", "russia"},
+    {"saudi", "saudi arabia"},
+    {"scottish", "scotland"},
+    {"serbian", "serbia"},
+    {"shia", ""},
+    {"shiite", ""},
+    {"soviet", "soviet union"},
+    {"spanish", "spain"},
+    {"sunni", ""},
+    {"swedish", "sweden"},
+    {"swiss", "switzerland"},
+    {"syrian", "syria"},
+    {"turkish", "turkey"},
+    {"u.k", "united kingdom"},
+    {"u.n", "united nations"},
+    {"u.s", "united states"},
+    {"uk", "united kingdom"},
+    {"ukrainian", "ukraine"},
+    {"un", "united nations"},
+    {"us", "united states"},
+    {"usa", "united states"},
+    {"venezuelan", "venezuela"},
+    {"vietnamese", "vietnam"},
+    {"western", "west"},
+    {"yemeni", "yemen"},
 };
-
 
 static const char *demonym_lookup(const char *w, size_t n)
 {
@@ -449,8 +504,10 @@ static const char *demonym_lookup(const char *w, size_t n)
         int c = strncmp(d, w, n);
         if (c == 0) c = d[n] ? 1 : 0;
         if (c == 0) return demonyms[mid].country;
-        if (c < 0) lo = mid + 1;
-        else hi = mid;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
     return NULL;
 }
@@ -466,8 +523,10 @@ static const char *country_by_stem(const char *w, size_t n)
         size_t stem = n - m, lo = 0, hi = entity_word_count;
         while (lo < hi) { /* the first word not below the stem */
             size_t mid = (lo + hi) / 2;
-            if (strncmp(entity_words[mid].word, w, stem) < 0) lo = mid + 1;
-            else hi = mid;
+            if (strncmp(entity_words[mid].word, w, stem) < 0)
+                lo = mid + 1;
+            else
+                hi = mid;
         }
         for (size_t i = lo; i < entity_word_count && i < lo + 4; i++) {
             const entity_word *e = &entity_words[i];
@@ -555,8 +614,10 @@ static int cap_shape(const char *s, size_t n)
         for (size_t i = 0; i < n && ascii; i++) {
             unsigned char c = (unsigned char)s[i];
             ascii = c < 0x80;
-            if (c >= 'A' && c <= 'Z') letters++, upper++;
-            else if (c >= 'a' && c <= 'z') letters++;
+            if (c >= 'A' && c <= 'Z')
+                letters++, upper++;
+            else if (c >= 'a' && c <= 'z')
+                letters++;
         }
         if (ascii) return letters >= 2 && upper == letters ? 2 : 1;
     }
@@ -587,7 +648,8 @@ static int tok_cap_raw(const chorus_story *st, uint32_t a, uint32_t k)
     if (dash && dash > s && dash - s <= 3 && s[0] >= 'a' && s[0] <= 'z') { /* al-Rashid */
         char p[4] = {0};
         memcpy(p, s, (size_t)(dash - s));
-        if ((word_lists(p) & L_PARTICLE)) return cap_shape(dash + 1, n - (size_t)(dash + 1 - s)) ? 1 : 0;
+        if ((word_lists(p) & L_PARTICLE))
+            return cap_shape(dash + 1, n - (size_t)(dash + 1 - s)) ? 1 : 0;
     }
     return cap_shape(s, n);
 }
@@ -603,11 +665,26 @@ static int tok_cap(const chorus_story *st, uint32_t a, uint32_t k)
 
 /* Word-list bits of a term, computed once per story. */
 enum {
-    TB_DONE = 1u << 0, TB_TITLE = 1u << 1, TB_PTITLE = 1u << 2, TB_HONOR = 1u << 3,
-    TB_ORG_HEAD = 1u << 4, TB_PARTICLE = 1u << 5, TB_COUNTRY = 1u << 6, TB_LISTED = 1u << 7,
-    TB_NAME = 1u << 8, TB_STOP = 1u << 9, TB_SKIP = 1u << 10, TB_OPENER = 1u << 11,
-    TB_ENDING = 1u << 12, TB_ROLE_MOD = 1u << 13, TB_ROLE_HEAD = 1u << 14, TB_OF = 1u << 15,
-    TB_AND = 1u << 16, TB_FOR = 1u << 17, TB_THE = 1u << 18, TB_NUMBER = 1u << 19,
+    TB_DONE = 1u << 0,
+    TB_TITLE = 1u << 1,
+    TB_PTITLE = 1u << 2,
+    TB_HONOR = 1u << 3,
+    TB_ORG_HEAD = 1u << 4,
+    TB_PARTICLE = 1u << 5,
+    TB_COUNTRY = 1u << 6,
+    TB_LISTED = 1u << 7,
+    TB_NAME = 1u << 8,
+    TB_STOP = 1u << 9,
+    TB_SKIP = 1u << 10,
+    TB_OPENER = 1u << 11,
+    TB_ENDING = 1u << 12,
+    TB_ROLE_MOD = 1u << 13,
+    TB_ROLE_HEAD = 1u << 14,
+    TB_OF = 1u << 15,
+    TB_AND = 1u << 16,
+    TB_FOR = 1u << 17,
+    TB_THE = 1u << 18,
+    TB_NUMBER = 1u << 19,
     TB_WORD = 1u << 20,
 };
 
@@ -636,7 +713,8 @@ static uint32_t compute_bits(const term *t)
     if (!apos) apos = strchr(w, '\'');
     const char *dash = strrchr(w, '-');
     if ((roles & (W_TIME | W_PRONOUN)) || strcmp(w, "i") == 0 || !t->is_word ||
-        (apos && is_stopword(w, (size_t)(apos - w))) || (dash && (word_lists(dash + 1) & L_COMPOUND)))
+        (apos && is_stopword(w, (size_t)(apos - w))) ||
+        (dash && (word_lists(dash + 1) & L_COMPOUND)))
         b |= TB_SKIP;
     if (roles & (W_OPENER | W_PREP | W_SPEECH | W_RELATIVE)) b |= TB_OPENER;
     if (ends_with(w, "ing") || ends_with(w, "ly") || ends_with(w, "ed")) b |= TB_ENDING;
@@ -812,8 +890,7 @@ static const char *country_of(const char *w)
 /* Parses "Austrian president", "Austria's top diplomat", "US secretary of
  * state" at tokens [k, end): writes "country|class" to out and returns the
  * token after the phrase, or 0. */
-static uint32_t parse_role(const chorus_story *st, uint32_t k, uint32_t end, char *out,
-                           size_t cap)
+static uint32_t parse_role(const chorus_story *st, uint32_t k, uint32_t end, char *out, size_t cap)
 {
     if (k >= end || !(tbits(st, k) & TB_COUNTRY)) return 0;
     const char *country = country_of(tok_lower(st, k));
@@ -917,15 +994,18 @@ static void vote_words(spot *sp, mention *m, int titled)
     int of_head = m->n_tokens > 2 && strcmp(tok_lower(st, m->first_token + 1), "of") == 0;
     if ((word_lists(last) & L_ORG) || (of_head && (word_lists(first) & L_ORG)))
         m->votes[ENT_ORG] += 4;
-    if (m->n_tokens > 1 && ((word_lists(last) & L_PLACE_HEAD) || (of_head && (word_lists(first) & L_PLACE_HEAD))))
+    if (m->n_tokens > 1 &&
+        ((word_lists(last) & L_PLACE_HEAD) || (of_head && (word_lists(first) & L_PLACE_HEAD))))
         m->votes[ENT_LOC] += 3;
     if (m->n_tokens > 1 && (word_lists(last) & L_MISC_HEAD)) m->votes[ENT_MISC] += 3;
     if ((entity_word_flags(phrase, n) & WORD_PLACE) || (word_lists(phrase) & L_REGION))
         m->votes[ENT_LOC] += 3;
     else if (demonym_country(phrase) && !is_demonym(phrase) && demonym_country(phrase)[0])
         m->votes[ENT_LOC] += 3;
-    if (m->n_tokens == 1 && is_demonym(first)) m->votes[ENT_MISC] += 3;
-    else if (is_demonym(first)) m->votes[ENT_MISC] += 1;
+    if (m->n_tokens == 1 && is_demonym(first))
+        m->votes[ENT_MISC] += 3;
+    else if (is_demonym(first))
+        m->votes[ENT_MISC] += 1;
     unsigned f = entity_word_flags(first, strlen(first));
     if ((f & (WORD_MALE | WORD_FEMALE)) && m->n_tokens >= 2 && !(f & WORD_PLACE))
         m->votes[ENT_PER] += 2;
@@ -963,10 +1043,11 @@ static void vote_context(spot *sp, const sentence *s, mention *m)
         if (strcmp(w, "the") == 0) m->votes[ENT_ORG] += 1;
     }
     int any = 0;
-    for (int k = 0; k < ENT_TYPE_COUNT; k++) any |= m->votes[k];
+    for (int k = 0; k < ENT_TYPE_COUNT; k++)
+        any |= m->votes[k];
     if (!any) /* unknown words: a person's name when two or three, else an organization */
         m->votes[m->n_tokens >= 2 && m->n_tokens <= 3 && !has_common_word(sp, m) ? ENT_PER
-                                                                                  : ENT_ORG] += 1;
+                                                                                 : ENT_ORG] += 1;
 }
 
 /* Strips titles from the run [k, e): returns the first name token. Words
@@ -978,10 +1059,12 @@ static uint32_t strip_titles(spot *sp, const sentence *s, uint32_t k, uint32_t e
     const chorus_story *st = sp->st;
     uint32_t t = k;
     for (uint32_t j = k + 1; j + 1 < e && j < k + 4; j++) {
-        if (!(word_lists(tok_lower(st, j)) & L_TITLE) || (word_lists(tok_lower(st, j - 1)) & L_TITLE))
+        if (!(word_lists(tok_lower(st, j)) & L_TITLE) ||
+            (word_lists(tok_lower(st, j - 1)) & L_TITLE))
             continue;
         uint32_t after = j;
-        while (after < e && (word_lists(tok_lower(st, after)) & L_TITLE)) after++;
+        while (after < e && (word_lists(tok_lower(st, after)) & L_TITLE))
+            after++;
         if (after >= e) break;
         const char *next = tok_lower(st, after);
         if (!(word_lists(tok_lower(st, j)) & L_PTITLE) &&
@@ -992,9 +1075,12 @@ static uint32_t strip_titles(spot *sp, const sentence *s, uint32_t k, uint32_t e
         if (m) {
             vote_words(sp, m, 0);
             int cued = 0;
-            for (int v = 0; v < ENT_TYPE_COUNT; v++) cued |= m->votes[v];
-            if (cued) vote_context(sp, s, m);
-            else sp->mentions.len -= sizeof *m; /* "Port Chief ...": no name of its own */
+            for (int v = 0; v < ENT_TYPE_COUNT; v++)
+                cued |= m->votes[v];
+            if (cued)
+                vote_context(sp, s, m);
+            else
+                sp->mentions.len -= sizeof *m; /* "Port Chief ...": no name of its own */
         }
         t = j;
         break;
@@ -1038,7 +1124,8 @@ static void spot_run(spot *sp, const sentence *s, uint32_t k, uint32_t e)
     int titled = 0;
     uint32_t t = strip_titles(sp, s, k, e, &titled, role, sizeof role);
     if (t >= e) return;
-    while (e > t + 1 && is_connector(tok_lower(st, e - 1))) e--;
+    while (e > t + 1 && is_connector(tok_lower(st, e - 1)))
+        e--;
     if (!role[0]) role_before(st, s, k, role, sizeof role);
     if (t == k && k > s->first_token && (word_lists(tok_lower(st, k - 1)) & L_TITLE) &&
         st->tokens[k - 1].span.end + 1 == st->tokens[k].span.start)
@@ -1052,7 +1139,8 @@ static void spot_run(spot *sp, const sentence *s, uint32_t k, uint32_t e)
         from--;
     m->title_start = st->tokens[from].span.start; /* "Mr. Okafor", "President Weiss" */
     vote_words(sp, m, titled);
-    if (!role[0] && !m->votes[ENT_LOC] && !m->votes[ENT_ORG]) role_after(st, s, m, role, sizeof role);
+    if (!role[0] && !m->votes[ENT_LOC] && !m->votes[ENT_ORG])
+        role_after(st, s, m, role, sizeof role);
     if (role[0]) m->role = arena_strdup(&sp->st->arena, role), m->votes[ENT_PER] += 2;
     if (titled & 2) m->votes[ENT_PER] += 3;
     vote_context(sp, s, m);
@@ -1100,7 +1188,8 @@ static void spot_sentence(spot *sp, const sentence *s)
 
 static uint32_t uf_find(uint32_t *parent, uint32_t x)
 {
-    while (parent[x] != x) x = parent[x] = parent[parent[x]];
+    while (parent[x] != x)
+        x = parent[x] = parent[parent[x]];
     return x;
 }
 
@@ -1108,8 +1197,10 @@ static void uf_union(uint32_t *parent, uint32_t a, uint32_t b)
 {
     a = uf_find(parent, a), b = uf_find(parent, b);
     if (a == b) return;
-    if (a < b) parent[b] = a;
-    else parent[a] = b;
+    if (a < b)
+        parent[b] = a;
+    else
+        parent[a] = b;
 }
 
 /* Links mentions the text says are one: "X, also known as Y, Z or W",
@@ -1129,8 +1220,10 @@ static void link_lists(spot *sp)
         int known = 0, other = 0, ors = 0;
         for (uint32_t k = a->first_token + a->n_tokens; k < b->first_token; k++) {
             const char *w = tok_lower(st, k);
-            if (!strcmp(w, "known") || !strcmp(w, "called") || !strcmp(w, "aka")) known = 1;
-            else if (!strcmp(w, "or")) ors = 1;
+            if (!strcmp(w, "known") || !strcmp(w, "called") || !strcmp(w, "aka"))
+                known = 1;
+            else if (!strcmp(w, "or"))
+                ors = 1;
             else if (strcmp(w, "also") && strcmp(w, "as") && strcmp(w, "or") && strcmp(w, "and"))
                 other = 1;
         }
@@ -1226,7 +1319,8 @@ static void merge_mentions(spot *sp, uint32_t *parent)
     mention *ms = (mention *)(void *)sp->mentions.data;
     size_t n = VEC_COUNT(&sp->mentions, mention);
     char key[KEY_MAX];
-    for (size_t i = 0; i < n; i++) parent[i] = (uint32_t)i;
+    for (size_t i = 0; i < n; i++)
+        parent[i] = (uint32_t)i;
     for (size_t i = 0; i < n; i++) { /* full names and acronyms by key */
         if (ms[i].kind || single(&ms[i])) continue;
         union_by_key(sp, parent, (uint32_t)i, ms[i].key);
@@ -1241,8 +1335,10 @@ static void merge_mentions(spot *sp, uint32_t *parent)
     for (size_t i = 0; i < n; i++) { /* one-word mentions: surnames, then keys */
         if (ms[i].kind || !single(&ms[i])) continue;
         int64_t target = surname_target(sp, parent, i);
-        if (target >= 0) uf_union(parent, (uint32_t)target, (uint32_t)i);
-        else union_by_key(sp, parent, (uint32_t)i, ms[i].key);
+        if (target >= 0)
+            uf_union(parent, (uint32_t)target, (uint32_t)i);
+        else
+            union_by_key(sp, parent, (uint32_t)i, ms[i].key);
     }
     for (size_t i = 0; i < n; i++) { /* expansions of acronyms */
         if (ms[i].kind || single(&ms[i])) continue;
@@ -1349,8 +1445,8 @@ static chorus_status fill_entities(chorus_story *st, analysis *an, map *seen, ch
             e->mentions[0] = e->mentions[e->n_mentions - 1];
             e->mentions[e->n_mentions - 1] = tmp;
         }
-        if (!add_alias(st, e, art_text(st, m->article) + m->span.start,
-                       m->span.end - m->span.start, seen, m->entity) ||
+        if (!add_alias(st, e, art_text(st, m->article) + m->span.start, m->span.end - m->span.start,
+                       seen, m->entity) ||
             (m->title_start < m->span.start &&
              !add_alias(st, e, art_text(st, m->article) + m->title_start,
                         m->span.end - m->title_start, seen, m->entity)))
@@ -1373,9 +1469,11 @@ static chorus_status finish_entity(chorus_story *st, analysis *an, entity *e, ch
     if (!e->articles) return story_error(err, CHORUS_E_NOMEM, "entities", -1, "out of memory");
     for (size_t k = 0; k < e->n_mentions; k++) {
         const mention *m = &an->mentions[e->mentions[k]];
-        for (int t = 0; t < ENT_TYPE_COUNT; t++) votes[t] += m->votes[t];
+        for (int t = 0; t < ENT_TYPE_COUNT; t++)
+            votes[t] += m->votes[t];
         size_t a = m->article, j = e->n_articles;
-        while (j > 0 && e->articles[j - 1] > a) j--;
+        while (j > 0 && e->articles[j - 1] > a)
+            j--;
         if (j > 0 && e->articles[j - 1] == a) continue;
         memmove(e->articles + j + 1, e->articles + j, (e->n_articles - j) * sizeof *e->articles);
         e->articles[j] = a, e->n_articles++;
@@ -1388,7 +1486,8 @@ static chorus_status finish_entity(chorus_story *st, analysis *an, entity *e, ch
     size_t l = strcspn(e->name, " ");
     if (l < sizeof first) {
         for (size_t i = 0; i < l; i++)
-            first[i] = (char)(e->name[i] >= 'A' && e->name[i] <= 'Z' ? e->name[i] + 32 : e->name[i]);
+            first[i] =
+                (char)(e->name[i] >= 'A' && e->name[i] <= 'Z' ? e->name[i] + 32 : e->name[i]);
         first[l] = '\0';
         unsigned f = entity_word_flags(first, l) & (WORD_MALE | WORD_FEMALE);
         if (e->type == ENT_PER && strchr(e->name, ' ') && f != (WORD_MALE | WORD_FEMALE))
@@ -1426,8 +1525,8 @@ static chorus_status assemble(spot *sp, uint32_t *parent, chorus_error *err)
         memcpy(grown, e->mentions, e->n_mentions * sizeof *grown);
         grown[e->n_mentions++] = (uint32_t)i;
         e->mentions = grown;
-        if (!add_alias(st, e, art_text(st, m->article) + m->span.start,
-                       m->span.end - m->span.start, &seen, m->entity))
+        if (!add_alias(st, e, art_text(st, m->article) + m->span.start, m->span.end - m->span.start,
+                       &seen, m->entity))
             s = story_error(err, CHORUS_E_NOMEM, "entities", -1, "out of memory");
     }
     map_free(&seen);
@@ -1450,7 +1549,8 @@ chorus_status entities_story(chorus_story *st, chorus_error *err)
     buf_init(&sp.links, 0);
     map_init(&sp.keys, &st->arena);
     collect_evidence(&sp);
-    for (size_t i = 0; i < st->n_sentences; i++) spot_sentence(&sp, &st->sentences[i]);
+    for (size_t i = 0; i < st->n_sentences; i++)
+        spot_sentence(&sp, &st->sentences[i]);
     link_lists(&sp);
     chorus_status s = CHORUS_OK;
     size_t n = VEC_COUNT(&sp.mentions, mention);

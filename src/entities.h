@@ -28,47 +28,47 @@ enum mention_kind { MENTION_NAME, MENTION_ROLE };
 
 typedef struct mention {
     uint32_t article, sentence;
-    span span;                 /* the name, titles and possessive left out */
-    uint32_t title_start;      /* where a title right before it starts ("Mr. X"), else span.start */
+    span span;            /* the name, titles and possessive left out */
+    uint32_t title_start; /* where a title right before it starts ("Mr. X"), else span.start */
     uint32_t first_token, n_tokens;
-    uint32_t entity;           /* id in story->entities */
+    uint32_t entity; /* id in story->entities */
     uint16_t votes[ENT_TYPE_COUNT];
-    uint8_t kind;              /* mention_kind */
-    uint8_t titled;            /* a title or honorific came before it */
-    const char *key;           /* compact lower-case key (letters and digits) */
-    const char *role;          /* "country|role" it was described with, or NULL */
+    uint8_t kind;     /* mention_kind */
+    uint8_t titled;   /* a title or honorific came before it */
+    const char *key;  /* compact lower-case key (letters and digits) */
+    const char *role; /* "country|role" it was described with, or NULL */
 } mention;
 
 typedef struct entity {
-    const char *name;     /* the fullest form */
+    const char *name; /* the fullest form */
     entity_type type;
     const char **aliases; /* distinct surface forms, in order of first mention */
     size_t n_aliases;
-    uint32_t *mentions;   /* ids in story->mentions, in text order */
+    uint32_t *mentions; /* ids in story->mentions, in text order */
     size_t n_mentions;
-    size_t *articles;     /* article indices, ascending */
+    size_t *articles; /* article indices, ascending */
     size_t n_articles;
-    uint8_t gender;       /* WORD_MALE, WORD_FEMALE or 0 */
+    uint8_t gender; /* WORD_MALE, WORD_FEMALE or 0 */
 } entity;
 
 typedef struct quote {
     uint32_t article;
-    span span;        /* the content, marks excluded (may cross paragraphs) */
-    const char *text; /* the content as printed: marks of continued paragraphs dropped */
-    span speaker;     /* in the same article; start == end when unknown */
+    span span;                /* the content, marks excluded (may cross paragraphs) */
+    const char *text;         /* the content as printed: marks of continued paragraphs dropped */
+    span speaker;             /* in the same article; start == end when unknown */
     const char *speaker_text; /* the speaker as written, or "" */
-    int32_t entity;   /* the speaker's entity, or -1 */
-    const char *cue;  /* the reporting verb as written, or "" */
-    const char *how;  /* the attribution pattern */
-    uint32_t depth;   /* 0, or 1 for a quote inside another quote */
-    uint32_t entry;   /* its ledger entry */
+    int32_t entity;           /* the speaker's entity, or -1 */
+    const char *cue;          /* the reporting verb as written, or "" */
+    const char *how;          /* the attribution pattern */
+    uint32_t depth;           /* 0, or 1 for a quote inside another quote */
+    uint32_t entry;           /* its ledger entry */
 } quote;
 
 typedef struct quote_entry {
     uint32_t *quotes; /* ids in story->quotes, in story order */
     size_t n_quotes;
-    uint32_t best;    /* the quote whose text stands for the entry */
-    int32_t entity;   /* the speaker entity, or -1 */
+    uint32_t best;  /* the quote whose text stands for the entry */
+    int32_t entity; /* the speaker entity, or -1 */
     size_t *articles;
     size_t n_articles;
 } quote_entry;

@@ -57,12 +57,26 @@ static int paragraph_like(const hnode *h)
 static float kind_base(int tag)
 {
     switch (tag) {
-    case T_ARTICLE: return 10;
-    case T_DIV: case T_MAIN: return 5;
-    case T_SECTION: case T_PRE: case T_CELL: case T_BLOCKQUOTE: return 3;
-    case T_LIST: case T_LI: case T_DL: case T_DT_DD: case T_FORM: return -3;
-    case T_HEADING: return -5;
-    default: return 0;
+    case T_ARTICLE:
+        return 10;
+    case T_DIV:
+    case T_MAIN:
+        return 5;
+    case T_SECTION:
+    case T_PRE:
+    case T_CELL:
+    case T_BLOCKQUOTE:
+        return 3;
+    case T_LIST:
+    case T_LI:
+    case T_DL:
+    case T_DT_DD:
+    case T_FORM:
+        return -3;
+    case T_HEADING:
+        return -5;
+    default:
+        return 0;
     }
 }
 
@@ -132,7 +146,8 @@ static int is_ancestor(const hdoc *d, int32_t a, int32_t x)
  * html.c) are not chrome: clears the mark from x and its ancestors. */
 static void unmark_path(hdoc *d, int32_t x)
 {
-    for (; x >= 0; x = HDOC_NODE(d, x)->parent) HDOC_NODE(d, x)->flags &= (uint8_t)~HN_CHROME;
+    for (; x >= 0; x = HDOC_NODE(d, x)->parent)
+        HDOC_NODE(d, x)->flags &= (uint8_t)~HN_CHROME;
 }
 
 static int32_t best_candidate(hdoc *d)
@@ -143,7 +158,8 @@ static int32_t best_candidate(hdoc *d)
     int32_t best = top[0];
     float close = HDOC_NODE(d, best)->score * 0.75f;
     int32_t a = HDOC_NODE(d, best)->parent;
-    for (int up = 0; a >= 0 && a != d->body && up < NEAR_LEVELS; a = HDOC_NODE(d, a)->parent, up++) {
+    for (int up = 0; a >= 0 && a != d->body && up < NEAR_LEVELS;
+         a = HDOC_NODE(d, a)->parent, up++) {
         int under = 0;
         for (size_t j = 1; j < k; j++)
             under += HDOC_NODE(d, top[j])->score >= close && is_ancestor(d, a, top[j]);
@@ -204,7 +220,8 @@ int extract_main(hdoc *d, buf *out)
         int join = joins(d, i, best, threshold);
         if (!join && HDOC_NODE(d, i)->tag == T_HEADING) { /* a heading goes with what it heads */
             xmlNode *next = c->next;
-            while (next && hdoc_index(next) < 0) next = next->next;
+            while (next && hdoc_index(next) < 0)
+                next = next->next;
             join = next && joins(d, hdoc_index(next), best, threshold) && !extract_is_chrome(d, i);
         }
         if (!join) continue;
@@ -223,18 +240,31 @@ int extract_is_chrome(const hdoc *d, int32_t i)
     switch (h->tag) {
     case T_FORM: /* a comment or sign-up form; some sites wrap the whole page in one */
         return h->paras < 3 && h->text < 1000;
-    case T_LIST: case T_DL: /* content lists link now and then; menus and link lists mostly */
+    case T_LIST:
+    case T_DL: /* content lists link now and then; menus and link lists mostly */
         if (h->hint < 0 && ((h->paras < 3 && h->text < 1000) || ld > 0.3f)) return 1;
         return ld > 0.6f;
-    case T_DIV: case T_SECTION: case T_TABLE: case T_FIGURE:
-    case T_BLOCK: case T_ARTICLE: case T_MAIN:
+    case T_DIV:
+    case T_SECTION:
+    case T_TABLE:
+    case T_FIGURE:
+    case T_BLOCK:
+    case T_ARTICLE:
+    case T_MAIN:
         if (h->hint < 0 && ((h->paras < 3 && h->text < 1000) || ld > 0.3f)) return 1;
         if (h->commas >= 10) return 0;
         return ld > 0.5f || (h->hint == 0 && ld > 0.33f && h->stops < 3);
-    case T_HEADING: return h->hint < 0 || ld > 0.5f;
-    case T_P: case T_DT_DD: return (h->hint < 0 && h->text < 300) || (ld > 0.8f && h->text < 200);
-    case T_LI: return h->hint < 0 && h->text < 300;
-    case T_INLINE: case T_TIME: return h->hint < 0 && h->text < 120;
-    default: return 0;
+    case T_HEADING:
+        return h->hint < 0 || ld > 0.5f;
+    case T_P:
+    case T_DT_DD:
+        return (h->hint < 0 && h->text < 300) || (ld > 0.8f && h->text < 200);
+    case T_LI:
+        return h->hint < 0 && h->text < 300;
+    case T_INLINE:
+    case T_TIME:
+        return h->hint < 0 && h->text < 120;
+    default:
+        return 0;
     }
 }

@@ -33,10 +33,13 @@ int html_detect(const char *s, size_t n)
 {
     size_t i = 0;
     if (n >= 3 && (unsigned char)s[0] == 0xEF && (unsigned char)s[1] == 0xBB) i = 3;
-    while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r')) i++;
+    while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r'))
+        i++;
     if (i >= n || s[i] != '<') return 0;
+    /* clang-format off */
     static const char *openers[] = {"<!doctype html", "<html", "<head", "<body", "<article",
                                     "<div", "<p>", "<p ", "<!--", "<meta", "<?xml"};
+    /* clang-format on */
     for (size_t k = 0; k < sizeof openers / sizeof *openers; k++) {
         size_t len = strlen(openers[k]);
         if (n - i >= len && strncasecmp(s + i, openers[k], len) == 0) return 1;
@@ -49,25 +52,80 @@ int html_detect(const char *s, size_t n)
 static const struct {
     const char *name;
     uint8_t tag;
-} tag_names[] = { /* sorted by name for bsearch */
-    {"a", T_A},           {"address", T_BLOCK},   {"applet", T_DROP},    {"article", T_ARTICLE},
-    {"aside", T_DROP},    {"audio", T_DROP},      {"blockquote", T_BLOCKQUOTE}, {"body", T_BODY},
-    {"br", T_BR},         {"button", T_DROP},     {"canvas", T_DROP},    {"caption", T_BLOCK},
-    {"center", T_DIV},    {"dd", T_DT_DD},        {"details", T_BLOCK},  {"dialog", T_DROP},
-    {"div", T_DIV},       {"dl", T_DL},           {"dt", T_DT_DD},       {"embed", T_DROP},
-    {"fieldset", T_DROP}, {"figcaption", T_DROP}, {"figure", T_FIGURE},  {"footer", T_DROP},
-    {"form", T_FORM},     {"frame", T_DROP},      {"frameset", T_DROP},  {"h1", T_HEADING},
-    {"h2", T_HEADING},    {"h3", T_HEADING},      {"h4", T_HEADING},     {"h5", T_HEADING},
-    {"h6", T_HEADING},    {"head", T_DROP},       {"header", T_DROP},    {"hr", T_HR},
-    {"iframe", T_DROP},   {"img", T_IMG},         {"input", T_DROP},     {"li", T_LI},
-    {"link", T_DROP},     {"main", T_MAIN},       {"map", T_DROP},       {"menu", T_DROP},
-    {"meta", T_DROP},     {"nav", T_DROP},        {"noscript", T_DROP},  {"object", T_DROP},
-    {"ol", T_LIST},       {"option", T_DROP},     {"p", T_P},            {"pre", T_PRE},
-    {"script", T_DROP},   {"section", T_SECTION}, {"select", T_DROP},    {"source", T_DROP},
-    {"style", T_DROP},    {"summary", T_BLOCK},   {"svg", T_DROP},       {"table", T_TABLE},
-    {"tbody", T_BLOCK},   {"td", T_CELL},         {"template", T_DROP},  {"textarea", T_DROP},
-    {"tfoot", T_BLOCK},   {"th", T_CELL},         {"thead", T_BLOCK},    {"time", T_TIME},
-    {"title", T_DROP},    {"tr", T_TR},           {"ul", T_LIST},        {"video", T_DROP},
+} tag_names[] = {
+    /* sorted by name for bsearch */
+    {"a", T_A},
+    {"address", T_BLOCK},
+    {"applet", T_DROP},
+    {"article", T_ARTICLE},
+    {"aside", T_DROP},
+    {"audio", T_DROP},
+    {"blockquote", T_BLOCKQUOTE},
+    {"body", T_BODY},
+    {"br", T_BR},
+    {"button", T_DROP},
+    {"canvas", T_DROP},
+    {"caption", T_BLOCK},
+    {"center", T_DIV},
+    {"dd", T_DT_DD},
+    {"details", T_BLOCK},
+    {"dialog", T_DROP},
+    {"div", T_DIV},
+    {"dl", T_DL},
+    {"dt", T_DT_DD},
+    {"embed", T_DROP},
+    {"fieldset", T_DROP},
+    {"figcaption", T_DROP},
+    {"figure", T_FIGURE},
+    {"footer", T_DROP},
+    {"form", T_FORM},
+    {"frame", T_DROP},
+    {"frameset", T_DROP},
+    {"h1", T_HEADING},
+    {"h2", T_HEADING},
+    {"h3", T_HEADING},
+    {"h4", T_HEADING},
+    {"h5", T_HEADING},
+    {"h6", T_HEADING},
+    {"head", T_DROP},
+    {"header", T_DROP},
+    {"hr", T_HR},
+    {"iframe", T_DROP},
+    {"img", T_IMG},
+    {"input", T_DROP},
+    {"li", T_LI},
+    {"link", T_DROP},
+    {"main", T_MAIN},
+    {"map", T_DROP},
+    {"menu", T_DROP},
+    {"meta", T_DROP},
+    {"nav", T_DROP},
+    {"noscript", T_DROP},
+    {"object", T_DROP},
+    {"ol", T_LIST},
+    {"option", T_DROP},
+    {"p", T_P},
+    {"pre", T_PRE},
+    {"script", T_DROP},
+    {"section", T_SECTION},
+    {"select", T_DROP},
+    {"source", T_DROP},
+    {"style", T_DROP},
+    {"summary", T_BLOCK},
+    {"svg", T_DROP},
+    {"table", T_TABLE},
+    {"tbody", T_BLOCK},
+    {"td", T_CELL},
+    {"template", T_DROP},
+    {"textarea", T_DROP},
+    {"tfoot", T_BLOCK},
+    {"th", T_CELL},
+    {"thead", T_BLOCK},
+    {"time", T_TIME},
+    {"title", T_DROP},
+    {"tr", T_TR},
+    {"ul", T_LIST},
+    {"video", T_DROP},
 };
 
 static int tag_lookup(const char *name)
@@ -77,8 +135,10 @@ static int tag_lookup(const char *name)
         size_t mid = (lo + hi) / 2;
         int c = strcmp(name, tag_names[mid].name);
         if (c == 0) return tag_names[mid].tag;
-        if (c < 0) hi = mid;
-        else lo = mid + 1;
+        if (c < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
     }
     return T_INLINE;
 }
@@ -98,11 +158,28 @@ static int tag_of(hdoc *d, const xmlChar *name)
 int htag_is_block(int tag)
 {
     switch (tag) {
-    case T_P: case T_DIV: case T_SECTION: case T_ARTICLE: case T_MAIN: case T_HEADING:
-    case T_LI: case T_LIST: case T_DL: case T_DT_DD: case T_TABLE: case T_TR: case T_PRE:
-    case T_BLOCKQUOTE: case T_FIGURE: case T_BODY: case T_HR: case T_FORM: case T_BLOCK:
+    case T_P:
+    case T_DIV:
+    case T_SECTION:
+    case T_ARTICLE:
+    case T_MAIN:
+    case T_HEADING:
+    case T_LI:
+    case T_LIST:
+    case T_DL:
+    case T_DT_DD:
+    case T_TABLE:
+    case T_TR:
+    case T_PRE:
+    case T_BLOCKQUOTE:
+    case T_FIGURE:
+    case T_BODY:
+    case T_HR:
+    case T_FORM:
+    case T_BLOCK:
         return 1;
-    default: return 0;
+    default:
+        return 0;
     }
 }
 
@@ -139,13 +216,26 @@ static void gather_attrs(const xmlNode *n, read_attrs *r)
         const char *name = (const char *)a->name, **slot = NULL;
         if (!name) continue;
         switch (name[0]) {
-        case 'h': slot = strcmp(name, "hidden") == 0 ? &r->hidden : NULL; break;
-        case 'a': slot = strcmp(name, "aria-hidden") == 0 ? &r->aria_hidden : NULL; break;
-        case 's': slot = strcmp(name, "style") == 0 ? &r->style : NULL; break;
-        case 'c': slot = strcmp(name, "class") == 0 ? &r->cls : NULL; break;
-        case 'i': slot = strcmp(name, "id") == 0 ? &r->id : NULL; break;
-        case 'r': slot = strcmp(name, "role") == 0 ? &r->role : NULL; break;
-        default: break;
+        case 'h':
+            slot = strcmp(name, "hidden") == 0 ? &r->hidden : NULL;
+            break;
+        case 'a':
+            slot = strcmp(name, "aria-hidden") == 0 ? &r->aria_hidden : NULL;
+            break;
+        case 's':
+            slot = strcmp(name, "style") == 0 ? &r->style : NULL;
+            break;
+        case 'c':
+            slot = strcmp(name, "class") == 0 ? &r->cls : NULL;
+            break;
+        case 'i':
+            slot = strcmp(name, "id") == 0 ? &r->id : NULL;
+            break;
+        case 'r':
+            slot = strcmp(name, "role") == 0 ? &r->role : NULL;
+            break;
+        default:
+            break;
         }
         if (slot && !*slot)
             *slot = a->children && a->children->type == XML_TEXT_NODE && a->children->content
@@ -160,34 +250,40 @@ static int is_hidden(const read_attrs *r)
     const char *aria = r->aria_hidden;
     if (aria && strcasecmp(aria, "true") == 0) return 1;
     const char *style = r->style;
-    return style && (html_contains_ci(style, "display:none") ||
-                     html_contains_ci(style, "display: none") ||
-                     html_contains_ci(style, "visibility:hidden") ||
-                     html_contains_ci(style, "visibility: hidden"));
+    return style &&
+           (html_contains_ci(style, "display:none") || html_contains_ci(style, "display: none") ||
+            html_contains_ci(style, "visibility:hidden") ||
+            html_contains_ci(style, "visibility: hidden"));
 }
 
 /* Class and id words. A word is a run of letters; it names the story when it
  * is one of story_words, page chrome when it is one of chrome_words or starts
  * with one of chrome_stems. Strong chrome removes the element outright. */
+/* clang-format off */
 static const char *story_words[] = {"article", "articlebody", "body", "content", "entry",
                                     "hentry", "main", "post", "story", "text", "blog",
                                     "prose", "page"};
-static const char *chrome_words[] = {"ad", "ads", "nav", "navbar", "foot", "rail", "tags", "tag",
-                                     "print", "login", "skip", "meta", "byline", "author",
-                                     "caption", "credit", "dateline", "timestamp", "hidden",
-                                     "masthead", "toolbar", "tools", "icons", "date", "share",
-                                     "sharing", "social", "jump", "overlay", "follow"};
+/* clang-format on */
+static const char *chrome_words[] = {
+    "ad",       "ads",       "nav",    "navbar",   "foot",    "rail",   "tags",    "tag",
+    "print",    "login",     "skip",   "meta",     "byline",  "author", "caption", "credit",
+    "dateline", "timestamp", "hidden", "masthead", "toolbar", "tools",  "icons",   "date",
+    "share",    "sharing",   "social", "jump",     "overlay", "follow"};
+/* clang-format off */
 static const char *chrome_stems[] = {"comment", "footer", "sidebar", "related", "promo", "advert",
                                      "sponsor", "widget", "breadcrumb", "pagination", "pager",
                                      "popup", "modal", "cookie", "newsletter", "subscri",
                                      "signup", "outbrain", "taboola", "disqus", "banner", "menu",
                                      "recommend", "trending", "popular", "navigation",
                                      "shoutbox", "combx", "skyscraper"};
+/* clang-format on */
 /* chrome words that only lower the weight, never remove an element alone */
+/* clang-format off */
 static const char *soft_chrome[] = {"meta", "byline", "author", "caption", "credit", "dateline",
                                     "timestamp", "date", "tags", "tag", "tools", "icons", "foot",
                                     "print", "follow", "share", "sharing", "social", "jump",
                                     "overlay", "hidden", "login", "skip", "toolbar"};
+/* clang-format on */
 
 /* w[0..n) is a run of letters; the list's words are lower case. */
 static int word_in(const char *w, size_t n, const char *const *list, size_t count, int stem)
@@ -197,7 +293,8 @@ static int word_in(const char *w, size_t n, const char *const *list, size_t coun
         const char *l = list[k];
         if (l[0] != first) continue;
         size_t j = 1;
-        while (j < n && l[j] && (w[j] | 32) == l[j]) j++;
+        while (j < n && l[j] && (w[j] | 32) == l[j])
+            j++;
         if (!l[j] && (stem || j == n)) return 1;
     }
     return 0;
@@ -208,9 +305,11 @@ static int word_in(const char *w, size_t n, const char *const *list, size_t coun
 static void hint_words(const char *v, int *story, int *chrome, int *strong)
 {
     while (*v) {
-        while (*v && !((*v | 32) >= 'a' && (*v | 32) <= 'z')) v++;
+        while (*v && !((*v | 32) >= 'a' && (*v | 32) <= 'z'))
+            v++;
         const char *w = v;
-        while (*v && (*v | 32) >= 'a' && (*v | 32) <= 'z') v++;
+        while (*v && (*v | 32) >= 'a' && (*v | 32) <= 'z')
+            v++;
         size_t n = (size_t)(v - w);
         if (!n) break;
         if (word_in(w, n, story_words, COUNT(story_words), 0)) *story = 1;
@@ -261,9 +360,12 @@ static void count_text(hdoc *d, const xmlNode *t)
         }
         space = 0;
         len++;
-        if (*c == ',') commas++;
-        else if (*c == 0xEF && c[1] == 0xBC && c[2] == 0x8C) commas++;              /* ， */
-        else if (*c == 0xE3 && c[1] == 0x80 && (c[2] == 0x81 || c[2] == 0x82)) stops++; /* 、。 */
+        if (*c == ',')
+            commas++;
+        else if (*c == 0xEF && c[1] == 0xBC && c[2] == 0x8C)
+            commas++; /* ， */
+        else if (*c == 0xE3 && c[1] == 0x80 && (c[2] == 0x81 || c[2] == 0x82))
+            stops++; /* 、。 */
         prev = *c;
     }
     stops += prev == '.' || prev == '!' || prev == '?';
@@ -277,7 +379,8 @@ static void count_text(hdoc *d, const xmlNode *t)
  * styles, the head and media hold none a reader sees). */
 static int noted_drop(const char *name)
 {
-    static const char *names[] = {"nav", "header", "footer", "aside", "menu", "figcaption", "dialog"};
+    static const char *names[] = {"nav",  "header",     "footer", "aside",
+                                  "menu", "figcaption", "dialog"};
     for (size_t k = 0; k < sizeof names / sizeof *names; k++)
         if (strcmp(name, names[k]) == 0) return 1;
     return 0;
@@ -325,7 +428,8 @@ static int add_element(hdoc *d, xmlNode *n)
 static xmlNode *next_node(xmlNode *cur, int descend, const xmlNode *root)
 {
     if (descend && cur->children) return cur->children;
-    while (cur && cur != root && !cur->next) cur = cur->parent;
+    while (cur && cur != root && !cur->next)
+        cur = cur->parent;
     return cur && cur != root ? cur->next : NULL;
 }
 
@@ -333,8 +437,10 @@ static void build_table(hdoc *d, xmlNode *root)
 {
     for (xmlNode *cur = root; cur;) {
         int descend = 0;
-        if (cur->type == XML_ELEMENT_NODE) descend = add_element(d, cur);
-        else if (cur->type == XML_TEXT_NODE || cur->type == XML_CDATA_SECTION_NODE) count_text(d, cur);
+        if (cur->type == XML_ELEMENT_NODE)
+            descend = add_element(d, cur);
+        else if (cur->type == XML_TEXT_NODE || cur->type == XML_CDATA_SECTION_NODE)
+            count_text(d, cur);
         cur = next_node(cur, descend, root);
     }
     /* bottom-up sums: children come after their parent in the table */
@@ -365,7 +471,8 @@ static void put_collapsed_bounded(buf *out, const char *t)
 {
     for (; *t && !out->failed; t++) {
         size_t run = 0; /* a run of plain bytes goes in one copy */
-        while ((unsigned char)t[run] > ' ' && (unsigned char)t[run] != 0xC2) run++;
+        while ((unsigned char)t[run] > ' ' && (unsigned char)t[run] != 0xC2)
+            run++;
         if (run) {
             buf_put(out, t, run);
             t += run - 1;
@@ -411,7 +518,8 @@ void html_put_collapsed(buf *out, const char *t)
 
 void html_end_line(buf *out)
 {
-    while (out->len && out->data[out->len - 1] == ' ') out->data[--out->len] = '\0';
+    while (out->len && out->data[out->len - 1] == ' ')
+        out->data[--out->len] = '\0';
     if (out->len && out->data[out->len - 1] != '\n') buf_puts(out, "\n");
 }
 
@@ -425,8 +533,10 @@ static int flatten_enter(hdoc *d, xmlNode *n, int32_t top, buf *out, int clean)
         return 0;
     }
     int tag = HDOC_NODE(d, i)->tag;
-    if (htag_is_block(tag) || tag == T_BR) html_end_line(out);
-    else if (tag == T_CELL && out->len && out->data[out->len - 1] != '\n') buf_putc(out, ' ');
+    if (htag_is_block(tag) || tag == T_BR)
+        html_end_line(out);
+    else if (tag == T_CELL && out->len && out->data[out->len - 1] != '\n')
+        buf_putc(out, ' ');
     return n->children != NULL;
 }
 
@@ -474,7 +584,8 @@ static void extract_or_flatten(hdoc *d, buf *out)
 
 static void reset_table(hdoc *d)
 {
-    for (size_t i = 0; i < HDOC_COUNT(d); i++) HDOC_NODE(d, i)->node->_private = NULL;
+    for (size_t i = 0; i < HDOC_COUNT(d); i++)
+        HDOC_NODE(d, i)->node->_private = NULL;
     buf_reset(&d->table);
     buf_reset(&d->removed);
     d->body = 0;

@@ -16,10 +16,10 @@ int html_detect(const char *s, size_t n);
  * name of where it was found ("json-ld", "open graph", "meta author", ...). */
 typedef struct html_meta {
     const char *title, *title_source;
-    const char *site, *site_source;     /* the outlet */
+    const char *site, *site_source; /* the outlet */
     const char *byline, *byline_source;
-    const char *date, *date_source;     /* YYYY-MM-DD, as the page states it */
-    removed_line *removed; /* blocks left out of the main content, in page order */
+    const char *date, *date_source; /* YYYY-MM-DD, as the page states it */
+    removed_line *removed;          /* blocks left out of the main content, in page order */
     size_t n_removed;
 } html_meta;
 

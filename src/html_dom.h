@@ -15,10 +15,33 @@
 
 /* Element kinds the scorer and the flattener tell apart. */
 typedef enum htag {
-    T_OTHER = 0, T_INLINE, T_A, T_BR, T_IMG, T_P, T_DIV, T_SECTION, T_ARTICLE, T_MAIN,
-    T_HEADING, T_LI, T_LIST, T_DL, T_DT_DD, T_TABLE, T_TR, T_CELL, T_PRE, T_BLOCKQUOTE,
-    T_FIGURE, T_BODY, T_TIME, T_HR, T_FORM, T_BLOCK, /* other block elements */
-    T_DROP /* never carries the story: script, style, nav, form, ... */
+    T_OTHER = 0,
+    T_INLINE,
+    T_A,
+    T_BR,
+    T_IMG,
+    T_P,
+    T_DIV,
+    T_SECTION,
+    T_ARTICLE,
+    T_MAIN,
+    T_HEADING,
+    T_LI,
+    T_LIST,
+    T_DL,
+    T_DT_DD,
+    T_TABLE,
+    T_TR,
+    T_CELL,
+    T_PRE,
+    T_BLOCKQUOTE,
+    T_FIGURE,
+    T_BODY,
+    T_TIME,
+    T_HR,
+    T_FORM,
+    T_BLOCK, /* other block elements */
+    T_DROP   /* never carries the story: script, style, nav, form, ... */
 } htag;
 
 enum hnode_flags {
@@ -40,8 +63,8 @@ typedef struct hnode {
     uint32_t paras;     /* paragraphs in the subtree */
     uint8_t tag;        /* htag */
     uint8_t flags;
-    int8_t hint;        /* class and id: +1 story-like, -1 chrome-like, 0 */
-    float score;        /* content score (extract.c) */
+    int8_t hint; /* class and id: +1 story-like, -1 chrome-like, 0 */
+    float score; /* content score (extract.c) */
 } hnode;
 
 /* Hard limit on the elements indexed per page; beyond it the rest of the page
@@ -52,14 +75,14 @@ typedef struct hnode {
 
 typedef struct hdoc {
     htmlDocPtr doc;
-    buf table;      /* hnode */
-    int32_t body;   /* index of <body>, or of the root element */
-    int lenient;    /* keep elements whose class or id names chrome */
-    size_t chrome_dropped; /* elements left out for their class or id */
-    arena *arena;   /* for the removed blocks' texts */
+    buf table;                                /* hnode */
+    int32_t body;                             /* index of <body>, or of the root element */
+    int lenient;                              /* keep elements whose class or id names chrome */
+    size_t chrome_dropped;                    /* elements left out for their class or id */
+    arena *arena;                             /* for the removed blocks' texts */
     const xmlChar *tag_names[HDOC_TAG_CACHE]; /* element kinds by interned name */
     uint8_t tag_kinds[HDOC_TAG_CACHE];
-    buf removed;    /* html_note: the blocks left out, with their reasons */
+    buf removed; /* html_note: the blocks left out, with their reasons */
 } hdoc;
 
 #define HDOC_NODE(d, i) (&VEC_AT(&(d)->table, hnode, i))
@@ -84,9 +107,8 @@ void html_tree_free(html_tree *t);
 /* Index of an indexed element, or -1 (dropped subtrees are not indexed). */
 static inline int32_t hdoc_index(const xmlNode *n)
 {
-    return n && n->type == XML_ELEMENT_NODE && n->_private
-               ? (int32_t)((intptr_t)n->_private - 1)
-               : -1;
+    return n && n->type == XML_ELEMENT_NODE && n->_private ? (int32_t)((intptr_t)n->_private - 1)
+                                                           : -1;
 }
 
 /* The value of an attribute (no allocation; NULL when absent or not plain). */

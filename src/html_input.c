@@ -34,7 +34,8 @@ static size_t find_ci(const char *s, size_t n, size_t from, const char *needle)
     for (size_t i = from; i + m <= n;) {
         const char *hit = memchr(s + i, lo, n - i - m + 1);
         if (up != lo) { /* a letter: the first of either case */
-            const char *other = memchr(s + i, up, (size_t)(hit ? hit - (s + i) : (ptrdiff_t)(n - i - m + 1)));
+            const char *other =
+                memchr(s + i, up, (size_t)(hit ? hit - (s + i) : (ptrdiff_t)(n - i - m + 1)));
             if (other) hit = other;
         }
         if (!hit) break;
@@ -65,14 +66,15 @@ static size_t inert_end(const char *s, size_t n, size_t p)
     static const struct {
         const char *open, *close;
         int to_end; /* unclosed: inert to the end of the page (as browsers read it) */
-    } inert[] = {{"<script", "</script", 1},   {"<style", "</style", 1},
-                 {"<svg", "</svg", 1},         {"<noscript", "</noscript", 0},
+    } inert[] = {{"<script", "</script", 1},     {"<style", "</style", 1},
+                 {"<svg", "</svg", 1},           {"<noscript", "</noscript", 0},
                  {"<template", "</template", 0}, {"<iframe", "</iframe", 0},
                  {"<select", "</select", 0}};
     char c = p + 1 < n ? (char)(s[p + 1] | 32) : 0;
     if (c != 's' && c != 'n' && c != 't' && c != 'i') return 0; /* none of the names below */
     size_t k = 0;
-    while (k < sizeof inert / sizeof *inert && !opens(s, n, p, inert[k].open)) k++;
+    while (k < sizeof inert / sizeof *inert && !opens(s, n, p, inert[k].open))
+        k++;
     if (k == sizeof inert / sizeof *inert) return 0;
     const char *gt = memchr(s + p, '>', n - p);
     size_t tag_end = gt ? (size_t)(gt - s) : n;
@@ -96,12 +98,15 @@ static void keep_newlines(const char *s, size_t from, size_t to, buf *out)
  * of a page's markup and the parser need not see them. */
 static int kept_attribute(const char *name, size_t n)
 {
+    /* clang-format off */
     static const char *kept[] = {"class",    "id",        "style",    "hidden",  "aria-hidden",
                                  "role",     "rel",       "itemprop", "property", "name",
                                  "content",  "datetime",  "type",     "pubdate", "charset",
                                  "http-equiv", "value"};
+    /* clang-format on */
     for (size_t k = 0; k < sizeof kept / sizeof *kept; k++)
-        if (kept[k][0] == (name[0] | 32) && strlen(kept[k]) == n && strncasecmp(name, kept[k], n) == 0)
+        if (kept[k][0] == (name[0] | 32) && strlen(kept[k]) == n &&
+            strncasecmp(name, kept[k], n) == 0)
             return 1;
     return 0;
 }
@@ -117,34 +122,42 @@ static int is_space(char c)
 static size_t copy_start_tag(const char *s, size_t n, size_t p, buf *out)
 {
     size_t i = p + 1, mark = out->len;
-    while (i < n && !is_space(s[i]) && s[i] != '>' && s[i] != '/') i++;
+    while (i < n && !is_space(s[i]) && s[i] != '>' && s[i] != '/')
+        i++;
     buf_put(out, s + p, i - p);
     while (i < n) {
         size_t ws = i;
-        while (i < n && (is_space(s[i]) || s[i] == '/')) i++;
+        while (i < n && (is_space(s[i]) || s[i] == '/'))
+            i++;
         if (i < n && s[i] == '>') {
             buf_put(out, s + ws, i + 1 - ws);
             return i + 1;
         }
         size_t name = i;
-        while (i < n && !is_space(s[i]) && s[i] != '=' && s[i] != '>' && s[i] != '/') i++;
+        while (i < n && !is_space(s[i]) && s[i] != '=' && s[i] != '>' && s[i] != '/')
+            i++;
         size_t name_end = i, j = i;
-        while (j < n && is_space(s[j])) j++;
+        while (j < n && is_space(s[j]))
+            j++;
         if (j < n && s[j] == '=') { /* a value: quoted or bare */
             j++;
-            while (j < n && is_space(s[j])) j++;
+            while (j < n && is_space(s[j]))
+                j++;
             if (j < n && (s[j] == '"' || s[j] == '\'')) {
                 const char *q = memchr(s + j + 1, s[j], n - j - 1);
                 if (!q) break;
                 i = (size_t)(q - s) + 1;
             } else {
                 i = j;
-                while (i < n && !is_space(s[i]) && s[i] != '>') i++;
+                while (i < n && !is_space(s[i]) && s[i] != '>')
+                    i++;
             }
         }
         if (name_end == name) break;
-        if (kept_attribute(s + name, name_end - name)) buf_put(out, s + ws, i - ws);
-        else keep_newlines(s, ws, i, out);
+        if (kept_attribute(s + name, name_end - name))
+            buf_put(out, s + ws, i - ws);
+        else
+            keep_newlines(s, ws, i, out);
     }
     out->len = mark; /* cut tag: the caller copies it verbatim */
     if (out->data) out->data[mark] = '\0';
@@ -158,13 +171,14 @@ static size_t matching_close(const char *s, size_t n, size_t p, const char *open
 {
     int depth = 1;
     size_t lim = p + n / 2 < n ? p + n / 2 : n; /* a longer element is not flattened */
-    if (lim - p > *budget) return n; /* the page's search budget is spent */
+    if (lim - p > *budget) return n;            /* the page's search budget is spent */
     *budget -= lim - p;
     for (size_t i = p + 1; i < lim;) {
         const char *lt = memchr(s + i, '<', lim - i);
         if (!lt) break;
         i = (size_t)(lt - s);
-        if (opens(s, n, i, open)) depth++;
+        if (opens(s, n, i, open))
+            depth++;
         else if (i + strlen(close) <= lim && strncasecmp(s + i, close, strlen(close)) == 0 &&
                  --depth == 0)
             return i;
@@ -178,7 +192,8 @@ static size_t matching_close(const char *s, size_t n, size_t p, const char *open
  * the whole). */
 static int holds_needed(const char *s, size_t from, size_t to)
 {
-    static const char *needed[] = {"ld+json", "<article", "<main", "<h1", "<time", "author", "byline"};
+    static const char *needed[] = {"ld+json", "<article", "<main", "<h1",
+                                   "<time",   "author",   "byline"};
     for (size_t i = from; i + 1 < to; i++) {
         char c = (char)(s[i] | 32), c2 = (char)(s[i + 1] | 32);
         if (c != '<' && c != 'a' && c != 'b' && c != 'l') continue;
@@ -199,11 +214,13 @@ static int holds_needed(const char *s, size_t from, size_t to)
  * (JSON-LD, an article, a headline, a time, an author). */
 static size_t flatten_region(const char *s, size_t n, size_t p, buf *out, size_t *budget)
 {
-    static const char *names[][2] = {{"<nav", "</nav"}, {"<aside", "</aside"}, {"<footer", "</footer"}};
+    static const char *names[][2] = {
+        {"<nav", "</nav"}, {"<aside", "</aside"}, {"<footer", "</footer"}};
     char c = p + 1 < n ? (char)(s[p + 1] | 32) : 0;
     if (c != 'n' && c != 'a' && c != 'f') return 0; /* none of nav, aside, footer */
     size_t k = 0;
-    while (k < 3 && !opens(s, n, p, names[k][0])) k++;
+    while (k < 3 && !opens(s, n, p, names[k][0]))
+        k++;
     if (k == 3) return 0;
     size_t e = matching_close(s, n, p, names[k][0], names[k][1], budget);
     const char *gt = e < n ? memchr(s + e, '>', n - e) : NULL;
@@ -216,7 +233,9 @@ static size_t flatten_region(const char *s, size_t n, size_t p, buf *out, size_t
         buf_put(out, s + i, t - i);
         if (t >= e) break;
         size_t skip = inert_end(s, e, t);
-        if (!skip && t + 1 < e && (s[t + 1] == '/' || s[t + 1] == '!' || ((s[t + 1] | 32) >= 'a' && (s[t + 1] | 32) <= 'z'))) {
+        if (!skip && t + 1 < e &&
+            (s[t + 1] == '/' || s[t + 1] == '!' ||
+             ((s[t + 1] | 32) >= 'a' && (s[t + 1] | 32) <= 'z'))) {
             const char *tg = memchr(s + t, '>', e - t);
             skip = tg ? (size_t)(tg - s) + 1 : e;
         }
@@ -276,7 +295,8 @@ static int valid_utf8(const char *s, size_t n)
     size_t i = 0;
     while (i < n) {
 #if SWAR
-        while (i + 8 <= n && !(swar_load8(s + i) & SWAR_HIGHS)) i += 8; /* ASCII */
+        while (i + 8 <= n && !(swar_load8(s + i) & SWAR_HIGHS))
+            i += 8; /* ASCII */
         if (i >= n) break;
 #endif
         if (!((unsigned char)s[i] & 0x80)) {
@@ -300,11 +320,13 @@ static void declared_charset(const char *s, size_t n, char out[48])
     for (size_t i = 0; i + 8 <= lim; i++) {
         if (strncasecmp(s + i, "charset=", 8) != 0) continue;
         size_t j = i + 8, k = 0;
-        while (j < lim && (s[j] == '"' || s[j] == '\'' || s[j] == ' ')) j++;
+        while (j < lim && (s[j] == '"' || s[j] == '\'' || s[j] == ' '))
+            j++;
         while (j < lim && k < 47 &&
-               ((s[j] | 32) >= 'a' && (s[j] | 32) <= 'z' ? 1
-                : (s[j] >= '0' && s[j] <= '9') || s[j] == '-' || s[j] == '_' || s[j] == '.' ||
-                      s[j] == ':'))
+               ((s[j] | 32) >= 'a' && (s[j] | 32) <= 'z'
+                    ? 1
+                    : (s[j] >= '0' && s[j] <= '9') || s[j] == '-' || s[j] == '_' || s[j] == '.' ||
+                          s[j] == ':'))
             out[k++] = s[j++];
         out[k] = '\0';
         return;

@@ -47,8 +47,10 @@ typedef struct found {
 static void offer(slot *s, const char *v, size_t n, const char *source, int rank)
 {
     if (rank <= s->rank || !v) return;
-    while (n && isspace((unsigned char)*v)) v++, n--;
-    while (n && isspace((unsigned char)v[n - 1])) n--;
+    while (n && isspace((unsigned char)*v))
+        v++, n--;
+    while (n && isspace((unsigned char)v[n - 1]))
+        n--;
     if (!n) return;
     size_t k = 0; /* collapsed whitespace, at most 255 bytes */
     for (size_t i = 0; i < n && k + 1 < sizeof s->value; i++) {
@@ -81,9 +83,11 @@ static int days_to_civil(long long z, int *y, int *m, int *d)
  * date. Writes YYYY-MM-DD. */
 static int parse_date(const char *v, char out[11])
 {
-    while (isspace((unsigned char)*v)) v++;
+    while (isspace((unsigned char)*v))
+        v++;
     size_t digits = 0;
-    while (isdigit((unsigned char)v[digits])) digits++;
+    while (isdigit((unsigned char)v[digits]))
+        digits++;
     if (digits == 4 && (v[4] == '-' || v[4] == '/') && isdigit((unsigned char)v[5]) &&
         isdigit((unsigned char)v[6]) && v[7] == v[4] && isdigit((unsigned char)v[8]) &&
         isdigit((unsigned char)v[9])) {
@@ -96,7 +100,8 @@ static int parse_date(const char *v, char out[11])
     }
     if ((digits == 10 || digits == 13) && !v[digits]) {
         long long t = 0;
-        for (size_t i = 0; i < digits; i++) t = t * 10 + (v[i] - '0');
+        for (size_t i = 0; i < digits; i++)
+            t = t * 10 + (v[i] - '0');
         if (digits == 13) t /= 1000;
         int y, m, d;
         if (!days_to_civil(t / 86400, &y, &m, &d)) return 0;
@@ -119,17 +124,21 @@ static void offer_date(found *f, const char *v, const char *source, int rank)
  * the words that only page chrome uses ("Minute Read", "Email The Author"). */
 static int byline_shape(const char *s)
 {
+    /* clang-format off */
     static const char *junk[] = {"minute", "minutes", "min", "read", "email", "e-mail", "follow",
                                  "updated", "posted", "published", "share", "comments", "contact",
                                  "view", "profile", "posts", "more", "articles", "subscribe",
                                  "author", "the", "on", "at", "from", "am", "pm", "ago", "http",
                                  "https", "www", "twitter", "facebook"};
+    /* clang-format on */
     int words = 0, caps = 0;
     for (const char *p = s; *p;) {
-        while (*p == ' ' || *p == ',') p++;
+        while (*p == ' ' || *p == ',')
+            p++;
         if (!*p) break;
         const char *w = p;
-        while (*p && *p != ' ' && *p != ',') p++;
+        while (*p && *p != ' ' && *p != ',')
+            p++;
         size_t n = (size_t)(p - w);
         for (size_t i = 0; i < n; i++)
             if (isdigit((unsigned char)w[i]) || w[i] == '@' || w[i] == '/' || w[i] == '|') return 0;
@@ -155,7 +164,8 @@ static void offer_byline(found *f, const char *v, const char *source, int rank)
             p += strlen(by[k]);
             break;
         }
-    while (*p == ' ') p++;
+    while (*p == ' ')
+        p++;
     size_t n = strlen(p); /* shorter than s.value */
     memcpy(tmp, p, n + 1);
     for (;;) { /* trailing separators: space , | - – — */
@@ -179,7 +189,8 @@ static int article_type(json_object *o, int *weak)
     if (!json_object_object_get_ex(o, "@type", &t)) return 0;
     size_t n = json_object_is_type(t, json_type_array) ? json_object_array_length(t) : 1;
     for (size_t i = 0; i < n; i++) {
-        json_object *e = json_object_is_type(t, json_type_array) ? json_object_array_get_idx(t, i) : t;
+        json_object *e =
+            json_object_is_type(t, json_type_array) ? json_object_array_get_idx(t, i) : t;
         if (!json_object_is_type(e, json_type_string)) continue;
         const char *s = json_object_get_string(e);
         size_t m = strlen(s);
@@ -205,8 +216,9 @@ static void author_names(json_object *a, char *out, size_t cap)
     size_t n = json_object_is_type(a, json_type_array) ? json_object_array_length(a) : 1;
     out[0] = '\0';
     for (size_t i = 0; i < n && i < 8; i++) {
-        json_object *e = json_object_is_type(a, json_type_array) ? json_object_array_get_idx(a, i) : a;
-        const char *name = json_object_is_type(e, json_type_string) ? json_object_get_string(e)
+        json_object *e =
+            json_object_is_type(a, json_type_array) ? json_object_array_get_idx(a, i) : a;
+        const char *name = json_object_is_type(e, json_type_string)   ? json_object_get_string(e)
                            : json_object_is_type(e, json_type_object) ? jstr(e, "name")
                                                                       : NULL;
         if (!name || !*name) continue;
@@ -226,7 +238,8 @@ static void read_ld_object(found *f, json_object *o)
     if (name && !weak) offer(&f->ld_name, name, strlen(name), "json-ld", rank);
     offer_date(f, jstr(o, "datePublished"), "json-ld", rank);
     json_object *num;
-    if (json_object_object_get_ex(o, "datePublished", &num) && json_object_is_type(num, json_type_int)) {
+    if (json_object_object_get_ex(o, "datePublished", &num) &&
+        json_object_is_type(num, json_type_int)) {
         char digits[24]; /* a Unix time */
         snprintf(digits, sizeof digits, "%lld", (long long)json_object_get_int64(num));
         offer_date(f, digits, "json-ld", rank);
@@ -249,7 +262,8 @@ static void read_ld_value(found *f, json_object *o, int depth)
     if (!o || depth > 4) return;
     if (json_object_is_type(o, json_type_array)) {
         size_t n = json_object_array_length(o);
-        for (size_t i = 0; i < n && i < 64; i++) read_ld_value(f, json_object_array_get_idx(o, i), depth + 1);
+        for (size_t i = 0; i < n && i < 64; i++)
+            read_ld_value(f, json_object_array_get_idx(o, i), depth + 1);
         return;
     }
     if (!json_object_is_type(o, json_type_object)) return;
@@ -263,7 +277,8 @@ static void read_ld_script(found *f, const xmlNode *n)
     const xmlNode *t = n->children;
     if (!t || !t->content) return;
     const char *s = (const char *)t->content;
-    while (isspace((unsigned char)*s)) s++;
+    while (isspace((unsigned char)*s))
+        s++;
     if (strncmp(s, "<![CDATA[", 9) == 0) s += 9;
     s += strcspn(s, "{["); /* past white space or a comment opener */
     size_t len = strlen(s);
@@ -304,29 +319,58 @@ static int key_in(const char *key, size_t n, const char *const *list, size_t cou
  * several, separated by spaces). */
 static void read_meta_key(found *f, const char *key, size_t n, const char *content, int itemprop)
 {
+    /* clang-format off */
     static const char *pub[] = {"article:published_time", "og:published_time",
                                 "article:published", "og:article:published_time"};
-    static const char *dates[] = {"date", "pubdate", "publishdate", "publish-date", "publish_date",
-                                  "dc.date", "dc.date.issued", "dc.date.created", "dcterms.date",
-                                  "dcterms.created", "dcterms.issued", "parsely-pub-date",
-                                  "sailthru.date", "citation_date", "citation_publication_date",
-                                  "article.published", "originalpublicationdate", "og:pubdate",
-                                  "article_date_original", "datepublished", "pub_date",
-                                  "rnews:datepublished", "displaydate", "publication_date"};
+    /* clang-format on */
+    static const char *dates[] = {"date",
+                                  "pubdate",
+                                  "publishdate",
+                                  "publish-date",
+                                  "publish_date",
+                                  "dc.date",
+                                  "dc.date.issued",
+                                  "dc.date.created",
+                                  "dcterms.date",
+                                  "dcterms.created",
+                                  "dcterms.issued",
+                                  "parsely-pub-date",
+                                  "sailthru.date",
+                                  "citation_date",
+                                  "citation_publication_date",
+                                  "article.published",
+                                  "originalpublicationdate",
+                                  "og:pubdate",
+                                  "article_date_original",
+                                  "datepublished",
+                                  "pub_date",
+                                  "rnews:datepublished",
+                                  "displaydate",
+                                  "publication_date"};
+    /* clang-format off */
     static const char *authors[] = {"author", "dc.creator", "dc.creator.author", "parsely-author",
                                     "sailthru.author", "byl", "article:author_name",
                                     "citation_author", "dcterms.creator", "dcterm.creator"};
+    /* clang-format on */
     static const char *best_titles[] = {"dc.title", "dcterm.title", "dcterms.title"};
     static const char *titles[] = {"og:title", "weibo:article:title", "weibo:webpage:title"};
     static const char *low_titles[] = {"title", "twitter:title", "parsely-title"};
-    if (IN(best_titles)) offer(&f->title, content, strlen(content), "meta title", R_HIGHER);
-    else if (IN(titles)) offer(&f->title, content, strlen(content), "open graph", R_HIGH);
-    else if (IN(low_titles)) offer(&f->title, content, strlen(content), "meta title", R_MID);
-    else if (key_is(key, n, "og:site_name")) offer(&f->site, content, strlen(content), "open graph", R_HIGH);
-    else if (IN(pub)) offer_date(f, content, "open graph", R_HIGH);
-    else if (itemprop && key_is(key, n, "datepublished")) offer_date(f, content, "itemprop", R_HIGH);
-    else if (IN(dates)) offer_date(f, content, "meta date", R_MID);
-    else if (IN(authors)) offer_byline(f, content, "meta author", R_HIGH);
+    if (IN(best_titles))
+        offer(&f->title, content, strlen(content), "meta title", R_HIGHER);
+    else if (IN(titles))
+        offer(&f->title, content, strlen(content), "open graph", R_HIGH);
+    else if (IN(low_titles))
+        offer(&f->title, content, strlen(content), "meta title", R_MID);
+    else if (key_is(key, n, "og:site_name"))
+        offer(&f->site, content, strlen(content), "open graph", R_HIGH);
+    else if (IN(pub))
+        offer_date(f, content, "open graph", R_HIGH);
+    else if (itemprop && key_is(key, n, "datepublished"))
+        offer_date(f, content, "itemprop", R_HIGH);
+    else if (IN(dates))
+        offer_date(f, content, "meta date", R_MID);
+    else if (IN(authors))
+        offer_byline(f, content, "meta author", R_HIGH);
 }
 
 static void read_meta_tag(found *f, const xmlNode *n)
@@ -336,7 +380,8 @@ static void read_meta_tag(found *f, const xmlNode *n)
     const char *keys[] = {html_attr(n, "property"), html_attr(n, "name"), html_attr(n, "itemprop")};
     for (size_t k = 0; k < 3; k++) {
         for (const char *p = keys[k]; p && *p;) {
-            while (*p == ' ') p++;
+            while (*p == ' ')
+                p++;
             size_t len = strcspn(p, " ");
             if (len) read_meta_key(f, p, len, content, k == 2);
             p += len;
@@ -410,7 +455,8 @@ static void visit(found *f, const xmlNode *n)
  * ("Headline | Site", "Site - Headline"). */
 static void strip_site(slot *t, const char *site)
 {
-    static const char *seps[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: ", " \xC2\xB7 ", ": "};
+    static const char *seps[] = {
+        " | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: ", " \xC2\xB7 ", ": "};
     size_t n = strlen(t->value), m = strlen(site);
     if (!m || n <= m + 3) return;
     for (size_t k = 0; k < sizeof seps / sizeof *seps; k++) {
@@ -420,7 +466,8 @@ static void strip_site(slot *t, const char *site)
             t->value[n - m - sl] = '\0';
             return;
         }
-        if (n > m + sl && strncasecmp(t->value, site, m) == 0 && strncmp(t->value + m, seps[k], sl) == 0) {
+        if (n > m + sl && strncasecmp(t->value, site, m) == 0 &&
+            strncmp(t->value + m, seps[k], sl) == 0) {
             memmove(t->value, t->value + m + sl, n - m - sl + 1);
             return;
         }
@@ -462,11 +509,13 @@ void html_meta_read(const hdoc *d, arena *a, html_meta *meta)
     for (xmlNode *cur = root; cur;) {
         int descend = cur->type == XML_ELEMENT_NODE;
         if (descend) visit(&f, cur);
-        if (descend && cur->children && !(cur->name && strcmp((const char *)cur->name, "script") == 0)) {
+        if (descend && cur->children &&
+            !(cur->name && strcmp((const char *)cur->name, "script") == 0)) {
             cur = cur->children;
             continue;
         }
-        while (cur && cur != root && !cur->next) cur = cur->parent;
+        while (cur && cur != root && !cur->next)
+            cur = cur->parent;
         cur = cur && cur != root ? cur->next : NULL;
     }
     choose_title(&f);

@@ -31,14 +31,30 @@ static int markup_reason(const hdoc *d, const xmlNode *n)
         const char *word;
         int reason;
     } words[] = {
-        {"share", REMOVED_WIDGET},     {"social", REMOVED_WIDGET},     {"comment", REMOVED_COMMENTS}, {"disqus", REMOVED_COMMENTS},   {"repl", REMOVED_COMMENTS},
-        {"related", REMOVED_LINKS},    {"recommend", REMOVED_LINKS},   {"trending", REMOVED_LINKS},
-        {"popular", REMOVED_LINKS},    {"outbrain", REMOVED_LINKS},    {"taboola", REMOVED_LINKS},
-        {"caption", REMOVED_CAPTION},  {"credit", REMOVED_CAPTION},    {"byline", REMOVED_BYLINE},
-        {"author", REMOVED_BYLINE},    {"date", REMOVED_DATE},         {"time", REMOVED_DATE},
-        {"nav", REMOVED_NAVIGATION},   {"menu", REMOVED_NAVIGATION},   {"breadcrumb", REMOVED_NAVIGATION},
-        {"pagination", REMOVED_NAVIGATION}, {"footer", REMOVED_NAVIGATION},
-        {"sidebar", REMOVED_NAVIGATION}, {"masthead", REMOVED_NAVIGATION},
+        {"share", REMOVED_WIDGET},
+        {"social", REMOVED_WIDGET},
+        {"comment", REMOVED_COMMENTS},
+        {"disqus", REMOVED_COMMENTS},
+        {"repl", REMOVED_COMMENTS},
+        {"related", REMOVED_LINKS},
+        {"recommend", REMOVED_LINKS},
+        {"trending", REMOVED_LINKS},
+        {"popular", REMOVED_LINKS},
+        {"outbrain", REMOVED_LINKS},
+        {"taboola", REMOVED_LINKS},
+        {"caption", REMOVED_CAPTION},
+        {"credit", REMOVED_CAPTION},
+        {"byline", REMOVED_BYLINE},
+        {"author", REMOVED_BYLINE},
+        {"date", REMOVED_DATE},
+        {"time", REMOVED_DATE},
+        {"nav", REMOVED_NAVIGATION},
+        {"menu", REMOVED_NAVIGATION},
+        {"breadcrumb", REMOVED_NAVIGATION},
+        {"pagination", REMOVED_NAVIGATION},
+        {"footer", REMOVED_NAVIGATION},
+        {"sidebar", REMOVED_NAVIGATION},
+        {"masthead", REMOVED_NAVIGATION},
     };
     const char *name = (const char *)n->name;
     if (strcmp(name, "header") == 0) return REMOVED_HEADER;
@@ -68,7 +84,8 @@ static void block_text(const xmlNode *root, buf *out)
             cur = cur->children;
             continue;
         }
-        while (cur && cur != root && !cur->next) cur = cur->parent;
+        while (cur && cur != root && !cur->next)
+            cur = cur->parent;
         cur = cur && cur != root ? cur->next : NULL;
     }
 }
@@ -80,12 +97,15 @@ void html_note(hdoc *d, const xmlNode *n, int reason)
     buf_init(&t, BLOCK_TEXT_MAX * 8);
     block_text(n, &t);
     size_t len = t.len;
-    while (len && t.data[len - 1] == ' ') len--;
+    while (len && t.data[len - 1] == ' ')
+        len--;
     size_t start = 0;
-    while (start < len && t.data[start] == ' ') start++;
+    while (start < len && t.data[start] == ' ')
+        start++;
     if (len > start + BLOCK_TEXT_MAX) {
         len = start + BLOCK_TEXT_MAX;
-        while (len > start && ((unsigned char)t.data[len] & 0xC0) == 0x80) len--;
+        while (len > start && ((unsigned char)t.data[len] & 0xC0) == 0x80)
+            len--;
     }
     if (len > start) {
         noted *e = vec_push(&d->removed, sizeof *e);
@@ -106,7 +126,8 @@ void html_note_outside(hdoc *d)
     for (size_t i = 0; i < n; i++) { /* ancestors of chosen elements */
         hnode *h = HDOC_NODE(d, i);
         if (!(h->flags & HN_CHOSEN)) continue;
-        for (int32_t p = h->parent; p >= 0 && !(HDOC_NODE(d, p)->flags & HN_PATH); p = HDOC_NODE(d, p)->parent)
+        for (int32_t p = h->parent; p >= 0 && !(HDOC_NODE(d, p)->flags & HN_PATH);
+             p = HDOC_NODE(d, p)->parent)
             HDOC_NODE(d, p)->flags |= HN_PATH;
     }
     for (size_t i = 0; i < n; i++) { /* outermost elements off the path */
@@ -132,6 +153,7 @@ void html_removed_finish(hdoc *d, html_meta *meta)
     qsort(all, n, sizeof *all, by_line);
     meta->removed = arena_alloc_array(d->arena, n, sizeof *meta->removed);
     if (!meta->removed) return;
-    for (size_t i = 0; i < n; i++) meta->removed[i] = all[i].r;
+    for (size_t i = 0; i < n; i++)
+        meta->removed[i] = all[i].r;
     meta->n_removed = n;
 }

@@ -68,8 +68,10 @@ static void append_child(xmlNode *parent, xmlNode *n)
 {
     n->parent = parent;
     n->prev = parent->last;
-    if (parent->last) parent->last->next = n;
-    else parent->children = n;
+    if (parent->last)
+        parent->last->next = n;
+    else
+        parent->children = n;
     parent->last = n;
 }
 
@@ -79,8 +81,10 @@ static void append_top(builder *b, xmlNode *n)
     xmlDoc *d = b->t->doc;
     n->parent = (xmlNode *)d;
     n->prev = d->last;
-    if (d->last) d->last->next = n;
-    else d->children = n;
+    if (d->last)
+        d->last->next = n;
+    else
+        d->children = n;
     d->last = n;
     b->has_first = 1;
 }
@@ -88,8 +92,10 @@ static void append_top(builder *b, xmlNode *n)
 /* Where SAX2.c puts a comment or processing instruction. */
 static void place_misc(builder *b, xmlNode *n)
 {
-    if (!b->t->doc->children || !b->node) append_top(b, n);
-    else append_child(b->node, n);
+    if (!b->t->doc->children || !b->node)
+        append_top(b, n);
+    else
+        append_child(b->node, n);
 }
 
 static char *copy(builder *b, const xmlChar *s, size_t n)
@@ -110,9 +116,11 @@ static const xmlChar *local_name(builder *b, const xmlChar *full)
 /* A value-less attribute libxml2 gives its own name as value ("checked"). */
 static const xmlChar *boolean_value(const xmlChar *name)
 {
+    /* clang-format off */
     static const char *names[] = {"checked", "compact", "declare",  "defer",    "disabled",
                                   "ismap",   "multiple", "nohref",  "noresize", "noshade",
                                   "nowrap",  "readonly", "selected"};
+    /* clang-format on */
     for (size_t k = 0; k < sizeof names / sizeof *names; k++)
         if (strcmp((const char *)name, names[k]) == 0) return name;
     return NULL;
@@ -141,8 +149,10 @@ static void add_attributes(builder *b, xmlNode *el, const xmlChar **atts)
             a->children = a->last = v;
         }
         a->prev = last;
-        if (last) last->next = a;
-        else el->properties = a;
+        if (last)
+            last->next = a;
+        else
+            el->properties = a;
         last = a;
     }
 }
@@ -162,10 +172,14 @@ static void on_start(void *ctx, const xmlChar *fullname, const xmlChar **atts)
     *slot = b->node;
     b->node = el;
     b->grow = NULL;
-    if (!b->has_first) append_top(b, el);
-    else if (!parent) parent = b->t->doc->children;
-    if (parent && parent->type == XML_ELEMENT_NODE) append_child(parent, el);
-    else if (parent) append_top(b, el); /* a sibling of the doctype or comment */
+    if (!b->has_first)
+        append_top(b, el);
+    else if (!parent)
+        parent = b->t->doc->children;
+    if (parent && parent->type == XML_ELEMENT_NODE)
+        append_child(parent, el);
+    else if (parent)
+        append_top(b, el); /* a sibling of the doctype or comment */
     add_attributes(b, el, atts);
 }
 
@@ -246,7 +260,8 @@ static void on_pi(void *ctx, const xmlChar *target, const xmlChar *data)
 {
     builder *b = of(ctx);
     xmlNode *p = new_node(b, XML_PI_NODE);
-    if (!p || !target || !(p->name = (const xmlChar *)copy(b, target, strlen((const char *)target))))
+    if (!p || !target ||
+        !(p->name = (const xmlChar *)copy(b, target, strlen((const char *)target))))
         return;
     if (data && !(p->content = (xmlChar *)copy(b, data, strlen((const char *)data)))) return;
     if (b->ctxt->linenumbers) p->line = capped_line(b);
@@ -254,7 +269,8 @@ static void on_pi(void *ctx, const xmlChar *target, const xmlChar *data)
 }
 
 /* A doctype: the document's first child (the first one counts). */
-static void on_doctype(void *ctx, const xmlChar *name, const xmlChar *external, const xmlChar *system)
+static void on_doctype(void *ctx, const xmlChar *name, const xmlChar *external,
+                       const xmlChar *system)
 {
     (void)name, (void)external, (void)system;
     builder *b = of(ctx);
@@ -271,8 +287,10 @@ static void on_doctype(void *ctx, const xmlChar *name, const xmlChar *external, 
     d->intSubset = dtd;
     xmlNode *n = (xmlNode *)dtd;
     n->next = d->children;
-    if (d->children) d->children->prev = n;
-    else d->last = n;
+    if (d->children)
+        d->children->prev = n;
+    else
+        d->last = n;
     d->children = n;
     b->has_first = 1;
 }

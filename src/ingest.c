@@ -28,8 +28,8 @@ static void record_skip(chorus_story *st, const chorus_error *e)
     if (e->status == CHORUS_E_IO) st->io_failures++;
 }
 
-static chorus_status skip(chorus_story *st, chorus_error *err, chorus_status status,
-                          const char *id, long long pos, const char *msg)
+static chorus_status skip(chorus_story *st, chorus_error *err, chorus_status status, const char *id,
+                          long long pos, const char *msg)
 {
     chorus_error e;
     story_error(&e, status, id, pos, "%s", msg);
@@ -143,7 +143,8 @@ static chorus_status read_file(const char *path, size_t limit, char **out, size_
     }
     char chunk[65536];
     size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0 && !b.failed) buf_put(&b, chunk, n);
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0 && !b.failed)
+        buf_put(&b, chunk, n);
     int read_error = ferror(f);
     fclose(f);
     if (read_error) {
@@ -219,10 +220,12 @@ static chorus_status add_directory(chorus_story *st, const char *path, chorus_er
         files++;
         s = add_file(st, full, err);
     }
-    for (size_t i = 0; i < n; i++) free(list[i]);
+    for (size_t i = 0; i < n; i++)
+        free(list[i]);
     buf_free(&names);
     if (s == CHORUS_OK && files == 0)
-        return story_error(err, CHORUS_E_NO_ARTICLES, path, -1, "no article files in the directory");
+        return story_error(err, CHORUS_E_NO_ARTICLES, path, -1,
+                           "no article files in the directory");
     return s;
 }
 

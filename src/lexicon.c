@@ -361,7 +361,7 @@ int lexicon_resolve(chorus_lexicon *lx, token *out, const lex_key *keys, size_t 
         lex_slot *s = &slots[key->hash >> shift];
         while (s->a && (s->a != key->a || s->b != key->b))
             s = s + 1 < end ? s + 1 : slots; /* linear probing */
-        if (!s->a) { /* a word new to the lexicon */
+        if (!s->a) {                         /* a word new to the lexicon */
             resolver_store(&r, lx);
             long id = lexicon_short_term(lx, key);
             if (id < 0) return 0;

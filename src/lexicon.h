@@ -35,10 +35,10 @@ typedef struct lex_pending {
  * stem, classes and text, and the term the current run gave it, so that a
  * word seen before costs one probe of one cache line. */
 typedef struct lex_slot {
-    uint64_t a, b;  /* the word's bytes, zero-padded; a == 0: an empty slot
-                       (a word's first byte is never NUL) */
-    uint32_t stamp; /* the run that last gave it a term */
-    uint32_t term;  /* that run's term id */
+    uint64_t a, b;      /* the word's bytes, zero-padded; a == 0: an empty slot
+                           (a word's first byte is never NUL) */
+    uint32_t stamp;     /* the run that last gave it a term */
+    uint32_t term;      /* that run's term id */
     uint32_t stem : 24; /* id in stems (fewer than CHORUS_LEXICON_MAX_WORDS) */
     uint32_t len : 5;
     uint32_t is_word : 1, is_stop : 1, unused : 1;
@@ -49,7 +49,7 @@ typedef struct lex_slot {
 
 /* A word longer than a key. */
 typedef struct lex_word {
-    const char *lower; /* in the lexicon's arena */
+    const char *lower;    /* in the lexicon's arena */
     uint32_t stem;        /* id in stems */
     uint32_t stamp, term; /* as in lex_slot */
     uint8_t is_word, is_stop;
@@ -62,8 +62,8 @@ typedef struct lex_stem {
 
 struct chorus_lexicon {
     size_t max_words;
-    int full; /* max_words reached: nothing is added any more */
-    arena arena; /* the bytes of words and stems */
+    int full;        /* max_words reached: nothing is added any more */
+    arena arena;     /* the bytes of words and stems */
     lex_slot *slots; /* short words, open addressing */
     char **chunks;   /* the text pool of short words: handle (chunk << 16) | offset */
     size_t n_chunks, chunk_used;
@@ -75,8 +75,8 @@ struct chorus_lexicon {
     map stem_ids;   /* stem -> id in stems */
     buf stems;      /* lex_stem */
     struct sb_stemmer *stemmer;
-    size_t stemmed; /* calls of the stemmer */
-    uint32_t stamp; /* the current run */
+    size_t stemmed;      /* calls of the stemmer */
+    uint32_t stamp;      /* the current run */
     chorus_story *story; /* the story of the current run */
     lex_pending pending;
     uint64_t *classes; /* scratch for token_scan's byte classes */
@@ -107,7 +107,6 @@ static inline const lex_slot *lexicon_home(const chorus_lexicon *lx, uint64_t ha
  * LEX_LONG keys are skipped). Returns 0 when out of memory or past a
  * limit. */
 int lexicon_resolve(chorus_lexicon *lx, token *out, const lex_key *keys, size_t a, size_t b);
-
 
 /* The hash of a short word's key; its length is implied by the zero
  * padding (a word never holds NUL). */

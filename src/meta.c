@@ -51,8 +51,10 @@ static int tok_is(const tok *t, const char *w)
 
 static int month_of(const tok *t)
 {
+    /* clang-format off */
     static const char *names[] = {"january", "february", "march",     "april",   "may",      "june",
                                   "july",    "august",   "september", "october", "november", "december"};
+    /* clang-format on */
     if (t->number || t->n < 3) return 0;
     for (int m = 0; m < 12; m++) {
         size_t len = strlen(names[m]);
@@ -65,8 +67,10 @@ static int month_of(const tok *t)
 
 static int is_weekday(const tok *t)
 {
+    /* clang-format off */
     static const char *days[] = {"monday", "tuesday",  "wednesday", "thursday",
                                  "friday", "saturday", "sunday"};
+    /* clang-format on */
     for (int d = 0; d < 7; d++) {
         size_t len = strlen(days[d]);
         if ((t->n == len || t->n == 3) && strncasecmp(t->s, days[d], t->n) == 0) return 1;
@@ -78,7 +82,8 @@ static int number_of(const tok *t)
 {
     if (!t->number || t->n > 4) return -1;
     int v = 0;
-    for (size_t i = 0; i < t->n; i++) v = v * 10 + (t->s[i] - '0');
+    for (size_t i = 0; i < t->n; i++)
+        v = v * 10 + (t->s[i] - '0');
     return v;
 }
 
@@ -144,9 +149,11 @@ int meta_find_date(const char *s, size_t n, char out[11])
 
 static int is_stamp_word(const tok *t)
 {
+    /* clang-format off */
     static const char *words[] = {"last", "update", "updated", "published", "posted", "modified",
                                   "on",   "at",     "am",      "pm",        "gmt",    "utc",
                                   "et",   "est",    "edt",     "bst",       "cet",    "of"};
+    /* clang-format on */
     for (size_t k = 0; k < sizeof words / sizeof *words; k++)
         if (tok_is(t, words[k])) return 1;
     return 0;
@@ -174,7 +181,8 @@ int meta_is_date_line(const char *s, size_t n)
 
 static size_t trim_end(const char *s, size_t n)
 {
-    while (n && (isspace((unsigned char)s[n - 1]) || s[n - 1] == ',' || s[n - 1] == '.')) n--;
+    while (n && (isspace((unsigned char)s[n - 1]) || s[n - 1] == ',' || s[n - 1] == '.'))
+        n--;
     return n;
 }
 
@@ -193,10 +201,12 @@ static int is_name_like(const char *s, size_t n)
     size_t i = 0;
     int words = 0;
     while (i < n) {
-        while (i < n && isspace((unsigned char)s[i])) i++;
+        while (i < n && isspace((unsigned char)s[i]))
+            i++;
         if (i >= n) break;
         size_t j = i;
-        while (j < n && !isspace((unsigned char)s[j])) j++;
+        while (j < n && !isspace((unsigned char)s[j]))
+            j++;
         unsigned char c = (unsigned char)s[i];
         int joining = (j - i <= 3) && islower(c);
         if (!isupper(c) && !isdigit(c) && !joining && c < 0x80) return 0;
@@ -226,7 +236,8 @@ int meta_copyright_outlet(const char *s, size_t n, char *out, size_t cap)
         i = 2;
     } else if (n >= 9 && strncasecmp(s, "copyright", 9) == 0) {
         i = 9;
-        while (i < n && s[i] == ' ') i++;
+        while (i < n && s[i] == ' ')
+            i++;
         if (n - i >= 2 && (unsigned char)s[i] == 0xC2 && (unsigned char)s[i + 1] == 0xA9) i += 2;
     } else if (n >= 3 && strncasecmp(s, "(c)", 3) == 0) {
         i = 3;
@@ -295,8 +306,10 @@ int meta_email_outlet(const char *s, size_t n, char *out, size_t cap)
     if (!at || at == s) return 0;
     const char *d = at + 1, *end = s + n;
     const char *e = d;
-    while (e < end && (isalnum((unsigned char)*e) || *e == '.' || *e == '-')) e++;
-    while (e > d && e[-1] == '.') e--;
+    while (e < end && (isalnum((unsigned char)*e) || *e == '.' || *e == '-'))
+        e++;
+    while (e > d && e[-1] == '.')
+        e--;
     const char *last_dot = NULL, *prev_dot = NULL;
     for (const char *p = d; p < e; p++)
         if (*p == '.') prev_dot = last_dot, last_dot = p;
@@ -306,7 +319,8 @@ int meta_email_outlet(const char *s, size_t n, char *out, size_t cap)
     if (len == 0 || len >= cap) return 0;
     for (size_t i = 0; i < len; i++) {
         char c = label[i];
-        out[i] = (char)(len <= 4 ? toupper((unsigned char)c) : (i == 0 ? toupper((unsigned char)c) : c));
+        out[i] =
+            (char)(len <= 4 ? toupper((unsigned char)c) : (i == 0 ? toupper((unsigned char)c) : c));
     }
     out[len] = '\0';
     return 1;
@@ -315,8 +329,10 @@ int meta_email_outlet(const char *s, size_t n, char *out, size_t cap)
 /* Separators that end a dateline, longest first. */
 static size_t dateline_separator(const char *s, size_t n)
 {
+    /* clang-format off */
     static const char *seps[] = {" -- ", " \xE2\x80\x94 ", " \xE2\x80\x93 ", " _ ", " - ",
                                  "\xE2\x80\x94", "--"};
+    /* clang-format on */
     for (size_t k = 0; k < sizeof seps / sizeof *seps; k++) {
         size_t len = strlen(seps[k]);
         if (n >= len && memcmp(s, seps[k], len) == 0) return len;
@@ -327,7 +343,8 @@ static size_t dateline_separator(const char *s, size_t n)
 size_t meta_dateline(const char *s, size_t n, char *out, size_t cap)
 {
     size_t first_end = 0;
-    while (first_end < n && isupper((unsigned char)s[first_end])) first_end++;
+    while (first_end < n && isupper((unsigned char)s[first_end]))
+        first_end++;
     if (first_end < 2) return 0;
     size_t place_end = 0;
     for (size_t i = 0; i < n && i < 80; i++) {
@@ -335,7 +352,8 @@ size_t meta_dateline(const char *s, size_t n, char *out, size_t cap)
         if (sep) {
             if (!place_end) place_end = i;
             size_t skip = i + sep;
-            while (skip < n && s[skip] == ' ') skip++;
+            while (skip < n && s[skip] == ' ')
+                skip++;
             copy_out(out, cap, s, trim_end(s, place_end));
             return skip < n ? skip : 0;
         }

@@ -63,6 +63,7 @@
 /* ------------------------------------------------------- reporting verbs */
 
 /* Lemmas of English reporting verbs, sorted; inflections are derived. */
+/* clang-format off */
 static const char *const cue_lemmas[] = {
     "accuse", "acknowledge", "add", "admit", "advise", "affirm", "agree", "allege", "announce",
     "answer", "argue", "ask", "assert", "assure", "believe", "blame", "boast", "brag", "brand",
@@ -77,7 +78,8 @@ static const char *const cue_lemmas[] = {
     "speak", "state", "stress", "suggest", "tell", "testify", "thank", "tout", "tweet",
     "underline", "underscore", "urge", "vow", "warn", "welcome", "whisper", "wonder", "write",
     NULL};
-static const char *const cue_irregular[] = {"said", "told", "wrote", "written", "spoke",
+/* clang-format on */
+static const char *const cue_irregular[] = {"said",   "told", "wrote", "written", "spoke",
                                             "spoken", "says", "tells", NULL};
 
 static int lemma_known(const char *w, size_t n)
@@ -88,8 +90,10 @@ static int lemma_known(const char *w, size_t n)
         int c = strncmp(cue_lemmas[mid], w, n);
         if (c == 0) c = cue_lemmas[mid][n] ? 1 : 0;
         if (c == 0) return 1;
-        if (c < 0) lo = mid + 1;
-        else hi = mid;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
     return 0;
 }
@@ -158,13 +162,17 @@ static int mark_at(const char *t, size_t i, size_t lo, size_t n, size_t *len, in
     }
     if (c == '\'') {
         *len = 1;
-        if (before_space && is_alnum_at(t, i + 1, n)) *how = CAN_OPEN;
-        else if (!before_space && !is_alnum_at(t, i + 1, n)) *how = CAN_CLOSE;
-        else return MARK_NONE;
+        if (before_space && is_alnum_at(t, i + 1, n))
+            *how = CAN_OPEN;
+        else if (!before_space && !is_alnum_at(t, i + 1, n))
+            *how = CAN_CLOSE;
+        else
+            return MARK_NONE;
         return MARK_SINGLE;
     }
     if (c != 0xE2 || i + 2 >= n || (unsigned char)t[i + 1] != 0x80) {
-        if (c == 0xC2 && i + 1 < n && ((unsigned char)t[i + 1] == 0xAB || (unsigned char)t[i + 1] == 0xBB)) {
+        if (c == 0xC2 && i + 1 < n &&
+            ((unsigned char)t[i + 1] == 0xAB || (unsigned char)t[i + 1] == 0xBB)) {
             *len = 2;
             *how = (unsigned char)t[i + 1] == 0xAB ? CAN_OPEN : CAN_CLOSE;
             return MARK_DOUBLE;
@@ -173,9 +181,12 @@ static int mark_at(const char *t, size_t i, size_t lo, size_t n, size_t *len, in
     }
     unsigned char d = (unsigned char)t[i + 2];
     *len = 3;
-    if (d == 0x9C) *how = CAN_OPEN;
-    else if (d == 0x9D) *how = CAN_CLOSE;
-    else if (d == 0x98) *how = CAN_OPEN;
+    if (d == 0x9C)
+        *how = CAN_OPEN;
+    else if (d == 0x9D)
+        *how = CAN_CLOSE;
+    else if (d == 0x98)
+        *how = CAN_OPEN;
     else if (d == 0x99) {
         if (is_alnum_at(t, i + 3, n) && !before_space) return MARK_NONE; /* an apostrophe */
         *how = CAN_CLOSE;
@@ -206,11 +217,13 @@ typedef struct raw_quote {
     uint32_t depth, paragraph;
 } raw_quote;
 
-static void emit(finder *f, uint32_t open, uint32_t start, uint32_t end, uint32_t close,
-                 int depth, uint32_t paragraph)
+static void emit(finder *f, uint32_t open, uint32_t start, uint32_t end, uint32_t close, int depth,
+                 uint32_t paragraph)
 {
-    while (start < end && (f->text[start] == ' ' || f->text[start] == '\n')) start++;
-    while (end > start && (f->text[end - 1] == ' ' || f->text[end - 1] == '\n')) end--;
+    while (start < end && (f->text[start] == ' ' || f->text[start] == '\n'))
+        start++;
+    while (end > start && (f->text[end - 1] == ' ' || f->text[end - 1] == '\n'))
+        end--;
     if (end <= start || VEC_COUNT(&f->quotes, raw_quote) >= MAX_QUOTES) return;
     raw_quote *q = vec_push(&f->quotes, sizeof *q);
     if (q) *q = (raw_quote){open, start, end, close, (uint32_t)depth, paragraph};
@@ -257,7 +270,8 @@ static void scan_paragraph(finder *f, const article *a, size_t p, size_t skip)
                 break;
             }
         int straight = f->text[i] == '"' || f->text[i] == '\'';
-        if ((how & CAN_CLOSE) || (straight && level >= 0 && level == f->depth - 1 && !(how & CAN_OPEN))) {
+        if ((how & CAN_CLOSE) ||
+            (straight && level >= 0 && level == f->depth - 1 && !(how & CAN_OPEN))) {
             if (level >= 0) close_quote(f, level, i, i + (uint32_t)len, (uint32_t)p);
         } else if ((how & CAN_OPEN) && f->depth < MAX_STACK) {
             f->stack[f->depth++] = (open_mark){kind, i, i + (uint32_t)len};
@@ -301,7 +315,8 @@ static void find_quotes(finder *f, uint32_t ai)
             f->depth = 1, skip = len;
             continue;
         }
-        while (f->depth > 1) f->depth--; /* inner marks left open are dropped */
+        while (f->depth > 1)
+            f->depth--; /* inner marks left open are dropped */
         if (!rejoin_straight(f, (uint32_t)p))
             close_quote(f, 0, a->paragraphs[p].end, a->paragraphs[p].end, (uint32_t)p);
     }
@@ -328,8 +343,10 @@ static size_t token_from(const attr *at, uint32_t pos)
     size_t lo = at->first_token, hi = at->end_token;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
-        if (at->f->st->tokens[mid].span.start < pos) lo = mid + 1;
-        else hi = mid;
+        if (at->f->st->tokens[mid].span.start < pos)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
     return lo;
 }
@@ -363,10 +380,12 @@ static int noun_use(const attr *at, size_t lo, size_t c)
 {
     const chorus_story *st = at->f->st;
     if (c > lo) {
+        /* clang-format off */
         static const char *const before[] = {"the", "a", "an", "his", "her", "their", "its",
                                              "our", "my", "your", "this", "that", "these",
                                              "those", "of", "in", "by", "for", "to", "with",
                                              "who", "which", "whose", "no", "any", NULL};
+        /* clang-format on */
         const char *p = tlower(st, c - 1);
         for (const char *const *b = before; *b; b++)
             if (!strcmp(p, *b)) return 1;
@@ -394,9 +413,11 @@ static size_t np_before(const attr *at, size_t lo, size_t c, size_t *end)
 {
     const chorus_story *st = at->f->st;
     const char *t = at->a->text;
+    /* clang-format off */
     static const char *const adverbs[] = {"also", "later", "then", "further", "again",
                                           "previously", "earlier", "once", "repeatedly",
                                           "forcefully", "recently", "often", "quickly", NULL};
+    /* clang-format on */
     if (c > lo && gap_has(t, st->tokens[c - 1].span.end, st->tokens[c].span.start, ")")) {
         size_t p = c; /* "Rep. Jane Doe (D-Calder.) said": skip the parenthesis */
         while (p > lo && !gap_has(t, st->tokens[p - 1].span.end, st->tokens[p].span.start, "("))
@@ -405,7 +426,8 @@ static size_t np_before(const attr *at, size_t lo, size_t c, size_t *end)
     }
     while (c > lo) {
         int adv = 0;
-        for (const char *const *a = adverbs; *a && !adv; a++) adv = !strcmp(tlower(st, c - 1), *a);
+        for (const char *const *a = adverbs; *a && !adv; a++)
+            adv = !strcmp(tlower(st, c - 1), *a);
         if (!adv) break;
         c--;
     }
@@ -525,11 +547,12 @@ static size_t subject_np(const attr *at, size_t s, size_t hi)
     if (det) k++;
     size_t caps = k;
     while (caps < hi && (t[st->tokens[caps].span.start] & 0xE0) == 0x40 &&
-           (caps == k || !gap_has(t, st->tokens[caps - 1].span.end, st->tokens[caps].span.start,
-                                  ",;:()\"")))
+           (caps == k ||
+            !gap_has(t, st->tokens[caps - 1].span.end, st->tokens[caps].span.start, ",;:()\"")))
         caps++;
     if (caps < hi && (caps > k || det) && (t[st->tokens[caps].span.start] & 0xE0) == 0x60 &&
-        !gap_has(t, st->tokens[caps > s ? caps - 1 : s].span.end, st->tokens[caps].span.start, ",") &&
+        !gap_has(t, st->tokens[caps > s ? caps - 1 : s].span.end, st->tokens[caps].span.start,
+                 ",") &&
         det && !is_cue(tlower(st, caps)) &&
         !(segment_word_roles(tlower(st, caps), strlen(tlower(st, caps))) & W_PREP))
         caps++; /* the head noun of "the Austrian president" */
@@ -541,13 +564,17 @@ static size_t subject_np(const attr *at, size_t s, size_t hi)
  * determiner, and holds no auxiliary verb. */
 static int plausible_np(const attr *at, size_t s, size_t e)
 {
+    /* clang-format off */
     static const char *const bad_first[] = {"that", "while", "despite", "meanwhile", "though",
                                             "although", "what", "and", "but", "or", NULL};
-    static const char *const bad_last[] = {"of", "for", "to", "by", "with", "the", "a", "an",
+    /* clang-format on */
+    static const char *const bad_last[] = {"of",  "for", "to",    "by",  "with", "the",  "a", "an",
                                            "his", "her", "their", "its", "what", "into", NULL};
+    /* clang-format off */
     static const char *const aux[] = {"is", "are", "was", "were", "been", "be", "had", "has",
                                       "have", "did", "do", "does", "will", "would", "can",
                                       "could", "should", "may", "might", "must", NULL};
+    /* clang-format on */
     const chorus_story *st = at->f->st;
     if (s >= e) return 0;
     const char *w = tlower(st, s);
@@ -577,12 +604,12 @@ static void attribute_after(const attr *at, const raw_quote *q, uint32_t limit, 
     const chorus_story *st = at->f->st;
     const char *t = at->a->text;
     uint32_t i = q->close;
-    while (i < limit && t[i] == ' ') i++;
+    while (i < limit && t[i] == ' ')
+        i++;
     int dash = is_dash_at(t, i, limit);
     size_t k = token_from(at, q->close), hi = k;
     while (hi < at->end_token && st->tokens[hi].span.end <= limit && hi - k < AFTER_TOKENS &&
-           !inside_other(at, q, st->tokens[hi].span.start) &&
-           !(hi > k && stop_before(at, hi)))
+           !inside_other(at, q, st->tokens[hi].span.start) && !(hi > k && stop_before(at, hi)))
         hi++;
     if (k >= hi) return;
     if (sentence_stop(t, q->close, st->tokens[k].span.start) && !dash) return;
@@ -601,7 +628,8 @@ static void attribute_after(const attr *at, const raw_quote *q, uint32_t limit, 
             return;
         }
         if (!is_cue(w) || noun_use(at, k, c)) continue;
-        int apposed = c > k && gap_has(t, st->tokens[c - 1].span.end, st->tokens[c].span.start, ",");
+        int apposed =
+            c > k && gap_has(t, st->tokens[c - 1].span.end, st->tokens[c].span.start, ",");
         if (c - k > NP_TOKENS && !apposed) return;
         fd->cue = c;
         if (apposed) { /* "…," Jane Doe, the mayor of X, said */
@@ -620,6 +648,7 @@ static void attribute_after(const attr *at, const raw_quote *q, uint32_t limit, 
 /* X said, "…" / X said the talks were "…" within the quotation's sentence. */
 static int strong_cue(const char *w)
 {
+    /* clang-format off */
     static const char *const weak[] = {"agree", "believe", "blame", "boast", "condemn",
                                        "describe", "dismiss", "estimate", "joke", "laugh",
                                        "lament", "promise", "propose", "protest", "accuse",
@@ -628,6 +657,7 @@ static int strong_cue(const char *w)
                                        "dub", "slam", "criticize", "criticise", "decry",
                                        "denounce", "tout", "characterize", "characterise",
                                        "welcome", "thank", NULL};
+    /* clang-format on */
     size_t n = strlen(w);
     if (n > 3 && strcmp(w + n - 3, "ing") == 0) return 0;
     for (const char *const *l = weak; *l; l++)
@@ -664,15 +694,17 @@ static void speaker_at_cue(const attr *at, size_t lo, size_t hi, size_t c, found
     size_t e, s = np_before(at, lo, c, &e);
     int what = e == s + 1 && s > lo && !strcmp(tlower(st, s - 1), "what") &&
                (segment_word_roles(tlower(st, s), strlen(tlower(st, s))) & W_PRONOUN);
-    if (what || e < c || (e > lo && gap_has(at->a->text, st->tokens[e - 1].span.end,
-                                            st->tokens[c].span.start, ","))) {
+    if (what || e < c ||
+        (e > lo &&
+         gap_has(at->a->text, st->tokens[e - 1].span.end, st->tokens[c].span.start, ","))) {
         /* "X denounced what he called": X, the sentence's subject */
         s = subject_start(at, lo, c);
         e = subject_np(at, s, c);
     }
     if (s < e) {
         if (plausible_np(at, s, e)) set_span(at, fd, s, e, how);
-    } else if (c + 1 < hi && segment_word_roles(tlower(st, c + 1), strlen(tlower(st, c + 1))) == 0 &&
+    } else if (c + 1 < hi &&
+               segment_word_roles(tlower(st, c + 1), strlen(tlower(st, c + 1))) == 0 &&
                (at->a->text[st->tokens[c + 1].span.start] & 0xE0) == 0x40) {
         set_span(at, fd, c + 1, np_after(at, c + 1, hi), how); /* said X, "…" */
     }
@@ -711,7 +743,8 @@ static void attribute_colon(const attr *at, const raw_quote *q, found *fd)
 {
     const char *t = at->a->text;
     uint32_t i = q->open;
-    while (i > 0 && (t[i - 1] == ' ' || t[i - 1] == '\n')) i--;
+    while (i > 0 && (t[i - 1] == ' ' || t[i - 1] == '\n'))
+        i--;
     if (i == 0 || t[i - 1] != ':') return;
     uint32_t s = sentence_start(at, i - 1);
     attribute_before(at, q, s, i - 1, fd, "colon");
@@ -805,7 +838,8 @@ static const char *quote_text(chorus_story *st, const char *t, const raw_quote *
             buf_putc(&b, t[i]);
             continue;
         }
-        while (i + 1 < q->end && (t[i + 1] == '\n' || t[i + 1] == ' ')) i++;
+        while (i + 1 < q->end && (t[i + 1] == '\n' || t[i + 1] == ' '))
+            i++;
         buf_putc(&b, ' ');
         size_t len;
         int how;
@@ -906,15 +940,15 @@ static chorus_status add_quote(chorus_story *st, buf *out, const attr *at, const
     o->span = (span){q->start, q->end};
     o->text = quote_text(st, at->a->text, q);
     o->speaker = (span){fd->start, fd->end};
-    o->speaker_text = fd->end > fd->start ? arena_strndup(&st->arena, at->a->text + fd->start,
-                                                          fd->end - fd->start)
-                                          : "";
+    o->speaker_text = fd->end > fd->start
+                          ? arena_strndup(&st->arena, at->a->text + fd->start, fd->end - fd->start)
+                          : "";
     if (!o->speaker_text) o->speaker_text = "";
     o->entity = ent;
-    o->cue = fd->cue != SIZE_MAX ? arena_strndup(&st->arena, at->a->text + st->tokens[fd->cue].span.start,
-                                                 st->tokens[fd->cue].span.end -
-                                                     st->tokens[fd->cue].span.start)
-                                 : "";
+    o->cue = fd->cue != SIZE_MAX
+                 ? arena_strndup(&st->arena, at->a->text + st->tokens[fd->cue].span.start,
+                                 st->tokens[fd->cue].span.end - st->tokens[fd->cue].span.start)
+                 : "";
     o->how = fd->how;
     o->depth = q->depth;
     return CHORUS_OK;
@@ -938,8 +972,8 @@ static chorus_status attribute_article(attr *at, buf *out)
                 uint32_t pp = 0;
                 for (size_t r = 0; r < at->n_raws; r++)
                     if (at->raws[r].start == p->span.start) pp = at->raws[r].paragraph;
-                int next_para = pp + 1 == q->paragraph &&
-                                q->open == at->a->paragraphs[q->paragraph].start;
+                int next_para =
+                    pp + 1 == q->paragraph && q->open == at->a->paragraphs[q->paragraph].start;
                 if ((pp == q->paragraph || next_para) && p->speaker.end > p->speaker.start) {
                     fd.start = p->speaker.start, fd.end = p->speaker.end;
                     fd.how = "continued";
@@ -1009,10 +1043,13 @@ static const char *normalize(chorus_story *st, const char *s)
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
         if (c >= 'A' && c <= 'Z') c = (unsigned char)(c + 32);
-        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) out[o++] = (char)c;
-        else if (o && out[o - 1] != ' ') out[o++] = ' ';
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+            out[o++] = (char)c;
+        else if (o && out[o - 1] != ' ')
+            out[o++] = ' ';
     }
-    while (o && out[o - 1] == ' ') o--;
+    while (o && out[o - 1] == ' ')
+        o--;
     out[o] = '\0';
     return out;
 }
@@ -1027,20 +1064,24 @@ static int quote_clauses(chorus_story *st, const quote *q, qinfo *qi)
     size_t hi = last->first_token + last->n_tokens, k = lo, e;
     while (lo < hi) { /* first token at or after q->span.start */
         size_t mid = (lo + hi) / 2;
-        if (st->tokens[mid].span.start < q->span.start) lo = mid + 1;
-        else hi = mid;
+        if (st->tokens[mid].span.start < q->span.start)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
     k = lo;
     hi = last->first_token + last->n_tokens;
-    for (e = k; e < hi && st->tokens[e].span.end <= q->span.end; e++) {}
+    for (e = k; e < hi && st->tokens[e].span.end <= q->span.end; e++) {
+    }
     qi->clauses = arena_alloc_array(&st->arena, e - k + 1, sizeof *qi->clauses);
     uint32_t *stems = arena_alloc_array(&st->arena, e - k + 1, sizeof *stems);
     if (!qi->clauses || !stems) return 0;
     size_t n = 0, begin = 0;
     for (size_t j = k; j <= e; j++) {
-        int cut = j == e || (j > k && sentence_stop(a->text, st->tokens[j - 1].span.end,
-                                                     st->tokens[j].span.start) &&
-                             st->tokens[j - 1].span.end - st->tokens[j - 1].span.start > 3);
+        int cut = j == e ||
+                  (j > k &&
+                   sentence_stop(a->text, st->tokens[j - 1].span.end, st->tokens[j].span.start) &&
+                   st->tokens[j - 1].span.end - st->tokens[j - 1].span.start > 3);
         if (cut && n > begin) {
             qsort(stems + begin, n - begin, sizeof *stems, compare_u32);
             size_t m = begin;
@@ -1060,9 +1101,12 @@ static size_t shared(const clause_set *a, const clause_set *b)
 {
     size_t i = 0, j = 0, c = 0;
     while (i < a->n && j < b->n) {
-        if (a->stems[i] == b->stems[j]) c++, i++, j++;
-        else if (a->stems[i] < b->stems[j]) i++;
-        else j++;
+        if (a->stems[i] == b->stems[j])
+            c++, i++, j++;
+        else if (a->stems[i] < b->stems[j])
+            i++;
+        else
+            j++;
     }
     return c;
 }
@@ -1098,7 +1142,8 @@ static int compatible(const analysis *an, int32_t a, int32_t b)
 
 static uint32_t qfind(uint32_t *p, uint32_t x)
 {
-    while (p[x] != x) x = p[x] = p[p[x]];
+    while (p[x] != x)
+        x = p[x] = p[p[x]];
     return x;
 }
 
@@ -1108,7 +1153,8 @@ static chorus_status build_ledger(chorus_story *st, analysis *an, chorus_error *
     qinfo *qi = arena_alloc_array(&st->arena, n + 1, sizeof *qi);
     uint32_t *parent = arena_alloc_array(&st->arena, n + 1, sizeof *parent);
     uint32_t *entry_of = arena_alloc_array(&st->arena, n + 1, sizeof *entry_of);
-    if (!qi || !parent || !entry_of) return story_error(err, CHORUS_E_NOMEM, "quotes", -1, "out of memory");
+    if (!qi || !parent || !entry_of)
+        return story_error(err, CHORUS_E_NOMEM, "quotes", -1, "out of memory");
     for (size_t i = 0; i < n; i++) {
         parent[i] = (uint32_t)i;
         qi[i].norm = normalize(st, an->quotes[i].text);
@@ -1139,11 +1185,13 @@ static chorus_status build_ledger(chorus_story *st, analysis *an, chorus_error *
         if (!grown || !arts) return story_error(err, CHORUS_E_NOMEM, "quotes", -1, "out of memory");
         if (e->n_quotes) memcpy(grown, e->quotes, e->n_quotes * sizeof *grown);
         if (e->n_articles) memcpy(arts, e->articles, e->n_articles * sizeof *arts);
-        if (!e->n_quotes || strlen(q->text) > strlen(an->quotes[e->best].text)) e->best = (uint32_t)i;
+        if (!e->n_quotes || strlen(q->text) > strlen(an->quotes[e->best].text))
+            e->best = (uint32_t)i;
         if (e->entity < 0 || !e->n_quotes) e->entity = q->entity;
         grown[e->n_quotes++] = (uint32_t)i;
         e->quotes = grown;
-        if (!e->n_articles || arts[e->n_articles - 1] != q->article) arts[e->n_articles++] = q->article;
+        if (!e->n_articles || arts[e->n_articles - 1] != q->article)
+            arts[e->n_articles++] = q->article;
         e->articles = arts;
     }
     return CHORUS_OK;

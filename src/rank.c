@@ -88,9 +88,11 @@ typedef struct ranking {
 static void compute_idf(ranking *r)
 {
     size_t stems = r->st->n_stems;
-    for (size_t s = 0; s < stems; s++) r->idf[s] = 0;
+    for (size_t s = 0; s < stems; s++)
+        r->idf[s] = 0;
     for (size_t i = 0; i < r->n; i++)
-        for (size_t k = 0; k < r->bags[i].n; k++) r->idf[r->bags[i].stem[k]] += 1;
+        for (size_t k = 0; k < r->bags[i].n; k++)
+            r->idf[r->bags[i].stem[k]] += 1;
     for (size_t s = 0; s < stems; s++)
         r->idf[s] = r->idf[s] > 0 ? log((double)r->n / r->idf[s]) : 0;
     for (size_t i = 0; i < r->n; i++) {
@@ -159,7 +161,8 @@ static void pagerank(const double *w, size_t n, double *score, double *next)
     double *out = next + n; /* row sums */
     for (size_t i = 0; i < n; i++) {
         out[i] = 0;
-        for (size_t j = 0; j < n; j++) out[i] += w[i * n + j];
+        for (size_t j = 0; j < n; j++)
+            out[i] += w[i * n + j];
         score[i] = 1.0 / (double)n;
     }
     for (int it = 0; it < PAGERANK_ITERATIONS; it++) {
@@ -206,11 +209,13 @@ static int rank_centroid(ranking *r, double *score, arena *a)
     double *centroid = arena_alloc_array(a, st->n_stems + 1, sizeof *centroid);
     long *first = arena_alloc_array(a, docs + 1, sizeof *first); /* ranked first sentence */
     if (!centroid || !first) return 0;
-    for (size_t d = 0; d < docs; d++) first[d] = -1;
+    for (size_t d = 0; d < docs; d++)
+        first[d] = -1;
     for (size_t i = 0; i < r->n; i++) {
         const sentence *s = &st->sentences[r->ids[i]];
         if (s->position == 0) first[s->article] = (long)i;
-        for (size_t k = 0; k < r->bags[i].n; k++) centroid[r->bags[i].stem[k]] += r->bags[i].tf[k];
+        for (size_t k = 0; k < r->bags[i].n; k++)
+            centroid[r->bags[i].stem[k]] += r->bags[i].tf[k];
     }
     for (size_t s = 0; s < st->n_stems; s++) {
         double v = centroid[s] / (double)docs * r->idf[s];
@@ -219,7 +224,8 @@ static int rank_centroid(ranking *r, double *score, arena *a)
     double c_max = 0;
     for (size_t i = 0; i < r->n; i++) {
         double c = 0;
-        for (size_t k = 0; k < r->bags[i].n; k++) c += centroid[r->bags[i].stem[k]];
+        for (size_t k = 0; k < r->bags[i].n; k++)
+            c += centroid[r->bags[i].stem[k]];
         score[i] = c;
         if (c > c_max) c_max = c;
     }

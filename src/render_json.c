@@ -60,7 +60,8 @@ static void put_article(const article *a, buf *out, int clean)
         json_key(out, "paragraphs", &first);
         buf_putc(out, '[');
         for (size_t p = 0; p < a->n_paragraphs; p++)
-            buf_printf(out, "%s[%u, %u]", p ? ", " : "", a->paragraphs[p].start, a->paragraphs[p].end);
+            buf_printf(out, "%s[%u, %u]", p ? ", " : "", a->paragraphs[p].start,
+                       a->paragraphs[p].end);
         buf_putc(out, ']');
     }
     put_removed(a, out, &first);

@@ -11,7 +11,8 @@
 static void put_citations(const summary_item *it, buf *out)
 {
     buf_putc(out, ' ');
-    for (size_t k = 0; k < it->n_sources; k++) buf_printf(out, "[%zu]", it->sources[k] + 1);
+    for (size_t k = 0; k < it->n_sources; k++)
+        buf_printf(out, "[%zu]", it->sources[k] + 1);
 }
 
 static void put_source_line(const article *a, size_t index, buf *out)
@@ -50,7 +51,8 @@ void render_text(const chorus_story *st, buf *out)
     }
     if (st->n_summary == 0) buf_puts(out, "(no sentence fits the summary)\n");
     buf_puts(out, "\nSources:\n");
-    for (size_t a = 0; a < STORY_ARTICLE_COUNT(st); a++) put_source_line(STORY_ARTICLE(st, a), a, out);
+    for (size_t a = 0; a < STORY_ARTICLE_COUNT(st); a++)
+        put_source_line(STORY_ARTICLE(st, a), a, out);
     put_skipped(st, out);
 }
 

@@ -233,6 +233,7 @@ static void step1c(word *w)
 
 static void step2(word *w)
 {
+    /* clang-format off */
     static const rule rules[] = {{"ational", "ate"}, {"tional", "tion"}, {"enci", "ence"},
                                  {"anci", "ance"},   {"izer", "ize"},    {"bli", "ble"},
                                  {"alli", "al"},     {"entli", "ent"},   {"eli", "e"},
@@ -240,13 +241,16 @@ static void step2(word *w)
                                  {"ator", "ate"},    {"alism", "al"},    {"iveness", "ive"},
                                  {"fulness", "ful"}, {"ousness", "ous"}, {"aliti", "al"},
                                  {"iviti", "ive"},   {"biliti", "ble"},  {"logi", "log"}};
+    /* clang-format on */
     replace_if_m_gt0(w, rules, sizeof rules / sizeof *rules);
 }
 
 static void step3(word *w)
 {
+    /* clang-format off */
     static const rule rules[] = {{"icate", "ic"}, {"ative", ""}, {"alize", "al"}, {"iciti", "ic"},
                                  {"ical", "ic"},  {"ful", ""},   {"ness", ""}};
+    /* clang-format on */
     replace_if_m_gt0(w, rules, sizeof rules / sizeof *rules);
 }
 
@@ -258,10 +262,12 @@ static void strip_if_m_gt1(word *w, size_t suffix_len)
 
 static void step4(word *w)
 {
+    /* clang-format off */
     static const rule rules[] = {{"al", ""},    {"ance", ""}, {"ence", ""}, {"er", ""},
                                  {"ic", ""},    {"able", ""}, {"ible", ""}, {"ant", ""},
                                  {"ement", ""}, {"ou", ""},   {"ism", ""},  {"ate", ""},
                                  {"iti", ""},   {"ous", ""},  {"ive", ""},  {"ize", ""}};
+    /* clang-format on */
     const rule *hit = longest_suffix(w, rules, sizeof rules / sizeof *rules);
     if (hit) strip_if_m_gt1(w, strlen(hit->suffix));
     if (ends(w, "ment")) strip_if_m_gt1(w, 4);

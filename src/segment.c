@@ -58,10 +58,12 @@
 
 /* Bytes where the scanner stops: terminal punctuation, quotation marks and
  * the lead bytes of the multi-byte marks it knows. */
+/* clang-format off */
 static const unsigned char stops[256] = {
     ['.'] = 1, ['!'] = 1, ['?'] = 1,  ['"'] = 1,  ['\''] = 1, ['`'] = 1,
     ['('] = 1, ['['] = 1, [0xC2] = 1, [0xE2] = 1, [0xE3] = 1, [0xEF] = 1,
 };
+/* clang-format on */
 
 #ifdef __SSE2__
 /* The stop bytes among t[i, i + 16) as a bit mask (SSE2). */
@@ -662,10 +664,10 @@ enum next_class { NT_END, NT_UPPER, NT_LOWER, NT_DIGIT, NT_OTHER, NT_BULLET, NT_
 
 typedef struct next_tok {
     enum next_class cls;
-    size_t pos;              /* where the next sentence would start */
-    size_t word, word_len;   /* its first word (ASCII letters) */
-    int dashed, ellipsis;    /* a dash or an ellipsis came first */
-    marker item;             /* for NT_LIST: the first item */
+    size_t pos;            /* where the next sentence would start */
+    size_t word, word_len; /* its first word (ASCII letters) */
+    int dashed, ellipsis;  /* a dash or an ellipsis came first */
+    marker item;           /* for NT_LIST: the first item */
 } next_tok;
 
 static size_t skip_openers(const char *t, size_t k, size_t end)
@@ -952,8 +954,7 @@ static void classify_prev(const scan *s, size_t dot, prev_word *pw)
         int before = case_of_word_before(s, a);
         pw->after_lower = before == 'L'; /* read for initials only */
         pw->cls = w[0] == 'I' && (pw->after_lower || !before) ? PW_NORMAL : PW_INITIAL;
-    }
-    else if (sh.dots)
+    } else if (sh.dots)
         dotted_class(w, n, &pw->cls);
     else if (sh.letters == (int)n && n < 16)
         pw->cls = letters_class(s, a, n);
@@ -1175,10 +1176,12 @@ static size_t next_closer(scan *s, size_t from, enum closer kind)
     if (s->close_from[kind] != NONE && s->close_from[kind] <= from &&
         (s->close_at[kind] == NONE || s->close_at[kind] >= from))
         return s->close_at[kind];
+    /* clang-format off */
     static const char lead[CL_KINDS] = {
         [CL_DOUBLE] = '"',          [CL_SINGLE] = '\'',      [CL_CURLY] = '\xE2',
         [CL_CURLY_SINGLE] = '\xE2', [CL_GUILLEMET] = '\xC2', [CL_BACKTICK] = '\'',
         [CL_PAREN] = ')',           [CL_BRACKET] = ']'};
+    /* clang-format on */
     size_t k = from;
     for (;;) {
         const char *p = k < s->end ? memchr(s->t + k, lead[kind], s->end - k) : NULL;
@@ -1481,7 +1484,8 @@ chorus_status segment_story(chorus_story *st, chorus_error *err)
     buf_prefer_huge_pages(sentences);
     if (!st->lexicon) {
         st->lexicon = lexicon_new(CHORUS_LEXICON_MAX_WORDS, bytes);
-        if (!st->lexicon) return story_error(err, CHORUS_E_NOMEM, "segment", -1, "no English stemmer");
+        if (!st->lexicon)
+            return story_error(err, CHORUS_E_NOMEM, "segment", -1, "no English stemmer");
         st->own_lexicon = 1;
     }
     lexicon_begin(st->lexicon, st);

@@ -38,8 +38,8 @@ unsigned segment_word_roles(const char *word, size_t n);
 int segment_words_sorted(void);
 
 /* Tokenizer (token.c): appends the word and number tokens of
- * text[start, end) (of which room bytes are readable, room >= end) to tokens, and counts the whitespace-separated words
- * of that text into *words (as text_count_words does). Their terms (for
+ * text[start, end) (of which room bytes are readable, room >= end) to tokens, and counts the
+ * whitespace-separated words of that text into *words (as text_count_words does). Their terms (for
  * the lexicon's current story, lexicon_begin) are looked up in batches:
  * a token's term id is set by the next token_resolve, which takes every
  * pending token, in order (tokens must be the same buffer throughout).

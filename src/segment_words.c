@@ -18,6 +18,7 @@ typedef struct word_entry {
     unsigned roles;
 } word_entry;
 
+/* clang-format off */
 static const word_entry table[] = {
     {"a", W_OPENER},
     {"abbr", W_ABBREV},
@@ -494,6 +495,7 @@ static const word_entry table[] = {
     {"yr", W_ABBREV},
     {"yrs", W_ABBREV},
 };
+/* clang-format on */
 
 #define TABLE_SIZE (sizeof table / sizeof *table)
 
@@ -529,9 +531,11 @@ static int key_less(word_key a, word_key b)
 
 /* Where the words of each first letter start in the table (the last entry:
  * its size); segment_words_sorted() checks it. */
+/* clang-format off */
 static const unsigned short letter_start[27] = {
     0,   54,  65,  98,  118, 139, 157, 166, 182, 200, 208, 211, 227, 272,
     290, 308, 334, 335, 345, 384, 421, 427, 434, 464, 464, 474, 474};
+/* clang-format on */
 
 unsigned segment_word_roles(const char *w, size_t n)
 {

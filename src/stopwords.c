@@ -8,6 +8,7 @@
 
 #include "segment.h"
 
+/* clang-format off */
 static const char *const stopwords[] = {
     "a",         "about",      "above",    "after",   "again",   "against", "ago",    "all",
     "also",      "am",         "among",    "an",      "and",     "another", "any",    "are",
@@ -32,6 +33,7 @@ static const char *const stopwords[] = {
     "why",       "will",       "with",     "within",  "without", "would",   "yet",    "you",
     "your",      "yours",      "yourself",
 };
+/* clang-format on */
 
 /* strcmp of a table word with the n bytes of w (no NUL), inlined. */
 static int compare(const char *item, const char *w, size_t n)

@@ -15,6 +15,7 @@ static const struct {
     const char *code, *message;
     int exit_code;
 } status_table[CHORUS_STATUS_COUNT] = {
+    /* clang-format off */
     [CHORUS_OK] = {"ok", "success", 0},
     [CHORUS_E_USAGE] = {"usage", "invalid argument or option value", 2},
     [CHORUS_E_IO] = {"io", "cannot read or write the file", 3},
@@ -27,6 +28,7 @@ static const struct {
     [CHORUS_E_NOMEM] = {"no_memory", "out of memory", 4},
     [CHORUS_E_INTERNAL] = {"internal", "internal error", 4},
 };
+/* clang-format on */
 
 const char *chorus_status_message(chorus_status s)
 {
@@ -73,11 +75,13 @@ void chorus_error_format(const chorus_error *err, char *out, size_t cap)
         snprintf(out, cap, "%s%s%s", err->where, err->where[0] ? ": " : "", msg);
 }
 
+/* clang-format off */
 static const char *const method_names[CHORUS_METHOD_COUNT] = {
     [CHORUS_METHOD_COVERAGE] = "coverage", [CHORUS_METHOD_LEAD] = "lead",
     [CHORUS_METHOD_CENTROID] = "centroid", [CHORUS_METHOD_LEXRANK] = "lexrank",
     [CHORUS_METHOD_TEXTRANK] = "textrank",
 };
+/* clang-format on */
 
 const char *chorus_method_name(chorus_method m)
 {
@@ -147,8 +151,8 @@ const char *chorus_story_id(const chorus_story *st)
     return st->id;
 }
 
-chorus_status chorus_story_add_text(chorus_story *st, const char *id, const char *bytes,
-                                    size_t len, chorus_error *err)
+chorus_status chorus_story_add_text(chorus_story *st, const char *id, const char *bytes, size_t len,
+                                    chorus_error *err)
 {
     if (st->ran) return story_error(err, CHORUS_E_USAGE, id, -1, "the story already ran");
     return ingest_text(st, id, bytes, len, NULL, err);
@@ -190,14 +194,30 @@ const char *chorus_story_render(chorus_story *st, chorus_format format, size_t *
 {
     buf_reset(&st->rendered);
     switch (format) {
-    case CHORUS_FORMAT_TEXT: render_text(st, &st->rendered); break;
-    case CHORUS_FORMAT_JSON: render_json(st, &st->rendered); break;
-    case CHORUS_FORMAT_PLAIN: render_plain(st, &st->rendered); break;
-    case CHORUS_FORMAT_CLEAN: render_clean_text(st, &st->rendered); break;
-    case CHORUS_FORMAT_CLEAN_JSON: render_clean_json(st, &st->rendered); break;
-    case CHORUS_FORMAT_PLAIN_JSON: render_plain_json(st, &st->rendered); break;
-    case CHORUS_FORMAT_QUOTES_JSON: render_layer_json(st, &st->rendered, 0); break;
-    case CHORUS_FORMAT_ENTITIES_JSON: render_layer_json(st, &st->rendered, 1); break;
+    case CHORUS_FORMAT_TEXT:
+        render_text(st, &st->rendered);
+        break;
+    case CHORUS_FORMAT_JSON:
+        render_json(st, &st->rendered);
+        break;
+    case CHORUS_FORMAT_PLAIN:
+        render_plain(st, &st->rendered);
+        break;
+    case CHORUS_FORMAT_CLEAN:
+        render_clean_text(st, &st->rendered);
+        break;
+    case CHORUS_FORMAT_CLEAN_JSON:
+        render_clean_json(st, &st->rendered);
+        break;
+    case CHORUS_FORMAT_PLAIN_JSON:
+        render_plain_json(st, &st->rendered);
+        break;
+    case CHORUS_FORMAT_QUOTES_JSON:
+        render_layer_json(st, &st->rendered, 0);
+        break;
+    case CHORUS_FORMAT_ENTITIES_JSON:
+        render_layer_json(st, &st->rendered, 1);
+        break;
     }
     if (st->rendered.failed || !buf_reserve(&st->rendered, 0)) return NULL;
     if (len) *len = st->rendered.len;

@@ -128,7 +128,7 @@ struct chorus_story {
     token *tokens; /* in token_store */
     size_t n_tokens;
     buf sentence_store, token_store; /* written in place by the segment stage */
-    buf terms;  /* term */
+    buf terms;                       /* term */
     size_t n_stems;
     chorus_lexicon *lexicon; /* shared (chorus_story_new_with_lexicon) or own */
     int own_lexicon;

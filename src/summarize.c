@@ -77,10 +77,10 @@ typedef struct candidate {
 #define NEEDS_MISSING (-2)
 
 typedef struct concept_table {
-    map ids;      /* key: stem pair bytes -> concept id */
-    buf last_art; /* uint32 per concept: last article seen + 1 */
-    buf df;       /* uint32 per concept */
-    buf in_title; /* uint8 per concept: a word of it is in an article's title */
+    map ids;         /* key: stem pair bytes -> concept id */
+    buf last_art;    /* uint32 per concept: last article seen + 1 */
+    buf df;          /* uint32 per concept */
+    buf in_title;    /* uint8 per concept: a word of it is in an article's title */
     map title_words; /* lower-cased words of the articles' titles */
 } concept_table;
 
@@ -162,9 +162,11 @@ static const char *printed_text(chorus_story *st, const sentence *s, size_t *len
  * "according to". */
 static int has_attribution(const chorus_story *st, const sentence *s)
 {
+    /* clang-format off */
     static const char *const cues[] = {"said", "says", "say", "told", "added", "according",
                                        "asked", "stated", "wrote", "noted", "insisted",
                                        "warned", "argued", "explained", "announced", NULL};
+    /* clang-format on */
     for (uint32_t k = 0; k < s->n_tokens; k++) {
         const char *w = STORY_TERM(st, st->tokens[s->first_token + k].term)->lower;
         for (const char *const *c = cues; *c; c++)
@@ -181,9 +183,11 @@ static int has_attribution(const chorus_story *st, const sentence *s)
  * something said before it: a personal or demonstrative pronoun. */
 static int opens_with_reference(const char *text)
 {
+    /* clang-format off */
     static const char *const words[] = {"he",   "she",   "it",    "they",  "his",   "her", "its",
                                         "their", "them", "him",   "this",  "these", "those",
                                         "such", NULL};
+    /* clang-format on */
     char first[8];
     size_t n = 0;
     while (n < sizeof first - 1 && ((text[n] | 0x20) >= 'a' && (text[n] | 0x20) <= 'z'))
@@ -309,7 +313,8 @@ static void choose_plain(selection *sel, candidate *c)
 static void choose(selection *sel, candidate *c)
 {
     choose_plain(sel, c);
-    for (uint32_t k = 0; k < c->n_concepts; k++) sel->covered[sel->concepts[c->first_concept + k]] = 1;
+    for (uint32_t k = 0; k < c->n_concepts; k++)
+        sel->covered[sel->concepts[c->first_concept + k]] = 1;
 }
 
 /* Printing order: article date (when every article has one), then input
@@ -340,7 +345,8 @@ static chorus_status emit_summary(selection *sel, chorus_error *err)
     chorus_story *st = sel->st;
     order_key *keys = arena_alloc_array(&st->arena, sel->count ? sel->count : 1, sizeof *keys);
     st->summary = arena_alloc_array(&st->arena, sel->count ? sel->count : 1, sizeof *st->summary);
-    if (!keys || !st->summary) return story_error(err, CHORUS_E_NOMEM, "summarize", -1, "out of memory");
+    if (!keys || !st->summary)
+        return story_error(err, CHORUS_E_NOMEM, "summarize", -1, "out of memory");
     int dated = all_dated(st);
     size_t n = 0;
     for (size_t i = 0; i < sel->n_cands; i++) {
@@ -459,7 +465,8 @@ static void take_in_order(selection *sel, const ranked *order, size_t n, int fil
     for (size_t i = 0; i < n; i++) {
         candidate *c = &sel->cands[order[i].index];
         if (c->chosen || !fits(sel, c) || (filter && redundant(sel, c))) continue;
-        if (filter == FILTER_REFERENTS && (c->needs == NEEDS_MISSING || missing_predecessor(sel, c)))
+        if (filter == FILTER_REFERENTS &&
+            (c->needs == NEEDS_MISSING || missing_predecessor(sel, c)))
             continue;
         choose_plain(sel, c);
     }
@@ -522,13 +529,16 @@ static int collect_title_words(const chorus_story *st, concept_table *ct)
         for (size_t i = 0; t[i];) {
             char word[64];
             size_t n = 0;
-            while (t[i] && !word_byte(t[i])) i++;
+            while (t[i] && !word_byte(t[i]))
+                i++;
             while (t[i] && word_byte(t[i])) {
-                if (n < sizeof word) word[n++] = (char)((unsigned char)t[i] < 0x80 ? t[i] | 0x20 : t[i]);
+                if (n < sizeof word)
+                    word[n++] = (char)((unsigned char)t[i] < 0x80 ? t[i] | 0x20 : t[i]);
                 i++;
             }
             int inserted;
-            if (n >= 3 && n < sizeof word && !map_upsert(&ct->title_words, word, n, 1, &inserted)) return 0;
+            if (n >= 3 && n < sizeof word && !map_upsert(&ct->title_words, word, n, 1, &inserted))
+                return 0;
         }
     }
     return 1;
@@ -580,11 +590,13 @@ static chorus_status select_ranked(chorus_story *st, workspace *w, selection *se
     double *score = arena_alloc_array(&scratch, n + 1, sizeof *score);
     ranked *order = arena_alloc_array(&scratch, n + 1, sizeof *order);
     s = ids && score && order ? CHORUS_OK : CHORUS_E_NOMEM;
-    for (size_t i = 0; s == CHORUS_OK && i < n; i++) ids[i] = sel->cands[i].sentence;
+    for (size_t i = 0; s == CHORUS_OK && i < n; i++)
+        ids[i] = sel->cands[i].sentence;
     if (s == CHORUS_OK && !rank_sentences(st, st->opts.method, ids, n, score, &scratch))
         s = CHORUS_E_NOMEM;
     if (s == CHORUS_OK) {
-        for (size_t i = 0; i < n; i++) order[i] = (ranked){score[i], (uint32_t)i};
+        for (size_t i = 0; i < n; i++)
+            order[i] = (ranked){score[i], (uint32_t)i};
         qsort(order, n, sizeof *order, compare_ranked);
         /* lead is a baseline: no filtering */
         take_in_order(sel, order, n,
@@ -605,9 +617,11 @@ chorus_status summarize_story(chorus_story *st, chorus_error *err)
         selection sel;
         s = coverage ? select_sentences(st, &w, &sel, level) : select_ranked(st, &w, &sel, level);
         int done = s != CHORUS_OK || sel.count > 0 || level == ATTEMPT_ANY_SENTENCE;
-        if (s == CHORUS_OK && done) s = emit_summary(&sel, err);
+        if (s == CHORUS_OK && done)
+            s = emit_summary(&sel, err);
         else if (s != CHORUS_OK)
-            story_error(err, s, st->id ? st->id : "story", -1, "the story is too large to summarize");
+            story_error(err, s, st->id ? st->id : "story", -1,
+                        "the story is too large to summarize");
         workspace_free(&w);
         if (done) break;
     }

@@ -333,8 +333,8 @@ static size_t count_words(const char *s, size_t n, int *maybe_address)
         words += (size_t)((((~space & before & SWAR_HIGHS) >> 7) * SWAR_ONES) >> 56);
         prev = space;
         uint64_t w = swar_bytes_equal(x | SWAR_ONES * 0x20, 'w');
-        marks |= swar_bytes_equal(x, '@') | swar_bytes_equal(x, ':') |
-                 (w & ((w << 8) | (prev_w >> 56)));
+        marks |=
+            swar_bytes_equal(x, '@') | swar_bytes_equal(x, ':') | (w & ((w << 8) | (prev_w >> 56)));
         prev_w = w;
     }
     unsigned prev_space = (unsigned)(prev >> 63), prev_is_w = (unsigned)(prev_w >> 63);
@@ -491,8 +491,7 @@ static word_count classify(const char *t, size_t n, size_t room, uint64_t *word,
             hm |= (uint64_t)(unsigned)_mm_movemask_epi8(v) << shift;
             sm |= (uint64_t)(unsigned)_mm_movemask_epi8(space) << shift;
             mk |= (uint64_t)(unsigned)_mm_movemask_epi8(mark) << shift;
-            ww |= (uint64_t)(unsigned)_mm_movemask_epi8(
-                      _mm_cmpeq_epi8(folded, _mm_set1_epi8('w')))
+            ww |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(folded, _mm_set1_epi8('w')))
                   << shift;
         }
         uint64_t inside = n - w * 64 >= 64 ? ~0ULL : (1ULL << (n - w * 64)) - 1;
@@ -522,6 +521,7 @@ classify_avx2(const char *t, size_t n, size_t room, uint64_t *word, uint64_t *hi
     uint64_t prev_space = 1, prev_w = 0, marks = 0;
     const __m256i case_bit = _mm256_set1_epi8(0x20);
     for (size_t w = 0; w < (n + 63) / 64; w++) {
+        /* clang-format off */
         uint64_t m[5] = {0, 0, 0, 0, 0}; /* alnum, high, space, '@' or ':', 'w' */
         for (size_t q = 0, o = w * 64; q < 2 && o < n; q++, o += 32) {
             __m256i v;
@@ -529,22 +529,27 @@ classify_avx2(const char *t, size_t n, size_t room, uint64_t *word, uint64_t *hi
                 v = _mm256_loadu_si256((const __m256i *)(const void *)(t + o));
             } else {
                 char tmp[32] = {0};
+                /* clang-format on */
                 memcpy(tmp, t + o, room - o < 32 ? room - o : 32);
                 v = _mm256_loadu_si256((const __m256i *)(const void *)tmp);
             }
             __m256i folded = _mm256_or_si256(v, case_bit);
-            __m256i alpha = _mm256_cmpgt_epi8(
-                _mm256_set1_epi8(-128 + 26), _mm256_add_epi8(folded, _mm256_set1_epi8((char)(0x80 - 'a'))));
-            __m256i digit = _mm256_cmpgt_epi8(
-                _mm256_set1_epi8(-128 + 10), _mm256_add_epi8(v, _mm256_set1_epi8((char)(0x80 - '0'))));
-            __m256i ctrl = _mm256_cmpgt_epi8(_mm256_set1_epi8(-128 + 5),
-                                             _mm256_add_epi8(v, _mm256_set1_epi8((char)(0x80 - '\t'))));
+            __m256i alpha =
+                _mm256_cmpgt_epi8(_mm256_set1_epi8(-128 + 26),
+                                  _mm256_add_epi8(folded, _mm256_set1_epi8((char)(0x80 - 'a'))));
+            __m256i digit =
+                _mm256_cmpgt_epi8(_mm256_set1_epi8(-128 + 10),
+                                  _mm256_add_epi8(v, _mm256_set1_epi8((char)(0x80 - '0'))));
+            __m256i ctrl =
+                _mm256_cmpgt_epi8(_mm256_set1_epi8(-128 + 5),
+                                  _mm256_add_epi8(v, _mm256_set1_epi8((char)(0x80 - '\t'))));
             __m256i space = _mm256_or_si256(_mm256_cmpeq_epi8(v, _mm256_set1_epi8(' ')), ctrl);
             __m256i mark = _mm256_or_si256(_mm256_cmpeq_epi8(v, _mm256_set1_epi8('@')),
                                            _mm256_cmpeq_epi8(v, _mm256_set1_epi8(':')));
             __m256i ww = _mm256_cmpeq_epi8(folded, _mm256_set1_epi8('w'));
             unsigned shift = (unsigned)q * 32;
-            m[0] |= (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_or_si256(alpha, digit)) << shift;
+            m[0] |= (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_or_si256(alpha, digit))
+                    << shift;
             m[1] |= (uint64_t)(uint32_t)_mm256_movemask_epi8(v) << shift;
             m[2] |= (uint64_t)(uint32_t)_mm256_movemask_epi8(space) << shift;
             m[3] |= (uint64_t)(uint32_t)_mm256_movemask_epi8(mark) << shift;
@@ -578,13 +583,14 @@ static size_t next_high(const classes *c, size_t i)
     return at < c->n ? at : c->n;
 }
 
-
 /* The key of the ASCII word t[0, len) (len <= 16, room bytes readable). */
 static void short_key(const char *t, size_t len, size_t room, uint64_t *a, uint64_t *b)
 {
     /* 16 - len bytes into this, sixteen bytes keep the first len */
+    /* clang-format off */
     static const unsigned char keep_first[32] = {
         0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF};
+    /* clang-format on */
     __m128i v = load16(t, room);
     __m128i upper = bytes_in16(v, 'A', 26);
     v = _mm_add_epi8(v, _mm_and_si128(upper, _mm_set1_epi8(0x20)));
@@ -598,8 +604,8 @@ static void short_key(const char *t, size_t len, size_t room, uint64_t *a, uint6
 /* The bytes from 0x80 up before offset stop, from *pos on: a word
  * character starts a token (read byte-wise), the others are skipped.
  * *high is the next such byte at or after *pos. */
-static void scan_high(scan_out *o, const char *text, size_t start, size_t end,
-                      const classes *c, size_t stop, size_t *pos, size_t *high)
+static void scan_high(scan_out *o, const char *text, size_t start, size_t end, const classes *c,
+                      size_t stop, size_t *pos, size_t *high)
 {
     const char *t = text + start;
     size_t n = end - start;
@@ -646,8 +652,8 @@ static int slow_run(run_scan *r, size_t s, size_t e)
         short_key(r->t + s, e - s, r->room - r->start - s, &a, &b);
         add_short_token(o, a, b, r->start + s, r->start + e);
         r->pos = e + 2;
-    } else if (s >= r->pos &&
-               (e - s > KEY_BYTES || (e < r->n && r->t[e] != ' ' && token_goes_on(r->t, e, r->n)))) {
+    } else if (s >= r->pos && (e - s > KEY_BYTES ||
+                               (e < r->n && r->t[e] != ' ' && token_goes_on(r->t, e, r->n)))) {
         r->pos = slow_token(o, r->text, r->start + s, r->end) - r->start;
         if (r->high < r->pos) r->high = next_high(r->c, r->pos);
     }
@@ -669,7 +675,7 @@ typedef struct run_out {
 
 /* The run [s, e): a short ASCII word ending its token is keyed at once. */
 __attribute__((always_inline)) static inline int take_run(run_scan *r, run_out *ro, size_t s,
-                                                           size_t e)
+                                                          size_t e)
 {
     const char *t = ro->t;
     if (ro->high < s || e - s > KEY_BYTES ||
@@ -700,12 +706,12 @@ __attribute__((always_inline)) static inline int take_run(run_scan *r, run_out *
  * time (the starts and ends of runs are the edges of the letter-and-digit
  * bits), each short ASCII word costs a few bit operations, and only the
  * other tokens go to the byte-wise reader. */
-static void scan_classified(scan_out *o, const char *text, size_t room, size_t start,
-                            size_t end, const classes *c)
+static void scan_classified(scan_out *o, const char *text, size_t room, size_t start, size_t end,
+                            const classes *c)
 {
     run_scan r = {o, text, text + start, room, start, end, end - start, c, 0, next_high(c, 0)};
-    run_out ro = {r.t,     r.n,     start,    room - start,   0, r.high,
-                  o->out,  o->keys, o->count, o->lx->slots, 64 - o->lx->bits};
+    run_out ro = {r.t,     r.n,      start,        room - start,    0, r.high, o->out,
+                  o->keys, o->count, o->lx->slots, 64 - o->lx->bits};
     size_t open = SIZE_MAX; /* the start of a run going on into the next word */
     uint64_t carry = 0;
     for (size_t w = 0; w <= (r.n + 63) >> 6; w++) { /* the word past n ends the last run */
@@ -793,8 +799,7 @@ size_t token_pending(const chorus_lexicon *lx)
 
 /* The terms of the pending tokens of one sentence, keys[a, b): the long
  * words first, then the short ones, as the lookups always went. */
-static int resolve_sentence(chorus_lexicon *lx, token *out, const lex_key *keys, size_t a,
-                            size_t b)
+static int resolve_sentence(chorus_lexicon *lx, token *out, const lex_key *keys, size_t a, size_t b)
 {
     const char *bytes = lx->pending.long_bytes.data;
     for (size_t k = a; k < b; k++) {

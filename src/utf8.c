@@ -18,10 +18,12 @@
 #include <string.h>
 
 /* Windows-1252 0x80..0x9F; 0 marks the five undefined bytes. */
+/* clang-format off */
 static const uint16_t cp1252_high[32] = {
     0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
     0x2039, 0x0152, 0,      0x017D, 0,      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
     0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
+/* clang-format on */
 
 static uint32_t cp1252_to_cp(unsigned char c)
 {
@@ -224,7 +226,8 @@ void utf8_normalize(buf *out, const char *text, size_t n)
     size_t i = 0;
     while (i < n && !out->failed) {
         size_t run = plain_run(s, n, i); /* printable ASCII, tabs and newlines need no change */
-        while (run < n && ((s[run] >= 0x20 && s[run] < 0x7F) || s[run] == '\n' || s[run] == '\t')) run++;
+        while (run < n && ((s[run] >= 0x20 && s[run] < 0x7F) || s[run] == '\n' || s[run] == '\t'))
+            run++;
         if (run > i) {
             buf_put(out, s + i, run - i);
             i = run;

@@ -14,8 +14,10 @@ static const char *page_a =
     "BRENNFORD \xE2\x80\x94 Heavy rain flooded three valley towns on Sunday, forcing thousands of "
     "residents from their homes, officials said.\n"
     "The river rose four meters in six hours, the highest level recorded since the dam was built.\n"
-    "\xE2\x80\x9CWe have never seen water move this fast,\xE2\x80\x9D said fire chief Ines Moreau.\n"
-    "\xE2\x80\x98We have never seen water move this fast.\xE2\x80\x99\xE2\x80\x94Ines Moreau, fire chief\n"
+    "\xE2\x80\x9CWe have never seen water move this fast,\xE2\x80\x9D said fire chief Ines "
+    "Moreau.\n"
+    "\xE2\x80\x98We have never seen water move this fast.\xE2\x80\x99\xE2\x80\x94Ines Moreau, fire "
+    "chief\n"
     "Emergency shelters opened in schools across the region as the rain continued overnight.\n"
     "Write to Karl Stein at karl.stein@valleytimes.example\n"
     "Heavy rain flooded three valley towns on Sunday, forcing thousands of residents from their "
@@ -49,8 +51,10 @@ static void test_furniture_removed(void **state)
     chorus_article_info a, b;
     assert_true(chorus_story_article(st, 0, &a));
     assert_true(chorus_story_article(st, 1, &b));
+    /* clang-format off */
     const char *junk[] = {"Share", "Tweet", "Write to", "Comments", "0:00", "Views", "\xC2\xA9",
                           "Listen Live", "correspondent", "\xE2\x80\x94Ines"};
+    /* clang-format on */
     for (size_t i = 0; i < sizeof junk / sizeof *junk; i++) {
         assert_null(strstr(a.text, junk[i]));
         assert_null(strstr(b.text, junk[i]));
@@ -157,10 +161,11 @@ static void test_long_lines_are_content(void **state)
     const char *wire = "officials said on monday that the new rail line between the two cities "
                        "would open in the spring after years of delays caused by funding disputes "
                        "and a long legal fight over the route through the national park";
-    const char *other = "Image credit getty images the mayor of the northern city said the rail "
-                        "line would bring thousands of jobs and cut the journey between the two "
-                        "cities from three hours to under ninety minutes once it opens next spring, "
-                        "according to the regional transport office";
+    const char *other =
+        "Image credit getty images the mayor of the northern city said the rail "
+        "line would bring thousands of jobs and cut the journey between the two "
+        "cities from three hours to under ninety minutes once it opens next spring, "
+        "according to the regional transport office";
     chorus_story *st = chorus_story_new();
     chorus_error err;
     chorus_story_add_text(st, "w1", wire, strlen(wire), &err);
@@ -204,6 +209,7 @@ static void test_calls_to_action(void **state)
 
 int main(void)
 {
+    /* clang-format off */
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_furniture_removed),
         cmocka_unit_test(test_sentences_kept),
@@ -214,5 +220,6 @@ int main(void)
         cmocka_unit_test(test_long_lines_are_content),
         cmocka_unit_test(test_calls_to_action),
     };
+    /* clang-format on */
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

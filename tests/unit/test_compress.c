@@ -18,10 +18,12 @@ static const char *squeeze(const char *s)
 
 static void test_attribution_tail(void **state)
 {
-    assert_string_equal(squeeze("The bridge will stay closed for three weeks, city officials said."),
-                        "The bridge will stay closed for three weeks.");
-    assert_string_equal(squeeze("Prices rose by four percent in May, according to the statistics office."),
-                        "Prices rose by four percent in May.");
+    assert_string_equal(
+        squeeze("The bridge will stay closed for three weeks, city officials said."),
+        "The bridge will stay closed for three weeks.");
+    assert_string_equal(
+        squeeze("Prices rose by four percent in May, according to the statistics office."),
+        "Prices rose by four percent in May.");
     assert_string_equal(squeeze("The deal was signed by Acme Corp., the company said on Monday."),
                         "The deal was signed by Acme Corp.");
 }
@@ -36,8 +38,9 @@ static void test_quotes_keep_their_speaker(void **state)
 
 static void test_parentheticals_and_connectives(void **state)
 {
-    assert_string_equal(squeeze("However, the river rose 4 meters (13 feet) in six hours overnight."),
-                        "The river rose 4 meters in six hours overnight.");
+    assert_string_equal(
+        squeeze("However, the river rose 4 meters (13 feet) in six hours overnight."),
+        "The river rose 4 meters in six hours overnight.");
     assert_string_equal(squeeze("But the storm moved north before dawn on Tuesday."),
                         "The storm moved north before dawn on Tuesday.");
 }
@@ -51,11 +54,13 @@ static void test_short_sentences_left_whole(void **state)
 
 int main(void)
 {
+    /* clang-format off */
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_attribution_tail),
         cmocka_unit_test(test_quotes_keep_their_speaker),
         cmocka_unit_test(test_parentheticals_and_connectives),
         cmocka_unit_test(test_short_sentences_left_whole),
     };
+    /* clang-format on */
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -68,10 +68,12 @@ static void different(const chorus_story *st, const char *a, const char *b)
 
 static void test_titles_and_surnames(void **state)
 {
+    /* clang-format off */
     const char *texts[] = {
         "Port Chief Peter Okafor met the board on Monday. Mr. Okafor said repairs would start "
         "soon, and Okafor's deputy agreed.\n",
         "The talks in Lisbon went well, Okafor told reporters afterwards.\n", NULL};
+    /* clang-format on */
     chorus_story *st = story_of(texts);
     expect(st, "Peter Okafor", "PER", "Peter Okafor");
     same(st, "Peter Okafor", "Okafor");
@@ -84,10 +86,12 @@ static void test_titles_and_surnames(void **state)
 
 static void test_shared_surname_never_merged(void **state)
 {
+    /* clang-format off */
     const char *texts[] = {
         "Anna Lindqvist, the mayor, opened the hearing. Her brother Erik Lindqvist runs the "
         "shipyard. Lindqvist said the yard would stay open.\n",
         "Anna Lindqvist spoke first at the hearing.\n", NULL};
+    /* clang-format on */
     chorus_story *st = story_of(texts);
     different(st, "Anna Lindqvist", "Erik Lindqvist");
     same(st, "Erik Lindqvist", "Lindqvist"); /* the nearest full name before it */
@@ -96,6 +100,7 @@ static void test_shared_surname_never_merged(void **state)
 
 static void test_acronyms_and_lists(void **state)
 {
+    /* clang-format off */
     const char *texts[] = {
         "The Northern Alliance for Reform (NAR) won the vote. The Blue Crescent Movement, also "
         "known as BCM, Crescent Front or Al-Hilal, lost ground.\n",
@@ -103,6 +108,7 @@ static void test_acronyms_and_lists(void **state)
         "officials left. G8 ministers will meet again. Al Hilal denied any role.\n",
         "The Union of Harbor Workers met on Friday. Later the UHW voted to strike.\n",
         NULL};
+    /* clang-format on */
     chorus_story *st = story_of(texts);
     same(st, "Northern Alliance for Reform", "NAR");
     same(st, "Group of 8", "G-8");
@@ -118,10 +124,12 @@ static void test_acronyms_and_lists(void **state)
 
 static void test_spelling_variants_and_particles(void **state)
 {
+    /* clang-format off */
     const char *texts[] = {"Omar al-Rashid arrived in Lisbon on Tuesday.\n",
                            "Omar al Rashid met officials. Rashid's visit ended Friday, and "
                            "officials said al-Rashid would return.\n",
                            "The Da'wa Party and the Dawa Party are one party.\n", NULL};
+    /* clang-format on */
     chorus_story *st = story_of(texts);
     same(st, "Omar al-Rashid", "Omar al Rashid");
     same(st, "Omar al-Rashid", "Rashid");
@@ -133,11 +141,13 @@ static void test_spelling_variants_and_particles(void **state)
 
 static void test_roles_by_apposition(void **state)
 {
+    /* clang-format off */
     const char *texts[] = {
         "Ilse Brenner, Austria's top diplomat, arrived on Sunday. The Austrian foreign minister "
         "then met Portuguese officials.\n",
         "Austrian President Karl Weiss stayed home. The Austrian president sent a letter.\n",
         NULL};
+    /* clang-format on */
     chorus_story *st = story_of(texts);
     expect(st, "Ilse Brenner", "PER", NULL);
     same(st, "Ilse Brenner", "Austrian foreign minister");
@@ -149,12 +159,14 @@ static void test_roles_by_apposition(void **state)
 
 static void test_types_and_sentence_capitals(void **state)
 {
+    /* clang-format off */
     const char *texts[] = {
         "Yesterday the board of Norvex Corp met at the University of Calderport. Officials "
         "said the Harbor Authority would pay.\n",
         "Despite the rain, officials of Norvex Corp came. Despite everything, yesterday went "
         "well.\n",
         NULL};
+    /* clang-format on */
     chorus_story *st = story_of(texts);
     expect(st, "Norvex Corp", "ORG", NULL);
     expect(st, "University of Calderport", "ORG", NULL);
@@ -196,6 +208,7 @@ static void test_word_tables_sorted(void **state)
 
 int main(void)
 {
+    /* clang-format off */
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_word_tables_sorted),
         cmocka_unit_test(test_titles_and_surnames),
@@ -206,5 +219,6 @@ int main(void)
         cmocka_unit_test(test_types_and_sentence_capitals),
         cmocka_unit_test(test_mentions_have_spans),
     };
+    /* clang-format on */
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

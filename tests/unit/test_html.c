@@ -42,18 +42,67 @@ static const char story_page[] =
     "<div class='sidebar'><ul><li><a href='/1'>Most read one</a></li>"
     "<li><a href='/2'>Most read two</a></li></ul></div>"
     "<div id='main'><div class='article-body'>"
-    "<h2>Work finished early</h2>"
-    PARA("The three locks on the old canal reopened to boats on Friday.")
-    "<div class='social-share'><a href='#'>Share</a><a href='#'>Tweet</a></div>"
-    PARA("Engineers replaced the gates, which had leaked since the winter floods.")
-    "<figure><img src='x.jpg'><figcaption>The upper lock in March.</figcaption></figure>"
-    "<ul class='related'><li><a href='/r1'>Bridge study</a></li><li><a href='/r2'>Ferry fares</a>"
-    "</li></ul>"
-    PARA("Boat owners said the season could now start on time.")
-    "</div></div>"
-    "<div class='comments'><p>First! This comment is long enough to be a paragraph, surely, yes.</p></div>"
-    "<footer><p>Contact the newsroom at any time of the day or night, we answer.</p></footer>"
-    "</body></html>";
+    "<h2>Work finished early</h2>" PARA(
+        "The three locks on the old canal reopened to boats on "
+        "Friday.") "<div class='social-share'><a "
+                   "href='#'>Share</a><a "
+                   "href='#'>Tweet</a></div>" PARA(
+                       "Engineers replaced the gates, which had "
+                       "leaked since the winter floods.") "<figure>"
+                                                          "<img "
+                                                          "src='x."
+                                                          "jpg'><"
+                                                          "figcapti"
+                                                          "on>The "
+                                                          "upper "
+                                                          "lock in "
+                                                          "March.</"
+                                                          "figcapti"
+                                                          "on></"
+                                                          "figure>"
+                                                          "<ul "
+                                                          "class='"
+                                                          "related'"
+                                                          "><li><a "
+                                                          "href='/"
+                                                          "r1'>"
+                                                          "Bridge "
+                                                          "study</"
+                                                          "a></"
+                                                          "li><li><"
+                                                          "a "
+                                                          "href='/"
+                                                          "r2'>"
+                                                          "Ferry "
+                                                          "fares</"
+                                                          "a>"
+                                                          "</li></"
+                                                          "ul"
+                                                          ">" PARA("Boat"
+                                                                   " own"
+                                                                   "ers "
+                                                                   "said"
+                                                                   " the"
+                                                                   " sea"
+                                                                   "son "
+                                                                   "coul"
+                                                                   "d "
+                                                                   "now "
+                                                                   "star"
+                                                                   "t "
+                                                                   "on "
+                                                                   "time"
+                                                                   ".") "</div></div>"
+                                                                        "<div "
+                                                                        "class='comments'><p>First!"
+                                                                        " This comment is long "
+                                                                        "enough to be a paragraph, "
+                                                                        "surely, yes.</p></div>"
+                                                                        "<footer><p>Contact the "
+                                                                        "newsroom at any time of "
+                                                                        "the day or night, we "
+                                                                        "answer.</p></footer>"
+                                                                        "</body></html>";
 
 static void test_main_content(void **state)
 {
@@ -88,10 +137,30 @@ static void test_split_story(void **state)
     /* a story in several sibling steps, each its own block */
     static const char page[] =
         "<html><body><div class='menu'><a href='/'>Start</a></div><article>"
-        "<span><div class='step'><div class='txt'>" PARA("Step one: mix the flour and water.") "</div></div></span>"
-        "<span><div class='step'><div class='txt'>" PARA("Step two: knead the dough well.") "</div></div></span>"
-        "<span><div class='step'><div class='txt'>" PARA("Step three: let it rest overnight.") "</div></div></span>"
-        "</article></body></html>";
+        "<span><div class='step'><div class='txt'>" PARA(
+            "Step one: mix the flour and water.") "</div></div></span>"
+                                                  "<span><div class='step'><div class='txt'>" PARA(
+                                                      "Step two: knead the dough well.") "</div></"
+                                                                                         "div></"
+                                                                                         "span>"
+                                                                                         "<span><"
+                                                                                         "div "
+                                                                                         "class='"
+                                                                                         "step'><"
+                                                                                         "div "
+                                                                                         "class='"
+                                                                                         "txt'"
+                                                                                         ">" PARA(
+                                                                                             "Step "
+                                                                                             "three"
+                                                                                             ": "
+                                                                                             "let "
+                                                                                             "it "
+                                                                                             "rest "
+                                                                                             "overn"
+                                                                                             "ight"
+                                                                                             ".") "</div></div></span>"
+                                                                                                  "</article></body></html>";
     result r;
     run(&r, page, strlen(page));
     const char *t = text_of(&r);
@@ -109,10 +178,11 @@ static void test_json_ld(void **state)
         "<meta property='article:published_time' content='2029-01-02T10:00:00Z'>"
         "<script type='application/ld+json'>[{\"@type\": \"BreadcrumbList\"}, {\"@context\": "
         "\"https://schema.org\", \"@graph\": [{\"@type\": \"ReportageNewsArticle\", \"headline\": "
-        "\"Glacier Retreat Measured From Orbit\", \"datePublished\": \"2029-01-03T23:30:00-08:00\", "
+        "\"Glacier Retreat Measured From Orbit\", \"datePublished\": "
+        "\"2029-01-03T23:30:00-08:00\", "
         "\"author\": [{\"name\": \"Ines Varga\"}, \"Paul Okafor\"], \"publisher\": {\"name\": "
-        "\"Polar Review\"}}]}]</script></head><body>" PARA("Satellites measured the ice.")
-        "</body></html>";
+        "\"Polar Review\"}}]}]</script></head><body>" PARA(
+            "Satellites measured the ice.") "</body></html>";
     result r;
     run(&r, page, strlen(page));
     assert_string_equal(r.meta.title, "Glacier Retreat Measured From Orbit");
@@ -131,8 +201,8 @@ static void test_meta_tags_and_bylines(void **state)
         "<meta property='og:site_name' content='Rail Weekly'>"
         "<meta name='author' content='Email The Author'>"
         "<meta name='parsely-pub-date' content='2027-06-05T08:00:00Z'></head><body>"
-        "<p class='byline'>By Amara Lindgren</p>" PARA("The night train ran again.")
-        "</body></html>";
+        "<p class='byline'>By Amara Lindgren</p>" PARA(
+            "The night train ran again.") "</body></html>";
     result r;
     run(&r, page, strlen(page));
     assert_string_equal(r.meta.title, "Night Trains Return");
@@ -161,7 +231,8 @@ static void test_json_ld_unix_date(void **state)
 {
     static const char page[] =
         "<html><head><script type='application/ld+json'>{\"@type\": \"Article\", "
-        "\"datePublished\": 1676551869}</script></head><body>" PARA("A dated page.") "</body></html>";
+        "\"datePublished\": 1676551869}</script></head><body>" PARA(
+            "A dated page.") "</body></html>";
     result r;
     run(&r, page, strlen(page));
     assert_string_equal(r.meta.date, "2023-02-16");
@@ -171,8 +242,8 @@ static void test_json_ld_unix_date(void **state)
 static void test_time_element(void **state)
 {
     static const char page[] =
-        "<html><body><article><time datetime='2026-03-09T07:00'>9 March</time>"
-        PARA("The market opened early.") "</article></body></html>";
+        "<html><body><article><time datetime='2026-03-09T07:00'>9 March</time>" PARA(
+            "The market opened early.") "</article></body></html>";
     result r;
     run(&r, page, strlen(page));
     assert_string_equal(r.meta.date, "2026-03-09");
@@ -205,7 +276,8 @@ static void test_entities_and_spaces(void **state)
         "on the pier, they said.</p></body></html>";
     result r;
     run(&r, page, strlen(page));
-    assert_non_null(strstr(text_of(&r), "Fish & chips cost \xC2\xA3" "5 at the caf\xC3\xA9 on"));
+    assert_non_null(strstr(text_of(&r), "Fish & chips cost \xC2\xA3"
+                                        "5 at the caf\xC3\xA9 on"));
     done(&r);
 }
 
@@ -215,9 +287,11 @@ static void test_hostile_markup(void **state)
     char *deep = malloc(depth * 11 + 64);
     assert_non_null(deep);
     n += (size_t)sprintf(deep, "<html><body>");
-    for (size_t i = 0; i < depth; i++) memcpy(deep + n, "<div>", 5), n += 5;
+    for (size_t i = 0; i < depth; i++)
+        memcpy(deep + n, "<div>", 5), n += 5;
     n += (size_t)sprintf(deep + n, "<p>Deep, deep down.</p>");
-    for (size_t i = 0; i < depth; i++) memcpy(deep + n, "</div>", 6), n += 6;
+    for (size_t i = 0; i < depth; i++)
+        memcpy(deep + n, "</div>", 6), n += 6;
     result r;
     run(&r, deep, n); /* an empty result or a best effort, never a crash */
     done(&r);
@@ -244,11 +318,16 @@ static void test_page_chrome_regions(void **state)
      * needs inside them (JSON-LD, a byline) is still read */
     static const char page[] =
         "<html><body><nav class='top'><ul><li><a href='/a'>World</a></li><li><a href='/b'>Sport"
-        "</a></li></ul></nav><article>" PARA("The harbour crane was replaced overnight.")
-        "</article><aside><p class='author'>By Lena Hartwig</p></aside>"
-        "<footer><script type='application/ld+json'>{\"@type\": \"NewsArticle\", "
-        "\"datePublished\": \"2030-08-01\"}</script><a href='/c'>Contact</a></footer>"
-        "</body></html>";
+        "</a></li></ul></nav><article>" PARA(
+            "The harbour crane was replaced overnight.") "</article><aside><p class='author'>By "
+                                                         "Lena Hartwig</p></aside>"
+                                                         "<footer><script "
+                                                         "type='application/ld+json'>{\"@type\": "
+                                                         "\"NewsArticle\", "
+                                                         "\"datePublished\": "
+                                                         "\"2030-08-01\"}</script><a "
+                                                         "href='/c'>Contact</a></footer>"
+                                                         "</body></html>";
     result r;
     run(&r, page, strlen(page));
     assert_non_null(strstr(text_of(&r), "harbour crane"));
@@ -270,9 +349,11 @@ static void test_deep_page_best_effort(void **state)
     char *deep = malloc(depth * 11 + 256);
     assert_non_null(deep);
     n += (size_t)sprintf(deep, "<html><body>");
-    for (size_t i = 0; i < depth; i++) memcpy(deep + n, "<div>", 5), n += 5;
+    for (size_t i = 0; i < depth; i++)
+        memcpy(deep + n, "<div>", 5), n += 5;
     n += (size_t)sprintf(deep + n, PARA("Far down the tree, the story."));
-    for (size_t i = 0; i < depth; i++) memcpy(deep + n, "</div>", 6), n += 6;
+    for (size_t i = 0; i < depth; i++)
+        memcpy(deep + n, "</div>", 6), n += 6;
     result r;
     run(&r, deep, n);
     assert_non_null(strstr(text_of(&r), "Far down the tree"));
@@ -290,6 +371,7 @@ static void test_detect(void **state)
 
 int main(void)
 {
+    /* clang-format off */
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_main_content),
         cmocka_unit_test(test_split_story),
@@ -305,5 +387,6 @@ int main(void)
         cmocka_unit_test(test_deep_page_best_effort),
         cmocka_unit_test(test_detect),
     };
+    /* clang-format on */
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -13,8 +13,8 @@
 
 #include "html_dom.h"
 
-#define OPTIONS                                                                                 \
-    (HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |        \
+#define OPTIONS                                                                                    \
+    (HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |           \
      HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC | XML_PARSE_HUGE)
 
 static int same_str(const xmlChar *a, const xmlChar *b)
@@ -24,7 +24,8 @@ static int same_str(const xmlChar *a, const xmlChar *b)
 
 static const xmlNode *skip_doctype(const xmlNode *n)
 {
-    while (n && n->type == XML_DTD_NODE) n = n->next; /* libxml2 adds a default one */
+    while (n && n->type == XML_DTD_NODE)
+        n = n->next; /* libxml2 adds a default one */
     return n;
 }
 
@@ -45,7 +46,8 @@ static void same_attributes(const xmlAttr *x, const xmlAttr *y, const xmlNode *o
 static void same_node(const xmlNode *a, const xmlNode *b)
 {
     assert_int_equal(a->type, b->type);
-    if (a->type == XML_ELEMENT_NODE || a->type == XML_PI_NODE) assert_true(same_str(a->name, b->name));
+    if (a->type == XML_ELEMENT_NODE || a->type == XML_PI_NODE)
+        assert_true(same_str(a->name, b->name));
     if (a->type != XML_ELEMENT_NODE) assert_true(same_str(a->content, b->content));
     assert_int_equal(a->line, b->line);
     assert_int_equal(xmlGetLineNo(a), xmlGetLineNo(b));
@@ -88,9 +90,11 @@ static void test_document_level(void **state)
     check("<?xml version=\"1.0\"?><html><body>x</body></html><b>y</b>");
     check("<!DOCTYPE html><html><body><p>a</p></body></html></html><p>after</p><!-- z -->");
     check("stray text <b>bold</b> &amp; more");
-    check("<html><head>text in the head<meta name=\"a\" content=\"b\"></head><body>x</body></html>");
-    check("<html class=\"a\"><head><title>t</title></head><body><html class=\"b\"><body class=\"d\">"
-          "<head>h</head><p>p</p></body></html>");
+    check(
+        "<html><head>text in the head<meta name=\"a\" content=\"b\"></head><body>x</body></html>");
+    check(
+        "<html class=\"a\"><head><title>t</title></head><body><html class=\"b\"><body class=\"d\">"
+        "<head>h</head><p>p</p></body></html>");
     check("");
     check("   \n  ");
 }
@@ -99,7 +103,8 @@ static void test_names_and_attributes(void **state)
 {
     (void)state;
     check("<p><fb:like a=\"1\">x</fb:like><o:p></o:p><a:>q</a:><:b>r</:b><x:y:z>s</x:y:z></p>");
-    check("<div class=\"a\" class=\"b\" id=x data-y='q' hidden checked=\"\" selected aria-hidden=true>"
+    check("<div class=\"a\" class=\"b\" id=x data-y='q' hidden checked=\"\" selected "
+          "aria-hidden=true>"
           "x</div><input disabled readonly><td nowrap><script defer async></script>");
     check("<div class=\"a>b</div><p>c</p>");
     check("<div>a</ div></div x=\"y\">b</3><p>c</p>");
@@ -118,7 +123,8 @@ static void test_text_and_cdata(void **state)
     char *long_text = malloc(64 * 1024);
     assert_non_null(long_text);
     size_t k = (size_t)sprintf(long_text, "<div>");
-    for (int i = 0; i < 1500; i++) k += (size_t)sprintf(long_text + k, "word &amp; &#169; &bogus; ");
+    for (int i = 0; i < 1500; i++)
+        k += (size_t)sprintf(long_text + k, "word &amp; &#169; &bogus; ");
     sprintf(long_text + k, "<b>x</b>tail</div>");
     check(long_text);
     free(long_text);
@@ -131,7 +137,8 @@ static void test_lines_past_65535(void **state)
     char *page = malloc(cap);
     assert_non_null(page);
     size_t k = (size_t)sprintf(page, "<html><body>");
-    for (int i = 0; i < 70000; i++) k += (size_t)sprintf(page + k, "<p class=c%d>line</p>\n", i % 10);
+    for (int i = 0; i < 70000; i++)
+        k += (size_t)sprintf(page + k, "<p class=c%d>line</p>\n", i % 10);
     sprintf(page + k, "</body></html>");
     check(page);
     free(page);
@@ -139,11 +146,13 @@ static void test_lines_past_65535(void **state)
 
 int main(void)
 {
+    /* clang-format off */
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_document_level),
         cmocka_unit_test(test_names_and_attributes),
         cmocka_unit_test(test_text_and_cdata),
         cmocka_unit_test(test_lines_past_65535),
     };
+    /* clang-format on */
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -162,11 +162,13 @@ static void test_limits(void **state)
 
 int main(void)
 {
+    /* clang-format off */
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_words_are_stemmed_once),
         cmocka_unit_test(test_full_lexicon_gives_the_same_stems),
         cmocka_unit_test(test_stamp_wraps_around),
         cmocka_unit_test(test_limits),
     };
+    /* clang-format on */
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

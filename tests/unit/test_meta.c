@@ -37,14 +37,15 @@ static void test_agency_line(void **state)
     char name[64];
     assert_true(meta_agency_line(S("Reuters , Monday 2 Jun 2025"), name, sizeof name));
     assert_string_equal(name, "Reuters");
-    assert_false(meta_agency_line(S("In Paris, on Monday 2 Jun 2025, they met."), name, sizeof name));
+    assert_false(
+        meta_agency_line(S("In Paris, on Monday 2 Jun 2025, they met."), name, sizeof name));
 }
 
 static void test_copyright_outlet(void **state)
 {
     char name[64];
-    assert_true(meta_copyright_outlet(S("\xC2\xA9 2030 Example Tribune. All rights reserved."), name,
-                                      sizeof name));
+    assert_true(meta_copyright_outlet(S("\xC2\xA9 2030 Example Tribune. All rights reserved."),
+                                      name, sizeof name));
     assert_string_equal(name, "Example Tribune");
     assert_true(meta_copyright_outlet(S("Copyright 2019 XYZ. To see more, visit the site."), name,
                                       sizeof name));
@@ -56,10 +57,14 @@ static void test_copyright_outlet(void **state)
 static void test_title_suffix(void **state)
 {
     char outlet[64];
-    assert_int_equal(meta_title_suffix(S("Storm Hits the Coast Overnight - Gazette"), outlet, sizeof outlet), 30);
+    assert_int_equal(
+        meta_title_suffix(S("Storm Hits the Coast Overnight - Gazette"), outlet, sizeof outlet),
+        30);
     assert_string_equal(outlet, "Gazette");
-    assert_int_equal(meta_title_suffix(S("Storm hits | Morning Star News"), outlet, sizeof outlet), 0);
-    assert_int_equal(meta_title_suffix(S("Strike ends - but talks go on and on"), outlet, sizeof outlet), 0);
+    assert_int_equal(meta_title_suffix(S("Storm hits | Morning Star News"), outlet, sizeof outlet),
+                     0);
+    assert_int_equal(
+        meta_title_suffix(S("Strike ends - but talks go on and on"), outlet, sizeof outlet), 0);
 }
 
 static void test_bylines_and_email(void **state)
@@ -95,11 +100,13 @@ static void test_datelines(void **state)
 
 int main(void)
 {
+    /* clang-format off */
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_dates),          cmocka_unit_test(test_date_lines),
         cmocka_unit_test(test_agency_line),    cmocka_unit_test(test_copyright_outlet),
         cmocka_unit_test(test_title_suffix),   cmocka_unit_test(test_bylines_and_email),
         cmocka_unit_test(test_datelines),
     };
+    /* clang-format on */
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -59,6 +59,7 @@ static void said(const chorus_story *st, const char *text, const char *speaker)
 
 static void test_marks_and_patterns(void **state)
 {
+    /* clang-format off */
     const char *texts[] = {
         "Harbor Talks Resume\n\n"
         "Port chief Peter Okafor met the union on Monday.\n\n"
@@ -71,6 +72,7 @@ static void test_marks_and_patterns(void **state)
         "Okafor, Port Chief\n\n"
         "Lund said the union wanted \"a written promise from the board\" before any vote.\n",
         NULL};
+    /* clang-format on */
     chorus_story *st = story_of(texts);
     said(st, "The cranes will run again", "Peter Okafor");
     said(st, "We lost three days", "Maria Lund");
@@ -87,6 +89,7 @@ static void test_marks_and_patterns(void **state)
 
 static void test_pronouns_and_continuation(void **state)
 {
+    /* clang-format off */
     const char *texts[] = {
         "Maria Lund and Peter Okafor met the press.\n\n"
         "Maria Lund spoke first about the strike fund.\n\n"
@@ -96,6 +99,7 @@ static void test_pronouns_and_continuation(void **state)
         "\"Every crane was inspected in the spring by outside engineers.\"\n\n"
         "The so-called \"deal\" was not discussed.\n",
         NULL};
+    /* clang-format on */
     chorus_story *st = story_of(texts);
     said(st, "The fund is empty", "Maria Lund");
     said(st, "We will ask for help", "Maria Lund");
@@ -108,6 +112,7 @@ static void test_pronouns_and_continuation(void **state)
 
 static void test_across_paragraphs_and_nested(void **state)
 {
+    /* clang-format off */
     const char *texts[] = {
         "Harbor Crews Thanked\n\n"
         "Port chief Peter Okafor spoke to the Harbor Gazette on Monday about the repairs.\n\n"
@@ -116,6 +121,7 @@ static void test_across_paragraphs_and_nested(void **state)
         "that the cranes would run by Friday.\n\n"
         "\"'We owe the crews a great deal of thanks,' Mr. Okafor said.\"\n",
         NULL};
+    /* clang-format on */
     chorus_story *st = story_of(texts);
     chorus_quote_mention m;
     long outer = entry_of(st, "Speaking at the pier", &m);
@@ -131,6 +137,7 @@ static void test_across_paragraphs_and_nested(void **state)
 
 static void test_news_attribution_shapes(void **state)
 {
+    /* clang-format off */
     const char *texts[] = {
         "Budget Vote Delayed\n\n"
         "The council delayed its budget vote on Tuesday after a long debate over the harbor.\n\n"
@@ -145,6 +152,7 @@ static void test_news_attribution_shapes(void **state)
         "lawyer Peter Okafor.\n\n"
         "Earlier, Anna Berg denounced what she called \"a reckless delay\" in the vote.\n",
         NULL};
+    /* clang-format on */
     chorus_story *st = story_of(texts);
     said(st, "The harbor cannot wait", "Jane Doyle");
     said(st, "We will find the money", "Tom Reyes");
@@ -158,6 +166,7 @@ static void test_news_attribution_shapes(void **state)
 
 static void test_ledger_merges_statements(void **state)
 {
+    /* clang-format off */
     const char *texts[] = {
         "\"The harbor will reopen on Friday, and every crew will be paid for the lost days,\" "
         "Peter Okafor said on Monday.\n\n"
@@ -168,12 +177,13 @@ static void test_ledger_merges_statements(void **state)
         "\"The harbor will reopen on Friday, and every crew will be paid for the lost days,\" "
         "Maria Lund quoted him as saying.\n",
         NULL};
+    /* clang-format on */
     chorus_story *st = story_of(texts);
     chorus_quote_mention m;
     long e = entry_of(st, "The harbor will reopen", &m);
     assert_true(e >= 0);
     assert_int_equal(entry_of(st, "every crew will be paid", &m), e); /* partial */
-    assert_int_equal(entry_of(st, "The port opens again", &m), e); /* re-worded */
+    assert_int_equal(entry_of(st, "The port opens again", &m), e);    /* re-worded */
     assert_true(entry_of(st, "Our cranes are old", &m) != e);
     chorus_quote_info q;
     chorus_story_quote(st, (size_t)e, &q);
@@ -199,6 +209,7 @@ static void test_spans_point_into_clean_text(void **state)
 
 int main(void)
 {
+    /* clang-format off */
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_marks_and_patterns),
         cmocka_unit_test(test_pronouns_and_continuation),
@@ -207,5 +218,6 @@ int main(void)
         cmocka_unit_test(test_ledger_merges_statements),
         cmocka_unit_test(test_spans_point_into_clean_text),
     };
+    /* clang-format on */
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

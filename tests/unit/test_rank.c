@@ -8,6 +8,7 @@
 
 #include "chorus.h"
 
+/* clang-format off */
 static const char *articles[] = {
     ("The city opened a new tram line on Monday. Thousands of riders tried the tram on its first "
      "day. The line links the harbor with the university. Officials said the tram cost 300 "
@@ -18,6 +19,7 @@ static const char *articles[] = {
     ("Crowds filled the first trams on the new harbor line on Monday. The line cost 300 million, "
      "officials said. Critics said the money should have gone to buses."),
 };
+/* clang-format on */
 
 static chorus_story *run_method(chorus_method m, unsigned words)
 {
@@ -109,6 +111,7 @@ static void test_deterministic(void **state)
 
 int main(void)
 {
+    /* clang-format off */
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_names_round_trip),
         cmocka_unit_test(test_every_method_fills_within_budget),
@@ -116,5 +119,6 @@ int main(void)
         cmocka_unit_test(test_graph_methods_prefer_central_sentences),
         cmocka_unit_test(test_deterministic),
     };
+    /* clang-format on */
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

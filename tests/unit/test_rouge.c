@@ -321,8 +321,10 @@ static void test_flags(void **state)
     chorus_rouge_options o;
     flags(&o, "-n 4 -m -2 4 -u -w 1.2 -c 95 -r 1000 -f A -p 0.5 -t 0 -a -e /x");
     chorus_rouge *r = chorus_rouge_new(&o);
+    /* clang-format off */
     const char *want[] = {"ROUGE-1", "ROUGE-2",     "ROUGE-3",  "ROUGE-4",
                           "ROUGE-L", "ROUGE-W-1.2", "ROUGE-SU4"};
+    /* clang-format on */
     assert_int_equal(chorus_rouge_measure_count(r), 7);
     for (size_t i = 0; i < 7; i++)
         assert_string_equal(chorus_rouge_measure_name(r, i), want[i]);
@@ -362,6 +364,7 @@ static void test_flags(void **state)
 
 int main(void)
 {
+    /* clang-format off */
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_tokens),       cmocka_unit_test(test_stemmer),
         cmocka_unit_test(test_limits),       cmocka_unit_test(test_basic_measures),
@@ -371,5 +374,6 @@ int main(void)
         cmocka_unit_test(test_jackknife),    cmocka_unit_test(test_report),
         cmocka_unit_test(test_json),         cmocka_unit_test(test_flags),
     };
+    /* clang-format on */
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

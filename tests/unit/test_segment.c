@@ -314,6 +314,7 @@ static void test_address_tokens(void **state)
 
 int main(void)
 {
+    /* clang-format off */
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_titles_and_initials),
         cmocka_unit_test(test_abbreviation_at_sentence_end),
@@ -335,5 +336,6 @@ int main(void)
         cmocka_unit_test(test_token_edges),
         cmocka_unit_test(test_address_tokens),
     };
+    /* clang-format on */
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

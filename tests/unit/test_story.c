@@ -11,12 +11,14 @@
 
 static const char *art1 =
     "Ferry Service Resumes After Storm\n\n"
-    "The island ferry resumed service on Monday after a storm kept boats in port for three days.\n\n"
+    "The island ferry resumed service on Monday after a storm kept boats in port for three "
+    "days.\n\n"
     "Operators said the first crossing left at dawn with more than 200 passengers on board.\n\n"
     "The storm damaged two piers on the island, and repairs will take about a month.\n";
 static const char *art2 =
     "Island boats sail again\n\n"
-    "Ferries to the island sailed again on Monday after three days in port because of the storm.\n\n"
+    "Ferries to the island sailed again on Monday after three days in port because of the "
+    "storm.\n\n"
     "Repairs to the two damaged piers will take about a month, the harbor office said.\n\n"
     "Local shops reported strong sales as visitors returned over the weekend.\n";
 
@@ -194,13 +196,15 @@ static void test_summary_when_articles_share_nothing(void **state)
  * sentence before it in its article, which says who or what it means. */
 static void test_pronoun_sentences_keep_their_referent(void **state)
 {
-    const char *a = "Council approves new library\n\n"
-                    "The city council approved a new public library for the north district on Tuesday.\n\n"
-                    "Planner Ana Lutz presented the design to the council.\n\n"
-                    "She said the library would have a rooftop garden, a cafe and a music room.\n";
-    const char *b = "It opens with a pronoun but nothing came before it in this article.\n\n"
-                    "The library will have a rooftop garden, a cafe and a music room, the council said.\n\n"
-                    "The council approved the new public library in the north district.\n";
+    const char *a =
+        "Council approves new library\n\n"
+        "The city council approved a new public library for the north district on Tuesday.\n\n"
+        "Planner Ana Lutz presented the design to the council.\n\n"
+        "She said the library would have a rooftop garden, a cafe and a music room.\n";
+    const char *b =
+        "It opens with a pronoun but nothing came before it in this article.\n\n"
+        "The library will have a rooftop garden, a cafe and a music room, the council said.\n\n"
+        "The council approved the new public library in the north district.\n";
     for (unsigned w = 10; w <= 60; w += 5) {
         chorus_options o;
         chorus_options_init(&o);
@@ -224,6 +228,7 @@ static void test_pronoun_sentences_keep_their_referent(void **state)
  * title says is chosen. */
 static void test_title_words_weigh_more(void **state)
 {
+    /* clang-format off */
     static const char *const lines[] = {
         "{\"articles\":[{\"title\":\"Dam repairs to begin\",\"text\":\"The harbor festival will start "
         "next week with music near the old mill.\"},{\"text\":\"The dam repairs will start next week with "
@@ -231,6 +236,7 @@ static void test_title_words_weigh_more(void **state)
         "{\"articles\":[{\"title\":\"Harbor festival returns\",\"text\":\"The harbor festival will start "
         "next week with music near the old mill.\"},{\"text\":\"The dam repairs will start next week with "
         "crews near the old mill.\"}]}"};
+    /* clang-format on */
     static const char *const expected[] = {"The dam", "The harbor"};
     for (int k = 0; k < 2; k++) {
         chorus_story *st = chorus_story_new();
@@ -259,6 +265,7 @@ static void test_status_texts(void **state)
 
 int main(void)
 {
+    /* clang-format off */
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_budgets_never_exceeded),
         cmocka_unit_test(test_citations_name_every_source),
@@ -271,5 +278,6 @@ int main(void)
         cmocka_unit_test(test_title_words_weigh_more),
         cmocka_unit_test(test_status_texts),
     };
+    /* clang-format on */
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

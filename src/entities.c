@@ -54,6 +54,7 @@
 
 #include "segment.h"
 #include "utf8.h"
+#include "table.h"
 
 #define MAX_RUN 12 /* tokens of one mention */
 #define KEY_MAX 96 /* bytes of a compact key */
@@ -67,19 +68,8 @@ const char *entity_type_name(entity_type t)
 
 unsigned entity_word_flags(const char *w, size_t n)
 {
-    size_t lo = 0, hi = entity_word_count;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        const char *e = entity_words[mid].word;
-        int c = strncmp(e, w, n);
-        if (c == 0) c = e[n] ? 1 : 0;
-        if (c == 0) return entity_words[mid].flags;
-        if (c < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return 0;
+    long i = table_find(entity_words, entity_word_count, sizeof *entity_words, w, n);
+    return i >= 0 ? entity_words[i].flags : 0;
 }
 
 /* ------------------------------------------------------------ word lists */
@@ -401,17 +391,8 @@ static const list_word list_words[] = {
 /* The L_* lists a lower-case word belongs to. */
 static unsigned word_lists(const char *w)
 {
-    size_t lo = 0, hi = sizeof list_words / sizeof *list_words;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        int c = strcmp(list_words[mid].word, w);
-        if (c == 0) return list_words[mid].lists;
-        if (c < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return 0;
+    long i = table_find(list_words, TABLE_COUNT(list_words), sizeof *list_words, w, strlen(w));
+    return i >= 0 ? list_words[i].lists : 0;
 }
 
 /* Demonyms and the country they belong to (facts of English usage). */
@@ -497,19 +478,8 @@ static const struct {
 
 static const char *demonym_lookup(const char *w, size_t n)
 {
-    size_t lo = 0, hi = sizeof demonyms / sizeof *demonyms;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        const char *d = demonyms[mid].demonym;
-        int c = strncmp(d, w, n);
-        if (c == 0) c = d[n] ? 1 : 0;
-        if (c == 0) return demonyms[mid].country;
-        if (c < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return NULL;
+    long i = table_find(demonyms, TABLE_COUNT(demonyms), sizeof *demonyms, w, n);
+    return i >= 0 ? demonyms[i].country : NULL;
 }
 
 /* A listed country whose name starts with the stem of w (len n), or NULL:

@@ -26,6 +26,7 @@
 #include <strings.h>
 
 #include "html_dom.h"
+#include "table.h"
 
 #define RETRY_BELOW 500 /* bytes of main content */
 
@@ -130,17 +131,8 @@ static const struct {
 
 static int tag_lookup(const char *name)
 {
-    size_t lo = 0, hi = sizeof tag_names / sizeof *tag_names;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        int c = strcmp(name, tag_names[mid].name);
-        if (c == 0) return tag_names[mid].tag;
-        if (c < 0)
-            hi = mid;
-        else
-            lo = mid + 1;
-    }
-    return T_INLINE;
+    long i = table_find(tag_names, TABLE_COUNT(tag_names), sizeof *tag_names, name, strlen(name));
+    return i >= 0 ? tag_names[i].tag : T_INLINE;
 }
 
 /* Element names are interned per document by the parser: a small cache on

@@ -54,6 +54,7 @@
 #include "entities.h"
 #include "segment.h"
 #include "utf8.h"
+#include "table.h"
 
 #define MAX_QUOTES ((size_t)1 << 20)
 #define MAX_STACK 8
@@ -84,18 +85,8 @@ static const char *const cue_irregular[] = {"said",   "told", "wrote", "written"
 
 static int lemma_known(const char *w, size_t n)
 {
-    size_t lo = 0, hi = sizeof cue_lemmas / sizeof *cue_lemmas - 1; /* the NULL left out */
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        int c = strncmp(cue_lemmas[mid], w, n);
-        if (c == 0) c = cue_lemmas[mid][n] ? 1 : 0;
-        if (c == 0) return 1;
-        if (c < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return 0;
+    /* the closing NULL is no entry */
+    return table_find(cue_lemmas, TABLE_COUNT(cue_lemmas) - 1, sizeof *cue_lemmas, w, n) >= 0;
 }
 
 /* Whether a lower-case word is an inflection of a reporting verb. */

@@ -21,44 +21,19 @@
 #include <string.h>
 
 #include "rouge.h"
+#include "table.h"
 
 /* ------------------------------------------------------------ lookups */
 
-static int cmp_len(const char *key, const char *w, size_t n)
-{
-    int c = strncmp(key, w, n);
-    if (c) return c;
-    return key[n] ? 1 : 0;
-}
-
 int rouge_is_stopword(const char *w, size_t n)
 {
-    size_t lo = 0, hi = rouge_stopword_count;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        int c = cmp_len(rouge_stopwords[mid], w, n);
-        if (c == 0) return 1;
-        if (c < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return 0;
+    return table_find(rouge_stopwords, rouge_stopword_count, sizeof *rouge_stopwords, w, n) >= 0;
 }
 
 const char *rouge_exception_of(const char *w, size_t n)
 {
-    size_t lo = 0, hi = rouge_exception_count;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        int c = cmp_len(rouge_exceptions[mid].key, w, n);
-        if (c == 0) return rouge_exceptions[mid].value;
-        if (c < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return NULL;
+    long i = table_find(rouge_exceptions, rouge_exception_count, sizeof *rouge_exceptions, w, n);
+    return i >= 0 ? rouge_exceptions[i].value : NULL;
 }
 
 /* ------------------------------------------------- the measure patterns */

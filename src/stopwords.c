@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "segment.h"
+#include "table.h"
 
 /* clang-format off */
 static const char *const stopwords[] = {
@@ -35,27 +36,8 @@ static const char *const stopwords[] = {
 };
 /* clang-format on */
 
-/* strcmp of a table word with the n bytes of w (no NUL), inlined. */
-static int compare(const char *item, const char *w, size_t n)
-{
-    size_t i = 0;
-    for (; i < n && item[i]; i++)
-        if (item[i] != w[i]) return (unsigned char)item[i] - (unsigned char)w[i];
-    return i < n ? -1 : item[i] != 0;
-}
-
 int is_stopword(const char *word, size_t n)
 {
     if (n == 0 || n >= 16) return 0;
-    size_t lo = 0, hi = sizeof stopwords / sizeof *stopwords;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        int cmp = compare(stopwords[mid], word, n);
-        if (cmp == 0) return 1;
-        if (cmp < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return 0;
+    return table_find(stopwords, TABLE_COUNT(stopwords), sizeof *stopwords, word, n) >= 0;
 }

@@ -42,6 +42,12 @@ int cli_parse_uint(const char *opt, const char *value, unsigned max, unsigned *o
 int cli_budget_option(int c, const char *value, chorus_options *opts);
 /* Parses -f text|json into *json; reports anything else. */
 int cli_parse_text_or_json(const char *value, int *json);
+/* The front of a command that takes [-f text|json] PATH...: parses its
+ * options (--help prints usage(stdout, argv[0])) and loads the story.
+ * Returns EXIT_OK with *story set (the caller frees it), or the exit code
+ * to return with *story NULL (help printed, or an error reported). */
+typedef void (*cli_usage_fn)(FILE *f, const char *name);
+int cli_format_story(int argc, char **argv, cli_usage_fn usage, int *json, chorus_story **story);
 
 #define EXIT_OK 0
 #define EXIT_INPUT 1

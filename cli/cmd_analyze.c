@@ -3,7 +3,6 @@
  * story. Text output is for reading; -f json is the story JSON's section
  * (docs/json-schema.md) with the articles it names.
  */
-#include <getopt.h>
 #include <string.h>
 
 #include "cli.h"
@@ -93,39 +92,11 @@ static int run_analysis(const char *name, chorus_story *st, int json)
 /* `chorus quotes` and `chorus entities` share their options. */
 static int cmd_analyze(int argc, char **argv)
 {
-    /* clang-format off */
-    static const struct option longopts[] = {
-        {"format", required_argument, 0, 'f'}, {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
-    /* clang-format on */
-    const char *name = argv[0];
-    int json = 0, c;
-    optind = 1;
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, "+f:h", longopts, NULL)) != -1) {
-        switch (c) {
-        case 'f':
-            if (!cli_parse_text_or_json(optarg, &json)) return EXIT_USAGE;
-            break;
-        case 'h':
-            analyze_usage(stdout, name);
-            return EXIT_OK;
-        default:
-            cli_error("%s: unknown option or missing value: %s (see --help)", name,
-                      argv[optind - 1]);
-            return EXIT_USAGE;
-        }
-    }
-    if (optind >= argc) {
-        cli_error("%s: no article given (see --help)", name);
-        return EXIT_USAGE;
-    }
-    chorus_story *st = chorus_story_new();
-    if (!st) {
-        cli_error("out of memory");
-        return EXIT_INTERNAL;
-    }
-    int rc = cli_load_story(st, argv + optind, argc - optind, NULL);
-    if (rc == EXIT_OK) rc = run_analysis(name, st, json);
+    chorus_story *st;
+    int json;
+    int rc = cli_format_story(argc, argv, analyze_usage, &json, &st);
+    if (!st) return rc;
+    rc = run_analysis(argv[0], st, json);
     chorus_story_free(st);
     return rc;
 }

@@ -5,12 +5,11 @@
  * and word counts and flags. For inspecting and benchmarking the segment
  * stage; it runs the whole pipeline, as every command does.
  */
-#include <getopt.h>
 #include <string.h>
 
 #include "cli.h"
 
-static void sentences_usage(FILE *f)
+static void sentences_usage(FILE *f, const char *name)
 {
     fprintf(f, "usage: chorus sentences [-f text|json] PATH...\n\n"
                "Prints every sentence of the articles' clean text, one per line (line\n"
@@ -87,43 +86,14 @@ static void write_sentences(const chorus_story *st, int json, FILE *f)
 
 int cmd_sentences(int argc, char **argv)
 {
-    /* clang-format off */
-    static const struct option longopts[] = {
-        {"format", required_argument, 0, 'f'}, {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
-    /* clang-format on */
-    int json = 0, c;
-    optind = 1;
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, "+f:h", longopts, NULL)) != -1) {
-        switch (c) {
-        case 'f':
-            if (!cli_parse_text_or_json(optarg, &json)) return EXIT_USAGE;
-            break;
-        case 'h':
-            sentences_usage(stdout);
-            return EXIT_OK;
-        default:
-            cli_error("sentences: unknown option or missing value: %s (see --help)",
-                      argv[optind - 1]);
-            return EXIT_USAGE;
-        }
-    }
-    if (optind >= argc) {
-        cli_error("sentences: no article given (see --help)");
-        return EXIT_USAGE;
-    }
-    chorus_story *st = chorus_story_new();
-    if (!st) {
-        cli_error("out of memory");
-        return EXIT_INTERNAL;
-    }
-    int rc = cli_load_story(st, argv + optind, argc - optind, NULL);
-    if (rc == EXIT_OK) {
-        write_sentences(st, json, stdout);
-        if (fflush(stdout) != 0 || ferror(stdout)) {
-            cli_error("cannot write the output");
-            rc = EXIT_IO;
-        }
+    chorus_story *st;
+    int json;
+    int rc = cli_format_story(argc, argv, sentences_usage, &json, &st);
+    if (!st) return rc;
+    write_sentences(st, json, stdout);
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        cli_error("cannot write the output");
+        rc = EXIT_IO;
     }
     chorus_story_free(st);
     return rc;

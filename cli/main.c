@@ -3,6 +3,7 @@
  * the default when the first argument is not a command name.
  */
 #include <errno.h>
+#include <getopt.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -158,6 +159,50 @@ int cli_parse_text_or_json(const char *value, int *json)
     }
     *json = strcmp(value, "json") == 0;
     return 1;
+}
+
+int cli_format_story(int argc, char **argv, cli_usage_fn print_usage, int *json,
+                     chorus_story **story)
+{
+    /* clang-format off */
+    static const struct option longopts[] = {
+        {"format", required_argument, 0, 'f'}, {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
+    /* clang-format on */
+    const char *name = argv[0];
+    int c;
+    *story = NULL;
+    *json = 0;
+    optind = 1;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, "+f:h", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'f':
+            if (!cli_parse_text_or_json(optarg, json)) return EXIT_USAGE;
+            break;
+        case 'h':
+            print_usage(stdout, name);
+            return EXIT_OK;
+        default:
+            cli_error("%s: unknown option or missing value: %s (see --help)", name,
+                      argv[optind - 1]);
+            return EXIT_USAGE;
+        }
+    }
+    if (optind >= argc) {
+        cli_error("%s: no article given (see --help)", name);
+        return EXIT_USAGE;
+    }
+    chorus_story *st = chorus_story_new();
+    if (!st) {
+        cli_error("out of memory");
+        return EXIT_INTERNAL;
+    }
+    int rc = cli_load_story(st, argv + optind, argc - optind, NULL);
+    if (rc == EXIT_OK)
+        *story = st;
+    else
+        chorus_story_free(st);
+    return rc;
 }
 
 int main(int argc, char **argv)

@@ -549,7 +549,6 @@ static chorus_status prepare_selection(chorus_story *st, workspace *w, selection
                                        attempt level)
 {
     *sel = (selection){.st = st};
-    if (TITLE_BONUS > 0 && !collect_title_words(st, &w->ct)) return CHORUS_E_NOMEM;
     chorus_status s = build_candidates(sel, &w->ct, &w->cands, &w->ids, level);
     sel->cands = (candidate *)(void *)w->cands.data;
     sel->n_cands = VEC_COUNT(&w->cands, candidate);
@@ -559,6 +558,8 @@ static chorus_status prepare_selection(chorus_story *st, workspace *w, selection
 /* One greedy selection at the given strictness, into sel. */
 static chorus_status select_sentences(chorus_story *st, workspace *w, selection *sel, attempt level)
 {
+    /* only coverage weighs concepts, so only it reads the titles */
+    if (TITLE_BONUS > 0 && !collect_title_words(st, &w->ct)) return CHORUS_E_NOMEM;
     chorus_status s = prepare_selection(st, w, sel, level);
     if (s != CHORUS_OK) return s;
     sel->concepts = (uint32_t *)(void *)w->ids.data;

@@ -8,7 +8,11 @@
  *   - an attribution tail (", officials said." / ", according to the
  *     ministry."), when the sentence quotes nobody (a quotation keeps its
  *     speaker);
- *   - a parenthetical of at most PAREN_MAX_WORDS words ("(AP)", "(19 miles)").
+ *   - a parenthetical of at most PAREN_MAX_WORDS words ("(AP)", "(19 miles)");
+ *   - a day of the week with the words that tie it in ("on Tuesday",
+ *     "said Friday" -> "said", "late Monday night"): out of its article's
+ *     dateline a weekday names no date a reader can place;
+ *   - an age in commas after a name ("Smith, 71, said" -> "Smith said").
  * Nothing inside quotation marks is touched; a sentence whose compression
  * would leave fewer than MIN_KEPT_WORDS words is left whole.
  * Limits: English surface patterns only; no parse.
@@ -119,6 +123,127 @@ static size_t drop_parentheticals(const char *s, size_t n, char *out)
     return o;
 }
 
+static int is_weekday(const char *w, size_t n)
+{
+    /* clang-format off */
+    static const char *const days[] = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+                                       "Saturday", "Sunday", NULL};
+    /* clang-format on */
+    for (const char *const *d = days; *d; d++)
+        if (strlen(*d) == n && strncmp(w, *d, n) == 0) return 1;
+    return 0;
+}
+
+/* Words that go with the weekday they introduce ("on Friday", "late
+ * Monday"); the parts of the day that follow it ("Monday night"). */
+static int is_weekday_lead(const char *w, size_t n)
+{
+    /* clang-format off */
+    static const char *const leads[] = {"on", "late", "early", "last", "next", "this", "since",
+                                        "until", "by", "before", "after", "from", NULL};
+    /* clang-format on */
+    for (const char *const *l = leads; *l; l++)
+        if (strlen(*l) == n && strncasecmp(w, *l, n) == 0) return 1;
+    return 0;
+}
+
+static int is_day_part(const char *w, size_t n)
+{
+    static const char *const parts[] = {"morning", "afternoon", "evening", "night", NULL};
+    for (const char *const *p = parts; *p; p++)
+        if (strlen(*p) == n && strncmp(w, *p, n) == 0) return 1;
+    return 0;
+}
+
+static int word_char(char c)
+{
+    return isalnum((unsigned char)c) || c == '\'' || c == '-';
+}
+
+/* The word of s[0..n) that ends just before position end (skipping one
+ * space): its start, or end when there is none. */
+static size_t word_before(const char *s, size_t end)
+{
+    if (end == 0 || s[end - 1] != ' ') return end;
+    size_t i = end - 1;
+    while (i > 0 && isalpha((unsigned char)s[i - 1]))
+        i--;
+    return i < end - 1 && (i == 0 || s[i - 1] == ' ') ? i : end;
+}
+
+/* Removes weekdays and the words tied to them, outside quotations, in
+ * place; returns the new length. A weekday after a capitalized word
+ * ("Super Tuesday") or before "'s" is kept. */
+static size_t drop_weekdays(char *o, size_t len)
+{
+    size_t w = 0;
+    int quoted = 0;
+    for (size_t i = 0; i < len;) {
+        if (o[i] == '"') quoted = !quoted;
+        size_t j = i;
+        if (!quoted && (i == 0 || !word_char(o[i - 1])))
+            while (j < len && isalpha((unsigned char)o[j]))
+                j++;
+        if (j == i || !is_weekday(o + i, j - i) || (j < len && word_char(o[j]))) {
+            o[w++] = o[i++];
+            continue;
+        }
+        size_t from = w; /* start of what goes, in the output so far */
+        size_t prev = word_before(o, w);
+        if (prev < w && is_weekday_lead(o + prev, w - 1 - prev)) {
+            from = prev;
+        } else if (prev < w && !islower((unsigned char)o[prev])) {
+            o[w++] = o[i++]; /* after a capitalized word: a name */
+            continue;
+        } else if (prev == w && w > 0) {
+            o[w++] = o[i++];
+            continue;
+        }
+        size_t end = j; /* "Monday night" */
+        if (end + 1 < len && o[end] == ' ') {
+            size_t k = end + 1;
+            while (k < len && isalpha((unsigned char)o[k]))
+                k++;
+            if (is_day_part(o + end + 1, k - end - 1)) end = k;
+        }
+        if (from == 0) { /* "On Friday, the ..." */
+            while (end < len && (o[end] == ',' || o[end] == ' '))
+                end++;
+        } else if (from > 0 && o[from - 1] == ' ') {
+            from--; /* the space before */
+        }
+        w = from;
+        i = end;
+    }
+    return w;
+}
+
+/* Removes an age in commas after a capitalized word ("Smith, 71, said"),
+ * in place; returns the new length. */
+static size_t drop_ages(char *o, size_t len)
+{
+    size_t w = 0;
+    for (size_t i = 0; i < len;) {
+        size_t d = i + 2, k = d;
+        while (k < len && k < d + 3 && isdigit((unsigned char)o[k]))
+            k++;
+        int age = o[i] == ',' && i + 1 < len && o[i + 1] == ' ' && k > d && k + 1 < len &&
+                  o[k] == ',' && o[k + 1] == ' ' && w > 0 && isalpha((unsigned char)o[w - 1]);
+        if (age) {
+            size_t prev = w;
+            while (prev > 0 && isalpha((unsigned char)o[prev - 1]))
+                prev--;
+            age = isupper((unsigned char)o[prev]);
+        }
+        if (age) {
+            i = k + 1; /* keep the space after the second comma */
+            continue;
+        }
+        o[w++] = o[i++];
+    }
+    return w;
+}
+
 size_t compress_sentence(const char *s, size_t n, char *out)
 {
     size_t start = leading_connective(s, n);
@@ -131,6 +256,12 @@ size_t compress_sentence(const char *s, size_t n, char *out)
         len = end - start;
     } else {
         len = drop_parentheticals(s + start, end - start, o);
+    }
+    if (!quoted) {
+        size_t trimmed = drop_ages(o, drop_weekdays(o, len));
+        if (trimmed < len && o[0] && islower((unsigned char)o[0]))
+            o[0] = (char)toupper((unsigned char)o[0]);
+        len = trimmed;
     }
     while (end < n && len && o[len - 1] == ' ')
         len--;

@@ -28,6 +28,7 @@
  * scored lower ROUGE on the development sets than the greedy with its
  * length and position terms); references are resolved only by adjacency.
  */
+#include <ctype.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -179,9 +180,9 @@ static int has_attribution(const chorus_story *st, const sentence *s)
 #define REFERENT_UNITS 1
 #endif
 
-/* Nonzero when the printed sentence opens with a word that points back to
- * something said before it: a personal or demonstrative pronoun. */
-static int opens_with_reference(const char *text)
+/* Nonzero when the word at text is one that points back to something said
+ * before it: a personal or demonstrative pronoun. */
+static int is_pointing_word(const char *text)
 {
     /* clang-format off */
     static const char *const words[] = {"he",   "she",   "it",    "they",  "his",   "her", "its",
@@ -199,12 +200,46 @@ static int opens_with_reference(const char *text)
     return 0;
 }
 
+/* Nonzero when the printed sentence opens by pointing back: with such a
+ * word, or with such a word right after a short opening phrase that names
+ * nobody ("If convicted, he faces ...", "In 1998, they ..."). */
+static int opens_with_reference(const char *text)
+{
+    if (is_pointing_word(text)) return 1;
+    size_t words = 1;
+    for (size_t i = 0; text[i] && words <= 6; i++) {
+        if (text[i] == ',' && text[i + 1] == ' ') return is_pointing_word(text + i + 2);
+        if (text[i] == ' ') {
+            words++;
+            if (isupper((unsigned char)text[i + 1])) return 0; /* a name */
+        }
+        if (text[i] == '"' || text[i] == '(') return 0;
+    }
+    return 0;
+}
+
+/* Nonzero when the sentence opens with a speaker's or section's label in
+ * capitals ("SMITH: Yes, ...", "THE AUTHOR: ..."): a line of a transcript
+ * or of a page layout, not a sentence of the story. (An article's first
+ * sentence is not asked: "NEW DELHI: ..." is a dateline.) */
+static int opens_with_label(const char *text, size_t n)
+{
+    size_t i = 0, letters = 0;
+    for (; i < n && i < 40 && text[i] != ':'; i++) {
+        if (islower((unsigned char)text[i])) return 0;
+        if (isupper((unsigned char)text[i])) letters++;
+    }
+    return i < n && text[i] == ':' && letters >= 2;
+}
+
 /* A summary sentence is a complete, mid-length sentence; a quotation that
  * does not say who speaks continues an earlier sentence and reads wrongly
  * on its own. */
 static int eligible(const chorus_story *st, const sentence *s)
 {
     if ((s->flags & SENT_FRAGMENT) || s->words < MIN_WORDS || s->words > MAX_WORDS) return 0;
+    const char *text = STORY_ARTICLE(st, s->article)->text + s->span.start;
+    if (s->position > 0 && opens_with_label(text, s->span.end - s->span.start)) return 0;
     return !(s->flags & SENT_QUOTE) || has_attribution(st, s);
 }
 

@@ -42,7 +42,28 @@ static void test_parentheticals_and_connectives(void **state)
         squeeze("However, the river rose 4 meters (13 feet) in six hours overnight."),
         "The river rose 4 meters in six hours overnight.");
     assert_string_equal(squeeze("But the storm moved north before dawn on Tuesday."),
-                        "The storm moved north before dawn on Tuesday.");
+                        "The storm moved north before dawn.");
+}
+
+static void test_weekdays_and_ages(void **state)
+{
+    assert_string_equal(
+        squeeze("On Friday, the police said Tuesday that Smith, 71, was held late Monday night."),
+        "The police said that Smith was held.");
+    assert_string_equal(squeeze("Federal investigators on Wednesday began examining the ship."),
+                        "Federal investigators began examining the ship.");
+    assert_string_equal(squeeze("Early Sunday the rebels attacked the northern town of Kalo."),
+                        "The rebels attacked the northern town of Kalo.");
+    /* a name, a possessive and a number list stay */
+    const char *s = "Super Tuesday results in three more states came in with the polls.";
+    assert_string_equal(squeeze(s), s);
+    s = "He will arrive in the capital by Tuesday's deadline for the talks.";
+    assert_string_equal(squeeze(s), s);
+    s = "The vote on items 3, 45, and 6 was put off until the next session.";
+    assert_string_equal(squeeze(s), s);
+    /* nothing inside a quotation */
+    s = "\"We met on Monday and again on Friday,\" the mayor told reporters at the hall.";
+    assert_string_equal(squeeze(s), s);
 }
 
 static void test_short_sentences_left_whole(void **state)
@@ -59,6 +80,7 @@ int main(void)
         cmocka_unit_test(test_attribution_tail),
         cmocka_unit_test(test_quotes_keep_their_speaker),
         cmocka_unit_test(test_parentheticals_and_connectives),
+        cmocka_unit_test(test_weekdays_and_ages),
         cmocka_unit_test(test_short_sentences_left_whole),
     };
     /* clang-format on */

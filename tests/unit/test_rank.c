@@ -67,7 +67,7 @@ static void test_every_method_fills_within_budget(void **state)
 
 static void test_lead_is_round_robin(void **state)
 {
-    chorus_story *st = run_method(CHORUS_METHOD_LEAD, 40);
+    chorus_story *st = run_method(CHORUS_METHOD_LEAD, 35);
     /* the three first sentences, one per article, in article order */
     assert_int_equal(chorus_story_summary_count(st), 3);
     for (size_t i = 0; i < 3; i++) {

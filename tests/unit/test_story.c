@@ -224,6 +224,31 @@ static void test_pronoun_sentences_keep_their_referent(void **state)
     }
 }
 
+/* A pronoun after a short opening phrase points back as one at the start
+ * does (here to nothing that can be taken: the line before it is a
+ * transcript line, which is never a summary sentence). */
+static void test_referents_after_an_opening_phrase_and_labels(void **state)
+{
+    const char *a = "The weather in the city stayed warm and dry for most of the week.\n\n"
+                    "MORALES: Yes, the crash at the port was the worst thing I ever saw.\n\n"
+                    "If convicted, he faces twenty years in prison for the crash at the port.\n";
+    const char *b = "The driver charged in the crash at the port went on trial in the city.\n\n"
+                    "Prosecutors described the crash at the port to the jury in detail.\n";
+    for (unsigned w = 10; w <= 60; w += 5) {
+        chorus_options o;
+        chorus_options_init(&o);
+        o.max_words = w;
+        chorus_story *st = story_of(a, b, &o);
+        for (size_t i = 0; i < chorus_story_summary_count(st); i++) {
+            chorus_summary_sentence s;
+            assert_true(chorus_story_summary(st, i, &s));
+            assert_null(strstr(s.text, "MORALES"));
+            assert_null(strstr(s.text, "If convicted"));
+        }
+        chorus_story_free(st);
+    }
+}
+
 /* Of two sentences that cover the story equally, the one that says what a
  * title says is chosen. */
 static void test_title_words_weigh_more(void **state)
@@ -275,6 +300,7 @@ int main(void)
         cmocka_unit_test(test_json_lines),
         cmocka_unit_test(test_summary_when_articles_share_nothing),
         cmocka_unit_test(test_pronoun_sentences_keep_their_referent),
+        cmocka_unit_test(test_referents_after_an_opening_phrase_and_labels),
         cmocka_unit_test(test_title_words_weigh_more),
         cmocka_unit_test(test_status_texts),
     };

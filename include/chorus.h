@@ -105,8 +105,10 @@ typedef struct chorus_options {
     chorus_method method;
     int compress;      /* nonzero: drop attribution tails, short parentheticals and
                           leading connectives outside quotations (compress.c) */
-    int skip_analyses; /* nonzero: no quote and entity layers (their sections are
-                          empty; the summary is the same) */
+    int skip_analyses; /* nonzero: no quote layer, and the quote and entity
+                          sections are empty (the entity layer still runs:
+                          the summary introduces people by it, and is the
+                          same) */
     int clean_only;    /* nonzero: stop after cleaning and segmenting, for
                           CHORUS_FORMAT_CLEAN and CHORUS_FORMAT_CLEAN_JSON */
 } chorus_options;

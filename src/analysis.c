@@ -10,7 +10,7 @@
 static const analysis *layer(const chorus_story *st)
 {
     static const analysis empty;
-    return st->analysis ? st->analysis : &empty;
+    return st->analysis && !st->opts.skip_analyses ? st->analysis : &empty;
 }
 
 size_t chorus_story_entity_count(const chorus_story *st)

@@ -1087,6 +1087,17 @@ static void role_after(const chorus_story *st, const sentence *s, const mention 
     snprintf(role, cap, "%s", found);
 }
 
+/* The title written right before token k ("president Karl", "Ms. Lutz",
+ * "Ms Lutz"), or UINT32_MAX. */
+static uint32_t title_before(const chorus_story *st, const sentence *s, uint32_t k)
+{
+    if (k == s->first_token || !(word_lists(tok_lower(st, k - 1)) & L_TITLE)) return UINT32_MAX;
+    const char *text = art_text(st, s->article);
+    uint32_t end = st->tokens[k - 1].span.end, next = st->tokens[k].span.start;
+    if (end < next && text[end] == '.') end++; /* the abbreviation's period */
+    return end + 1 == next && text[end] == ' ' ? k - 1 : UINT32_MAX;
+}
+
 static void spot_run(spot *sp, const sentence *s, uint32_t k, uint32_t e)
 {
     const chorus_story *st = sp->st;
@@ -1097,13 +1108,14 @@ static void spot_run(spot *sp, const sentence *s, uint32_t k, uint32_t e)
     while (e > t + 1 && is_connector(tok_lower(st, e - 1)))
         e--;
     if (!role[0]) role_before(st, s, k, role, sizeof role);
-    if (t == k && k > s->first_token && (word_lists(tok_lower(st, k - 1)) & L_TITLE) &&
-        st->tokens[k - 1].span.end + 1 == st->tokens[k].span.start)
-        titled = 1; /* "president Karl Weiss" */
+    uint32_t from = t, before = t == k ? title_before(st, s, k) : UINT32_MAX;
+    if (before != UINT32_MAX) { /* "president Karl Weiss", "Ms. Lutz" */
+        titled = (word_lists(tok_lower(st, before)) & L_HONOR) ? 2 : 1;
+        if (titled == 2) from = before; /* the titled form is an alias */
+    }
     mention *m = add_mention(sp, s, t, e, MENTION_NAME);
     if (!m) return;
     m->titled = (uint8_t)titled;
-    uint32_t from = t;
     while (from > k && (word_lists(tok_lower(st, from - 1)) & L_TITLE) &&
            joined(st, s->article, from - 1))
         from--;

@@ -1205,10 +1205,10 @@ chorus_status quotes_story(chorus_story *st, chorus_error *err)
     return build_ledger(st, an, err);
 }
 
-chorus_status analyze_story(chorus_story *st, chorus_error *err)
+chorus_status analyze_story(chorus_story *st, int with_quotes, chorus_error *err)
 {
     st->analysis = arena_alloc(&st->arena, sizeof *st->analysis);
     if (!st->analysis) return story_error(err, CHORUS_E_NOMEM, "analyze", -1, "out of memory");
     chorus_status s = entities_story(st, err);
-    return s == CHORUS_OK ? quotes_story(st, err) : s;
+    return s == CHORUS_OK && with_quotes ? quotes_story(st, err) : s;
 }

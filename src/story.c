@@ -165,7 +165,9 @@ static chorus_status run_stages(chorus_story *st, chorus_error *err)
     if ((s = segment_story(st, err)) != CHORUS_OK) return s;
     if (st->opts.clean_only) return CHORUS_OK;
     if ((s = support_story(st, err)) != CHORUS_OK) return s;
-    if (!st->opts.skip_analyses && (s = analyze_story(st, err)) != CHORUS_OK) return s;
+    /* the summary reads the entities; skip_analyses leaves out the quotes
+     * and hides both sections */
+    if ((s = analyze_story(st, !st->opts.skip_analyses, err)) != CHORUS_OK) return s;
     return summarize_story(st, err);
 }
 

@@ -165,7 +165,8 @@ chorus_status ingest_text(chorus_story *st, const char *id, const char *bytes, s
 chorus_status clean_story(chorus_story *st, chorus_error *err);
 chorus_status segment_story(chorus_story *st, chorus_error *err);
 chorus_status support_story(chorus_story *st, chorus_error *err);
-chorus_status analyze_story(chorus_story *st, chorus_error *err);
+/* with_quotes: 0 runs only the entity layer, which the summary reads */
+chorus_status analyze_story(chorus_story *st, int with_quotes, chorus_error *err);
 chorus_status summarize_story(chorus_story *st, chorus_error *err);
 
 void render_text(const chorus_story *st, buf *out);

@@ -20,7 +20,8 @@
  * The chosen sentences are printed in story order (article date, then
  * input order, then position), each citing every article that reports the
  * same content (support.c). A dateline opening a sentence is not printed;
- * compress.c shortens the rest. When no concept is left to gain, the rest
+ * compress.c shortens the rest, and introduce.c writes the first mention
+ * of each person in full. When no concept is left to gain, the rest
  * of the budget goes to the articles' leading sentences. --method selects
  * instead one of the classic rankers of rank.c, whose sentences are taken
  * in score order.
@@ -34,6 +35,8 @@
 #include <string.h>
 
 #include "compress.h"
+#include "entities.h"
+#include "introduce.h"
 #include "meta.h"
 #include "rank.h"
 #include "support.h"
@@ -375,6 +378,16 @@ static int all_dated(const chorus_story *st)
     return 1;
 }
 
+/* What the budget still allows once the chosen sentences are counted. */
+static name_room budget_room(const selection *sel)
+{
+    const chorus_options *o = &sel->st->opts;
+    name_room room = {SIZE_MAX, SIZE_MAX};
+    if (o->max_words) room.words = o->max_words > sel->words ? o->max_words - sel->words : 0;
+    if (o->max_bytes) room.bytes = o->max_bytes > sel->bytes ? o->max_bytes - sel->bytes : 0;
+    return room;
+}
+
 static chorus_status emit_summary(selection *sel, chorus_error *err)
 {
     chorus_story *st = sel->st;
@@ -392,13 +405,20 @@ static chorus_status emit_summary(selection *sel, chorus_error *err)
                                 s->position, (uint32_t)i};
     }
     qsort(keys, n, sizeof *keys, compare_keys);
+    name_room room = budget_room(sel);
+    size_t n_entities = st->analysis ? st->analysis->n_entities : 0;
+    uint8_t *introduced = arena_alloc(&st->arena, n_entities + 1);
     buf sources;
     buf_init(&sources, 0);
     for (size_t k = 0; k < n; k++) {
         const candidate *c = &sel->cands[keys[k].index];
         summary_item *it = &st->summary[k];
         it->sentence = c->sentence;
-        it->text = c->text;
+        it->text = introduce_people(st, c->sentence, c->text, introduced, &room);
+        if (!it->text) {
+            buf_free(&sources);
+            return story_error(err, CHORUS_E_NOMEM, "summarize", -1, "out of memory");
+        }
         buf_reset(&sources);
         support_sources(st, c->sentence, &sources);
         it->n_sources = VEC_COUNT(&sources, size_t);

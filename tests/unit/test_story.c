@@ -249,6 +249,45 @@ static void test_referents_after_an_opening_phrase_and_labels(void **state)
     }
 }
 
+/* The summary's first mention of a person gives the full name, when the
+ * budget has room for it; --no-analyses prints the same summary. */
+static void test_people_introduced_by_full_name(void **state)
+{
+    const char *a = "Ms. Lutz said the new library would open its doors to readers next spring.\n\n"
+                    "The council met in the old hall.\n";
+    const char *b = "The new library will open next spring, officials said.\n\n"
+                    "The design came from the planner Ana Lutz, who also drew the old museum.\n";
+    const char *bare = "Lutz said the new library would open its doors to readers next spring.\n";
+    struct {
+        const char *first;
+        unsigned words;
+        int skip;
+        const char *expect;
+    } cases[] = {
+        {a, 100, 0, "Ana Lutz said the new library"},
+        {a, 100, 1, "Ana Lutz said the new library"},
+        {bare, 14, 0, "Ana Lutz said the new library"},
+        {bare, 13, 0, "Lutz said the new library"}, /* no room for the first name */
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        chorus_options o;
+        chorus_options_init(&o);
+        o.method = CHORUS_METHOD_LEAD;
+        o.max_sentences = 1;
+        o.max_words = cases[i].words;
+        o.skip_analyses = cases[i].skip;
+        chorus_story *st = story_of(cases[i].first, b, &o);
+        chorus_summary_sentence s;
+        assert_true(chorus_story_summary(st, 0, &s));
+        assert_true(strncmp(s.text, cases[i].expect, strlen(cases[i].expect)) == 0);
+        if (cases[i].skip)
+            assert_int_equal(chorus_story_entity_count(st), 0); /* the section stays empty */
+        else
+            assert_true(chorus_story_entity_count(st) > 0);
+        chorus_story_free(st);
+    }
+}
+
 /* Of two sentences that cover the story equally, the one that says what a
  * title says is chosen. */
 static void test_title_words_weigh_more(void **state)
@@ -301,6 +340,7 @@ int main(void)
         cmocka_unit_test(test_summary_when_articles_share_nothing),
         cmocka_unit_test(test_pronoun_sentences_keep_their_referent),
         cmocka_unit_test(test_referents_after_an_opening_phrase_and_labels),
+        cmocka_unit_test(test_people_introduced_by_full_name),
         cmocka_unit_test(test_title_words_weigh_more),
         cmocka_unit_test(test_status_texts),
     };

@@ -22,7 +22,7 @@ static void batch_usage(FILE *f)
                "  -n, --sentences N   at most N sentences\n"
                "      --method M      coverage (default), lead, centroid, lexrank, textrank\n"
                "      --no-compress   print whole sentences (no compression)\n"
-               "      --no-analyses   skip the quote and entity layers (for timing)\n"
+               "      --no-analyses   no quote layer, no quote and entity sections (for timing)\n"
                "      --plain         write {\"id\": ..., \"summary\": [\"sentence\", ...]}\n"
                "      --clean         write each story's clean articles (as chorus clean -f json)\n"
                "  -h, --help          this help\n");

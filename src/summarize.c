@@ -162,19 +162,43 @@ static const char *printed_text(chorus_story *st, const sentence *s, size_t *len
     return out;
 }
 
-/* Nonzero when the sentence names who speaks: a reporting verb or
- * "according to". */
-static int has_attribution(const chorus_story *st, const sentence *s)
+static int is_cue(const char *w)
 {
     /* clang-format off */
     static const char *const cues[] = {"said", "says", "say", "told", "added", "according",
                                        "asked", "stated", "wrote", "noted", "insisted",
                                        "warned", "argued", "explained", "announced", NULL};
     /* clang-format on */
+    for (const char *const *c = cues; *c; c++)
+        if (strcmp(w, *c) == 0) return 1;
+    return 0;
+}
+
+static const char *token_lower(const chorus_story *st, const sentence *s, uint32_t k)
+{
+    return STORY_TERM(st, st->tokens[s->first_token + k].term)->lower;
+}
+
+/* Nonzero when the sentence names who speaks: a reporting verb or
+ * "according to". */
+static int has_attribution(const chorus_story *st, const sentence *s)
+{
+    for (uint32_t k = 0; k < s->n_tokens; k++)
+        if (is_cue(token_lower(st, s, k))) return 1;
+    return 0;
+}
+
+/* Nonzero when the one who speaks is a pronoun ("...," he added.): the
+ * sentence points back to whoever was named before it. */
+static int pronoun_speaker(const chorus_story *st, const sentence *s)
+{
+    static const char *const pronouns[] = {"he", "she", "they", NULL};
     for (uint32_t k = 0; k < s->n_tokens; k++) {
-        const char *w = STORY_TERM(st, st->tokens[s->first_token + k].term)->lower;
-        for (const char *const *c = cues; *c; c++)
-            if (strcmp(w, *c) == 0) return 1;
+        if (!is_cue(token_lower(st, s, k))) continue;
+        for (const char *const *p = pronouns; *p; p++)
+            if ((k > 0 && strcmp(token_lower(st, s, k - 1), *p) == 0) ||
+                (k + 1 < s->n_tokens && strcmp(token_lower(st, s, k + 1), *p) == 0))
+                return 1;
     }
     return 0;
 }
@@ -473,7 +497,9 @@ static chorus_status build_candidates(selection *sel, concept_table *ct, buf *ca
         c->bytes = (uint32_t)len;
         c->prior = position_prior(s->position);
         c->needs = NEEDS_NOTHING;
-        if (REFERENT_UNITS && opens_with_reference(c->text)) c->needs = predecessor(st, cands, c);
+        if (REFERENT_UNITS &&
+            (opens_with_reference(c->text) || ((s->flags & SENT_QUOTE) && pronoun_speaker(st, s))))
+            c->needs = predecessor(st, cands, c);
     }
     return CHORUS_OK;
 }

@@ -249,6 +249,28 @@ static void test_referents_after_an_opening_phrase_and_labels(void **state)
     }
 }
 
+/* A quotation whose speaker is a pronoun points back to the sentence
+ * before it (here too short to be taken). */
+static void test_pronoun_speakers_point_back(void **state)
+{
+    const char *a = "Lutz spoke first.\n\n"
+                    "\"We will rebuild the old pier before the winter storms come,\" she added.\n";
+    const char *b = "The city council voted to rebuild the old pier this year.\n\n"
+                    "The winter storms come early to this part of the coast.\n";
+    for (unsigned w = 10; w <= 60; w += 5) {
+        chorus_options o;
+        chorus_options_init(&o);
+        o.max_words = w;
+        chorus_story *st = story_of(a, b, &o);
+        for (size_t i = 0; i < chorus_story_summary_count(st); i++) {
+            chorus_summary_sentence s;
+            assert_true(chorus_story_summary(st, i, &s));
+            assert_null(strstr(s.text, "she added"));
+        }
+        chorus_story_free(st);
+    }
+}
+
 /* The summary's first mention of a person gives the full name, when the
  * budget has room for it; --no-analyses prints the same summary. */
 static void test_people_introduced_by_full_name(void **state)
@@ -340,6 +362,7 @@ int main(void)
         cmocka_unit_test(test_summary_when_articles_share_nothing),
         cmocka_unit_test(test_pronoun_sentences_keep_their_referent),
         cmocka_unit_test(test_referents_after_an_opening_phrase_and_labels),
+        cmocka_unit_test(test_pronoun_speakers_point_back),
         cmocka_unit_test(test_people_introduced_by_full_name),
         cmocka_unit_test(test_title_words_weigh_more),
         cmocka_unit_test(test_status_texts),

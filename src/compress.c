@@ -249,6 +249,7 @@ size_t compress_sentence(const char *s, size_t n, char *out)
     size_t start = leading_connective(s, n);
     int quoted = has_quote_mark(s, n);
     size_t end = quoted ? n : attribution_tail(s, n);
+    if (end < start) end = n; /* the tail's comma was the connective's */
     char *o = out;
     size_t len;
     if (quoted) {

@@ -12,7 +12,8 @@
  *   - a day of the week with the words that tie it in ("on Tuesday",
  *     "said Friday" -> "said", "late Monday night"): out of its article's
  *     dateline a weekday names no date a reader can place;
- *   - an age in commas after a name ("Smith, 71, said" -> "Smith said").
+ *   - an age in commas after a name ("Smith, 71, said" -> "Smith said");
+ *   - the second of two periods that end it ("... Ltd..").
  * Nothing inside quotation marks is touched; a sentence whose compression
  * would leave fewer than MIN_KEPT_WORDS words is left whole.
  * Limits: English surface patterns only; no parse.
@@ -268,6 +269,8 @@ size_t compress_sentence(const char *s, size_t n, char *out)
         len--;
     if (end < n && len && o[len - 1] != '.') o[len++] = '.';
     if (start && len && islower((unsigned char)o[0])) o[0] = (char)toupper((unsigned char)o[0]);
+    if (len >= 3 && o[len - 1] == '.' && o[len - 2] == '.' && o[len - 3] != '.')
+        len--; /* "Ltd.." */
     if (text_count_words(o, len) < MIN_KEPT_WORDS) {
         memcpy(out, s, n);
         return n;

@@ -340,6 +340,18 @@ static size_t dateline_separator(const char *s, size_t n)
     return 0;
 }
 
+/* Nonzero when the word ending at the period s[dot] is a capitalized
+ * abbreviation of at most five letters, as a state's in a dateline ("Ga.",
+ * "Wyo.", "Calif."). */
+static int short_abbreviation(const char *s, size_t dot)
+{
+    size_t start = dot;
+    while (start > 0 && isalpha((unsigned char)s[start - 1]))
+        start--;
+    return dot - start <= 5 && isupper((unsigned char)s[start]) &&
+           (start == 0 || s[start - 1] == ' ');
+}
+
 size_t meta_dateline(const char *s, size_t n, char *out, size_t cap)
 {
     size_t first_end = 0;
@@ -360,7 +372,7 @@ size_t meta_dateline(const char *s, size_t n, char *out, size_t cap)
         unsigned char c = (unsigned char)s[i];
         if ((c == ',' || c == '(') && !place_end) place_end = i;
         if (c == '.' && i + 1 < n && s[i + 1] == ' ' && i > 0 && islower((unsigned char)s[i - 1]) &&
-            (i < 3 || !isupper((unsigned char)s[i - 3])))
+            !short_abbreviation(s, i))
             return 0; /* a sentence ended: not a dateline */
         if (islower(c) && (i == 0 || s[i - 1] == ' ')) return 0;
     }

@@ -247,16 +247,21 @@ static int opens_with_reference(const char *text)
 
 /* Nonzero when the sentence opens with a speaker's or section's label in
  * capitals ("SMITH: Yes, ...", "THE AUTHOR: ..."): a line of a transcript
- * or of a page layout, not a sentence of the story. (An article's first
- * sentence is not asked: "NEW DELHI: ..." is a dateline.) */
-static int opens_with_label(const char *text, size_t n)
+ * or of a page layout, not a sentence of the story. An article's first
+ * sentence may open with a dateline instead ("KARACHI: ...", "NEW DELHI:
+ * ..."): there a label of one word or a place's name is not one. */
+static int opens_with_label(const char *text, size_t n, int first)
 {
-    size_t i = 0, letters = 0;
-    for (; i < n && i < 40 && text[i] != ':'; i++) {
+    char lower[40];
+    size_t i = 0, letters = 0, words = 1;
+    for (; i < n && i < sizeof lower && text[i] != ':'; i++) {
         if (islower((unsigned char)text[i])) return 0;
         if (isupper((unsigned char)text[i])) letters++;
+        words += text[i] == ' ';
+        lower[i] = (char)tolower((unsigned char)text[i]);
     }
-    return i < n && text[i] == ':' && letters >= 2;
+    if (i >= n || text[i] != ':' || letters < 2) return 0;
+    return !first || (words > 1 && !(entity_word_flags(lower, i) & WORD_PLACE));
 }
 
 /* A summary sentence is a complete, mid-length sentence; a quotation that
@@ -266,7 +271,7 @@ static int eligible(const chorus_story *st, const sentence *s)
 {
     if ((s->flags & SENT_FRAGMENT) || s->words < MIN_WORDS || s->words > MAX_WORDS) return 0;
     const char *text = STORY_ARTICLE(st, s->article)->text + s->span.start;
-    if (s->position > 0 && opens_with_label(text, s->span.end - s->span.start)) return 0;
+    if (opens_with_label(text, s->span.end - s->span.start, s->position == 0)) return 0;
     return !(s->flags & SENT_QUOTE) || has_attribution(st, s);
 }
 

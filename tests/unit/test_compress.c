@@ -45,9 +45,14 @@ static void test_parentheticals_and_connectives(void **state)
                         "The storm moved north before dawn.");
 }
 
-/* The comma of a leading connective is no attribution tail's. */
-static void test_connective_comma_is_no_tail(void **state)
+/* A doubled final period is one; the comma of a leading connective is no
+ * attribution tail's. */
+static void test_doubled_periods_and_connective_commas(void **state)
 {
+    assert_string_equal(squeeze("The mine is run by Energy Resources of Australia Ltd.."),
+                        "The mine is run by Energy Resources of Australia Ltd.");
+    assert_string_equal(squeeze("The talks went on and on and on and then stopped..."),
+                        "The talks went on and on and on and then stopped...");
     assert_string_equal(squeeze("However, the old town flooded as experts said."),
                         "The old town flooded as experts said.");
 }
@@ -87,7 +92,7 @@ int main(void)
         cmocka_unit_test(test_attribution_tail),
         cmocka_unit_test(test_quotes_keep_their_speaker),
         cmocka_unit_test(test_parentheticals_and_connectives),
-        cmocka_unit_test(test_connective_comma_is_no_tail),
+        cmocka_unit_test(test_doubled_periods_and_connective_commas),
         cmocka_unit_test(test_weekdays_and_ages),
         cmocka_unit_test(test_short_sentences_left_whole),
     };

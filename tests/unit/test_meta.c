@@ -92,6 +92,13 @@ static void test_datelines(void **state)
     assert_string_equal(place, "SAN JOSE");
     s = "LIMA\xE2\x80\x94Prices rose.";
     assert_int_equal(meta_dateline(s, strlen(s), place, sizeof place), 7);
+    s = "MACON, Ga. (AP) -- Rain fell.";
+    assert_int_equal(meta_dateline(s, strlen(s), place, sizeof place), 19);
+    assert_string_equal(place, "MACON");
+    s = "NAPA, Calif. -- Rain fell.";
+    assert_int_equal(meta_dateline(s, strlen(s), place, sizeof place), 16);
+    s = "UN envoy left. Then - later - it rained.";
+    assert_int_equal(meta_dateline(s, strlen(s), place, sizeof place), 0);
     s = "US officials said - later - that it rained.";
     assert_int_equal(meta_dateline(s, strlen(s), place, sizeof place), 0);
     s = "The NATO summit - held in May - ended.";

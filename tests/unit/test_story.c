@@ -249,6 +249,25 @@ static void test_referents_after_an_opening_phrase_and_labels(void **state)
     }
 }
 
+/* A section label opening an article is no dateline; a place is. */
+static void test_labels_and_datelines_in_first_sentences(void **state)
+{
+    const char *a = "THE AUTHOR: Meet the writer whose novel about the harbor town sold well.\n";
+    const char *b = "NEW DELHI: The harbor town of the novel drew many readers to the coast.\n";
+    chorus_options o;
+    chorus_options_init(&o);
+    chorus_story *st = story_of(a, b, &o);
+    int dateline = 0;
+    for (size_t i = 0; i < chorus_story_summary_count(st); i++) {
+        chorus_summary_sentence s;
+        assert_true(chorus_story_summary(st, i, &s));
+        assert_null(strstr(s.text, "AUTHOR"));
+        dateline |= s.article == 1;
+    }
+    assert_true(dateline);
+    chorus_story_free(st);
+}
+
 /* A quotation whose speaker is a pronoun points back to the sentence
  * before it (here too short to be taken). */
 static void test_pronoun_speakers_point_back(void **state)
@@ -362,6 +381,7 @@ int main(void)
         cmocka_unit_test(test_summary_when_articles_share_nothing),
         cmocka_unit_test(test_pronoun_sentences_keep_their_referent),
         cmocka_unit_test(test_referents_after_an_opening_phrase_and_labels),
+        cmocka_unit_test(test_labels_and_datelines_in_first_sentences),
         cmocka_unit_test(test_pronoun_speakers_point_back),
         cmocka_unit_test(test_people_introduced_by_full_name),
         cmocka_unit_test(test_title_words_weigh_more),

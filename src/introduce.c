@@ -8,7 +8,8 @@
  * layer (entities.c) that gives a shorter form of the person's fullest
  * name is written in full: the honorific goes ("Mr. Lutz" -> "Ana Lutz"),
  * a role stays ("Planner Lutz" -> "Planner Ana Lutz"), a possessive stays
- * ("Lutz's" -> "Ana Lutz's"). Later mentions are left as written.
+ * ("Lutz's" -> "Ana Lutz's"). Later mentions are left as written, and so
+ * is a mention inside a quotation (the person then waits for the next).
  * Limits: persons only; a name is lengthened only when the budget still has
  * room for the words and bytes it adds, and only when the shorter form is
  * the last words of the full name; the mention is found in the printed
@@ -39,6 +40,26 @@ static const char *find_word(const char *text, const char *needle, size_t n)
     return NULL;
 }
 
+/* Nonzero when at lies inside a quotation of text: a quotation's words
+ * are printed as spoken. */
+static int inside_quotation(const char *text, const char *at)
+{
+    int open = 0;
+    for (const char *p = text; p < at; p++) {
+        if (*p == '"')
+            open = !open;
+        else if (p[0] == '`' && p[1] == '`')
+            open = 1, p++;
+        else if (p[0] == '\'' && p[1] == '\'' && open)
+            open = 0, p++;
+        else if ((unsigned char)p[0] == 0xE2 && (unsigned char)p[1] == 0x80) {
+            if ((unsigned char)p[2] == 0x9C) open = 1; /* “ */
+            if ((unsigned char)p[2] == 0x9D) open = 0; /* ” */
+        }
+    }
+    return open;
+}
+
 /* Nonzero when name ends with the words of short[0..n) after a space. */
 static int ends_with_words(const char *name, const char *shorter, size_t n)
 {
@@ -59,18 +80,23 @@ static const char *replaced(chorus_story *st, const char *text, const char *at, 
     return out;
 }
 
-/* Writes the mention m in full in text when the room allows. */
+/* Writes the mention m in full in text when the room allows; *done
+ * tells whether the person now counts as introduced (a mention that
+ * compression left out, or one inside a quotation, left as spoken, does
+ * not count). */
 static const char *introduce(chorus_story *st, const mention *m, const char *name, const char *text,
-                             name_room *room)
+                             name_room *room, int *done)
 {
     const char *art = STORY_ARTICLE(st, m->article)->text;
     const char *surface = art + m->span.start;
     size_t n = m->span.end - m->span.start;
-    if (!ends_with_words(name, surface, n)) return text;
     /* an honorific goes with the short form; a role stays */
-    if (m->titled & 2) surface = art + m->title_start, n = m->span.end - m->title_start;
-    const char *at = find_word(text, surface, n);
-    if (!at) return text;
+    const char *form = m->titled & 2 ? art + m->title_start : surface;
+    size_t form_len = m->span.end - (size_t)(form - art);
+    const char *at = find_word(text, form, form_len);
+    *done = at && !inside_quotation(text, at);
+    if (!*done || !ends_with_words(name, surface, n)) return text;
+    surface = form, n = form_len;
     size_t words = text_count_words(name, strlen(name)), had = text_count_words(surface, n);
     size_t bytes = strlen(name);
     size_t more_words = words > had ? words - had : 0, more_bytes = bytes > n ? bytes - n : 0;
@@ -90,8 +116,9 @@ const char *introduce_people(chorus_story *st, uint32_t sent, const char *text, 
         if (m->sentence != sent || m->kind != MENTION_NAME || m->entity >= an->n_entities) continue;
         const entity *e = &an->entities[m->entity];
         if (e->type != ENT_PER || introduced[m->entity]) continue;
-        introduced[m->entity] = 1;
-        text = introduce(st, m, e->name, text, room);
+        int done;
+        text = introduce(st, m, e->name, text, room, &done);
+        introduced[m->entity] = (uint8_t)done;
     }
     return text;
 }

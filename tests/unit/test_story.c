@@ -299,6 +299,8 @@ static void test_people_introduced_by_full_name(void **state)
     const char *b = "The new library will open next spring, officials said.\n\n"
                     "The design came from the planner Ana Lutz, who also drew the old museum.\n";
     const char *bare = "Lutz said the new library would open its doors to readers next spring.\n";
+    const char *quoted = "\"Lutz will open the new library to readers next spring,\" the mayor "
+                         "said.\n";
     struct {
         const char *first;
         unsigned words;
@@ -309,6 +311,7 @@ static void test_people_introduced_by_full_name(void **state)
         {a, 100, 1, "Ana Lutz said the new library"},
         {bare, 14, 0, "Ana Lutz said the new library"},
         {bare, 13, 0, "Lutz said the new library"}, /* no room for the first name */
+        {quoted, 100, 0, "\"Lutz will open"},       /* a quotation is left as spoken */
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         chorus_options o;

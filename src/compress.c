@@ -156,9 +156,11 @@ static int is_day_part(const char *w, size_t n)
     return 0;
 }
 
+/* A byte that continues a word: letters, digits, apostrophes and hyphens,
+ * and any byte of a multibyte character (a curly apostrophe: "Sunday’s"). */
 static int word_char(char c)
 {
-    return isalnum((unsigned char)c) || c == '\'' || c == '-';
+    return isalnum((unsigned char)c) || c == '\'' || c == '-' || (unsigned char)c >= 0x80;
 }
 
 /* The word of s[0..n) that ends just before position end (skipping one

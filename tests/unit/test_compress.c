@@ -71,6 +71,8 @@ static void test_weekdays_and_ages(void **state)
     assert_string_equal(squeeze(s), s);
     s = "He will arrive in the capital by Tuesday's deadline for the talks.";
     assert_string_equal(squeeze(s), s);
+    s = "He will arrive in the capital by Tuesday\xE2\x80\x99s deadline for the talks.";
+    assert_string_equal(squeeze(s), s);
     s = "The vote on items 3, 45, and 6 was put off until the next session.";
     assert_string_equal(squeeze(s), s);
     /* nothing inside a quotation */

@@ -17,9 +17,10 @@
  * A sentence that opens by pointing back ("She said...", "This was...")
  * competes as a unit with the sentence before it in its article, which
  * introduces what it points to; with no such sentence it is not taken.
- * The chosen sentences are printed in story order (article date, then
- * input order, then position), each citing every article that reports the
- * same content (support.c). A dateline opening a sentence is not printed;
+ * The chosen sentences are printed in story order (article date, input
+ * order and position when every article is dated, else position first:
+ * the leads), each citing every article that reports the same content
+ * (support.c). A dateline opening a sentence is not printed;
  * compress.c shortens the rest, and introduce.c writes the first mention
  * of each person in full. When no concept is left to gain, the rest
  * of the budget goes to the articles' leading sentences. --method selects
@@ -384,11 +385,14 @@ static void choose(selection *sel, candidate *c)
         sel->covered[sel->concepts[c->first_concept + k]] = 1;
 }
 
-/* Printing order: article date (when every article has one), then input
- * order, then position. */
+/* Printing order: when every article has a date, by article date, then
+ * input order, then position (the story as it unfolded); else by position
+ * in the article, then input order (the leads, which state what happened,
+ * first). A sentence printed with the one before it that it points back
+ * to takes that one's position. */
 typedef struct order_key {
     const char *date;
-    uint32_t article, position, index;
+    uint32_t lead, article, position, index;
 } order_key;
 
 static int compare_keys(const void *pa, const void *pb)
@@ -396,8 +400,22 @@ static int compare_keys(const void *pa, const void *pb)
     const order_key *a = pa, *b = pb;
     int d = strcmp(a->date, b->date);
     if (d) return d;
+    if (a->lead != b->lead) return a->lead < b->lead ? -1 : 1;
     if (a->article != b->article) return a->article < b->article ? -1 : 1;
     return a->position < b->position ? -1 : a->position > b->position;
+}
+
+static order_key printing_key(const selection *sel, size_t i, int dated)
+{
+    const chorus_story *st = sel->st;
+    const candidate *c = &sel->cands[i];
+    const sentence *s = &st->sentences[c->sentence];
+    uint32_t lead = s->position;
+    if (c->needs >= 0 && sel->cands[c->needs].chosen)
+        lead = st->sentences[sel->cands[c->needs].sentence].position;
+    if (dated) lead = 0;
+    return (order_key){dated ? STORY_ARTICLE(st, s->article)->meta.date : "", lead, s->article,
+                       s->position, (uint32_t)i};
 }
 
 static int all_dated(const chorus_story *st)
@@ -426,13 +444,8 @@ static chorus_status emit_summary(selection *sel, chorus_error *err)
         return story_error(err, CHORUS_E_NOMEM, "summarize", -1, "out of memory");
     int dated = all_dated(st);
     size_t n = 0;
-    for (size_t i = 0; i < sel->n_cands; i++) {
-        const candidate *c = &sel->cands[i];
-        if (!c->chosen) continue;
-        const sentence *s = &st->sentences[c->sentence];
-        keys[n++] = (order_key){dated ? STORY_ARTICLE(st, s->article)->meta.date : "", s->article,
-                                s->position, (uint32_t)i};
-    }
+    for (size_t i = 0; i < sel->n_cands; i++)
+        if (sel->cands[i].chosen) keys[n++] = printing_key(sel, i, dated);
     qsort(keys, n, sizeof *keys, compare_keys);
     name_room room = budget_room(sel);
     size_t n_entities = st->analysis ? st->analysis->n_entities : 0;

@@ -249,6 +249,44 @@ static void test_referents_after_an_opening_phrase_and_labels(void **state)
     }
 }
 
+/* Undated articles print their leads first; dated ones in date order. */
+static void test_printing_order(void **state)
+{
+    /* clang-format off */
+    static const char *const lines[] = {
+        "{\"articles\":[{\"text\":\"The port reopened after the storm passed the coast.\\n\\nThe "
+        "harbor crews cleared the fallen trees from the piers.\"},{\"text\":\"Ferries sailed again to "
+        "the islands after the long storm.\\n\\nThe weather service lifted its warning for the "
+        "coast.\"}]}",
+        "{\"articles\":[{\"date\":\"2031-05-02\",\"text\":\"The port reopened after the storm passed "
+        "the coast.\\n\\nThe harbor crews cleared the fallen trees from the piers.\"},{\"date\":"
+        "\"2031-05-01\",\"text\":\"Ferries sailed again to the islands after the long storm.\\n\\n"
+        "The weather service lifted its warning for the coast.\"}]}",
+    };
+    /* clang-format on */
+    static const struct {
+        uint32_t article, start_is_zero;
+    } expect[2][4] = {{{0, 1}, {1, 1}, {0, 0}, {1, 0}}, {{1, 1}, {1, 0}, {0, 1}, {0, 0}}};
+    for (size_t k = 0; k < 2; k++) {
+        chorus_story *st = chorus_story_new();
+        chorus_error err;
+        assert_int_equal(chorus_story_add_json(st, lines[k], strlen(lines[k]), &err), CHORUS_OK);
+        chorus_options o;
+        chorus_options_init(&o);
+        o.method = CHORUS_METHOD_LEAD;
+        o.max_sentences = 4;
+        assert_int_equal(chorus_story_run(st, &o, &err), CHORUS_OK);
+        assert_int_equal(chorus_story_summary_count(st), 4);
+        for (size_t i = 0; i < 4; i++) {
+            chorus_summary_sentence s;
+            assert_true(chorus_story_summary(st, i, &s));
+            assert_int_equal(s.article, expect[k][i].article);
+            assert_int_equal(s.start == 0, expect[k][i].start_is_zero);
+        }
+        chorus_story_free(st);
+    }
+}
+
 /* A section label opening an article is no dateline; a place is. */
 static void test_labels_and_datelines_in_first_sentences(void **state)
 {
@@ -384,6 +422,7 @@ int main(void)
         cmocka_unit_test(test_summary_when_articles_share_nothing),
         cmocka_unit_test(test_pronoun_sentences_keep_their_referent),
         cmocka_unit_test(test_referents_after_an_opening_phrase_and_labels),
+        cmocka_unit_test(test_printing_order),
         cmocka_unit_test(test_labels_and_datelines_in_first_sentences),
         cmocka_unit_test(test_pronoun_speakers_point_back),
         cmocka_unit_test(test_people_introduced_by_full_name),

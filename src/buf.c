@@ -73,6 +73,21 @@ void buf_prefer_huge_pages(buf *b)
 #endif
 }
 
+void *table_zalloc(size_t size)
+{
+    const size_t huge = (size_t)2 << 20;
+    if (size < TABLE_HUGE_MIN) return calloc(1, size ? size : 1);
+    if (size > SIZE_MAX - huge) return NULL;
+    size = (size + huge - 1) & ~(huge - 1);
+    void *p = NULL;
+    if (posix_memalign(&p, huge, size)) return NULL;
+#ifdef MADV_HUGEPAGE
+    madvise(p, size, MADV_HUGEPAGE);
+#endif
+    memset(p, 0, size);
+    return p;
+}
+
 void buf_put(buf *b, const void *p, size_t n)
 {
     if (!buf_reserve(b, n)) return;

@@ -20,38 +20,25 @@
  * it), giving the same term and stem ids as an unlimited lexicon would.
  * One thread at a time: a run writes the stamps.
  */
-#define _DEFAULT_SOURCE /* madvise */
 #include "lexicon.h"
 
 #include <libstemmer.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 
 #include "segment.h"
 
 #define INDEX_MIN_BITS 8
+#define INDEX_START_BITS 16 /* the most an index starts with: one huge page */
 #define INDEX_MAX_BITS 26
 
-/* A zeroed index of 2^bits slots; from 2 MiB up, aligned and backed by
- * huge pages where the system allows (a lookup then rarely misses the
- * TLB). */
+/* A zeroed index of 2^bits slots (from TABLE_HUGE_MIN up in huge pages,
+ * so that a lookup rarely misses the TLB). */
 static int index_alloc(chorus_lexicon *lx, unsigned bits)
 {
-    size_t size = ((size_t)1 << bits) * sizeof *lx->slots, huge = (size_t)2 << 20;
     lx->bits = bits;
-    if (size < huge) {
-        lx->slots = calloc((size_t)1 << bits, sizeof *lx->slots);
-        return lx->slots != NULL;
-    }
-    void *p = NULL;
-    if (posix_memalign(&p, huge, size)) return 0;
-#ifdef MADV_HUGEPAGE
-    madvise(p, size, MADV_HUGEPAGE);
-#endif
-    memset(p, 0, size);
-    lx->slots = p;
-    return 1;
+    lx->slots = table_zalloc(((size_t)1 << bits) * sizeof *lx->slots);
+    return lx->slots != NULL;
 }
 
 chorus_lexicon *lexicon_new(size_t max_words, size_t text_bytes)
@@ -69,10 +56,13 @@ chorus_lexicon *lexicon_new(size_t max_words, size_t text_bytes)
     buf_init(&lx->pending.long_bytes, 0);
     buf_init(&lx->pending.ends, 0);
     unsigned bits = INDEX_MIN_BITS;
-    while (bits < 16 && ((size_t)1 << bits) * 8 < text_bytes)
+    while (bits < INDEX_START_BITS && ((size_t)1 << bits) * 8 < text_bytes)
         bits++;
+    /* sized for many words: the stems' map is sized at once too */
+    int many = bits == INDEX_START_BITS;
     lx->stemmer = sb_stemmer_new("english", "UTF_8");
-    if (!index_alloc(lx, bits) || !lx->stemmer) {
+    if (!index_alloc(lx, bits) || !lx->stemmer ||
+        (many && !map_reserve(&lx->stem_ids, (size_t)1 << (bits - 1)))) {
         chorus_lexicon_free(lx);
         return NULL;
     }
@@ -81,7 +71,7 @@ chorus_lexicon *lexicon_new(size_t max_words, size_t text_bytes)
 
 chorus_lexicon *chorus_lexicon_new(size_t max_words)
 {
-    return lexicon_new(max_words, 0);
+    return lexicon_new(max_words, SIZE_MAX); /* for many stories: as for a large text */
 }
 
 void chorus_lexicon_free(chorus_lexicon *lx)

@@ -7,6 +7,8 @@
  */
 #include "map.h"
 
+#include "buf.h"
+
 #include <stdlib.h>
 #include <string.h>
 #include <xxhash.h>
@@ -41,10 +43,10 @@ static map_slot *map_find(const map *m, const char *key, size_t len, uint64_t h)
     }
 }
 
-static int map_grow(map *m)
+/* Moves the entries to a table of cap slots (a power of two). */
+static int map_resize(map *m, size_t cap)
 {
-    size_t cap = m->cap ? m->cap * 2 : 256;
-    map_slot *slots = calloc(cap, sizeof *slots);
+    map_slot *slots = table_zalloc(cap * sizeof *slots);
     if (!slots) return 0;
     map old = *m;
     m->slots = slots;
@@ -55,6 +57,20 @@ static int map_grow(map *m)
     }
     free(old.slots);
     return 1;
+}
+
+static int map_grow(map *m)
+{
+    return map_resize(m, m->cap ? m->cap * 2 : 256);
+}
+
+int map_reserve(map *m, size_t count)
+{
+    if (count > MAP_MAX_ENTRIES) return 0;
+    size_t cap = m->cap ? m->cap : 256;
+    while (cap < 2 * count)
+        cap *= 2;
+    return cap == m->cap || map_resize(m, cap);
 }
 
 uint32_t *map_get(const map *m, const char *key, size_t len)

@@ -25,6 +25,9 @@ typedef struct map {
 
 void map_init(map *m, arena *keys);
 void map_free(map *m);
+/* Room for count entries in all, so that the map does not grow before
+ * then; 0 when out of memory or past MAP_MAX_ENTRIES. */
+int map_reserve(map *m, size_t count);
 /* The value stored under key, or NULL. */
 uint32_t *map_get(const map *m, const char *key, size_t len);
 /* The slot for key, inserted with value when absent (*inserted set to 1).

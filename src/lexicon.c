@@ -336,48 +336,82 @@ static void resolver_store(const resolver *r, chorus_lexicon *lx)
     lx->story->n_stems = r->n_stems;
 }
 
+/* a when c is 1, b when it is 0, without a branch. */
+static inline uint32_t pick(uint32_t c, uint32_t a, uint32_t b)
+{
+    return b ^ ((a ^ b) & (0u - c));
+}
+
+/* The current story's term of the word in slot s, numbered with its stem
+ * at the word's first use in the story. Whether the story used the word
+ * before is as good as random, so there is no branch on it: the term is
+ * written either way (kept only when new) and the ids are selected. A
+ * word the story used has its stem numbered already. */
+static inline uint32_t story_term(resolver *r, lex_slot *s, char *const *chunks)
+{
+    uint32_t fresh = s->stamp != r->stamp;
+    lex_stem *e = &r->stems[s->stem];
+    uint32_t new_stem = e->stamp != r->stamp;
+    uint32_t stem = pick(new_stem, (uint32_t)r->n_stems, e->id);
+    e->stamp = r->stamp;
+    e->id = stem;
+    r->n_stems += new_stem;
+    const char *text =
+        chunks[s->text >> LEX_POOL_CHUNK_BITS] + (s->text & ((1u << LEX_POOL_CHUNK_BITS) - 1));
+    r->terms[r->n_terms] = (term){text, stem, s->is_word, s->is_stop};
+    uint32_t id = pick(fresh, (uint32_t)r->n_terms, s->term);
+    s->stamp = r->stamp;
+    s->term = id;
+    r->n_terms += fresh;
+    return id;
+}
+
+#define PROBE_RUN 256 /* keys probed before their terms are numbered */
+
+/* Finds the slots of the short keys[a, b) into found (b - a <= PROBE_RUN;
+ * NULL for a long key), up to the first word new to the lexicon, and
+ * prefetches their stems' entries; returns where it stopped. */
+static size_t probe_run(const chorus_lexicon *lx, const lex_key *keys, size_t a, size_t b,
+                        lex_slot **found)
+{
+    lex_slot *slots = lx->slots, *end = slots + ((size_t)1 << lx->bits);
+    unsigned shift = 64 - lx->bits;
+    const lex_stem *stems = (const lex_stem *)(const void *)lx->stems.data;
+    for (size_t k = a; k < b; k++) {
+        const lex_key *key = &keys[k];
+        lex_slot *s = NULL;
+        if (key->len != LEX_LONG) {
+            s = &slots[key->hash >> shift];
+            while (s->a && (s->a != key->a || s->b != key->b))
+                s = s + 1 < end ? s + 1 : slots; /* linear probing */
+            if (!s->a) return k;
+            __builtin_prefetch(&stems[s->stem]);
+        }
+        found[k - a] = s;
+    }
+    return b;
+}
+
 int lexicon_resolve(chorus_lexicon *lx, token *out, const lex_key *keys, size_t a, size_t b)
 {
     /* room for a new term per key, so that the loop never grows the array */
     if (!buf_room(&lx->story->terms, (b - a) * sizeof(term))) return 0;
-    resolver r;
-    resolver_load(&r, lx);
-    lex_slot *slots = lx->slots, *end = slots + ((size_t)1 << lx->bits);
-    char *const *chunks = lx->chunks;
-    unsigned shift = 64 - lx->bits;
-    for (size_t k = a; k < b; k++) {
-        const lex_key *key = &keys[k];
-        if (key->len == LEX_LONG) continue;
-        lex_slot *s = &slots[key->hash >> shift];
-        while (s->a && (s->a != key->a || s->b != key->b))
-            s = s + 1 < end ? s + 1 : slots; /* linear probing */
-        if (!s->a) {                         /* a word new to the lexicon */
-            resolver_store(&r, lx);
-            long id = lexicon_short_term(lx, key);
+    lex_slot *found[PROBE_RUN];
+    for (size_t k = a; k < b;) {
+        size_t stop = probe_run(lx, keys, k, b - k > PROBE_RUN ? k + PROBE_RUN : b, found);
+        resolver r;
+        resolver_load(&r, lx);
+        char *const *chunks = lx->chunks;
+        for (size_t i = k; i < stop; i++)
+            if (found[i - k]) out[i].term = story_term(&r, found[i - k], chunks);
+        resolver_store(&r, lx);
+        k = stop;
+        if (k < b && keys[k].len != LEX_LONG) { /* a word new to the lexicon */
+            long id = lexicon_short_term(lx, &keys[k]);
             if (id < 0) return 0;
-            resolver_load(&r, lx);
-            slots = lx->slots;
-            end = slots + ((size_t)1 << lx->bits);
-            chunks = lx->chunks;
-            shift = 64 - lx->bits;
-            out[k].term = (uint32_t)id;
-            continue;
+            out[k++].term = (uint32_t)id;
         }
-        if (s->stamp != r.stamp) {
-            lex_stem *e = &r.stems[s->stem];
-            if (e->stamp != r.stamp) {
-                e->stamp = r.stamp;
-                e->id = (uint32_t)r.n_stems++;
-            }
-            const char *text = chunks[s->text >> LEX_POOL_CHUNK_BITS] +
-                               (s->text & ((1u << LEX_POOL_CHUNK_BITS) - 1));
-            r.terms[r.n_terms] = (term){text, e->id, s->is_word, s->is_stop};
-            s->stamp = r.stamp;
-            s->term = (uint32_t)r.n_terms++;
-        }
-        out[k].term = s->term;
     }
-    resolver_store(&r, lx);
     return 1;
 }
 

@@ -61,7 +61,8 @@ chorus_lexicon *lexicon_new(size_t max_words, size_t text_bytes)
     /* sized for many words: the stems' map is sized at once too */
     int many = bits == INDEX_START_BITS;
     lx->stemmer = sb_stemmer_new("english", "UTF_8");
-    if (!index_alloc(lx, bits) || !lx->stemmer ||
+    lx->ascii_stemmer = sb_stemmer_new("english", "ISO_8859_1");
+    if (!index_alloc(lx, bits) || !lx->stemmer || !lx->ascii_stemmer ||
         (many && !map_reserve(&lx->stem_ids, (size_t)1 << (bits - 1)))) {
         chorus_lexicon_free(lx);
         return NULL;
@@ -78,6 +79,7 @@ void chorus_lexicon_free(chorus_lexicon *lx)
 {
     if (!lx) return;
     if (lx->stemmer) sb_stemmer_delete(lx->stemmer);
+    if (lx->ascii_stemmer) sb_stemmer_delete(lx->ascii_stemmer);
     free(lx->slots);
     for (size_t i = 0; i < lx->n_chunks; i++)
         free(lx->chunks[i]);
@@ -152,6 +154,26 @@ static int has_letter(const char *s, size_t n)
     return 0;
 }
 
+static int is_ascii(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if ((unsigned char)s[i] & 0x80) return 0;
+    return 1;
+}
+
+/* The stem of lower[0..n) in the stemmer's buffer (valid until its next
+ * call), its length in *len; NULL when out of memory. An ASCII word goes
+ * to the Latin-1 build of the same algorithm, which gives the same stem
+ * without decoding UTF-8. */
+static const char *stem_of(chorus_lexicon *lx, const char *lower, size_t n, size_t *len)
+{
+    struct sb_stemmer *sb = is_ascii(lower, n) ? lx->ascii_stemmer : lx->stemmer;
+    const sb_symbol *stem = sb_stemmer_stem(sb, (const sb_symbol *)lower, (int)n);
+    lx->stemmed++;
+    *len = stem ? (size_t)sb_stemmer_length(sb) : 0;
+    return (const char *)stem;
+}
+
 /* The classes of a word and its stem (the word itself, or the stemmer's
  * buffer, valid until its next call). */
 typedef struct word_facts {
@@ -165,11 +187,11 @@ static word_facts facts_of(chorus_lexicon *lx, const char *lower, size_t n)
     word_facts f = {lower, n, (uint8_t)has_letter(lower, n), (uint8_t)is_stopword(lower, n)};
     if (f.is_word && !f.is_stop && n > 2 && !memchr(lower, '.', n) && !memchr(lower, '@', n) &&
         !memchr(lower, '/', n)) {
-        const sb_symbol *stem = sb_stemmer_stem(lx->stemmer, (const sb_symbol *)lower, (int)n);
-        lx->stemmed++;
+        size_t len;
+        const char *stem = stem_of(lx, lower, n, &len);
         if (stem) {
-            f.stem = (const char *)stem;
-            f.stem_len = (size_t)sb_stemmer_length(lx->stemmer);
+            f.stem = stem;
+            f.stem_len = len;
         }
     }
     return f;

@@ -69,15 +69,16 @@ struct chorus_lexicon {
     size_t n_chunks, chunk_used;
     unsigned bits;
     size_t n_short;
-    map long_words; /* words longer than a key -> id in words */
-    buf words;      /* lex_word */
-    size_t n_words; /* short and long */
-    map stem_ids;   /* stem -> id in stems */
-    buf stems;      /* lex_stem */
-    struct sb_stemmer *stemmer;
-    size_t stemmed;      /* calls of the stemmer */
-    uint32_t stamp;      /* the current run */
-    chorus_story *story; /* the story of the current run */
+    map long_words;                   /* words longer than a key -> id in words */
+    buf words;                        /* lex_word */
+    size_t n_words;                   /* short and long */
+    map stem_ids;                     /* stem -> id in stems */
+    buf stems;                        /* lex_stem */
+    struct sb_stemmer *stemmer;       /* UTF-8 */
+    struct sb_stemmer *ascii_stemmer; /* the same algorithm on Latin-1, for ASCII words */
+    size_t stemmed;                   /* calls of the stemmer */
+    uint32_t stamp;                   /* the current run */
+    chorus_story *story;              /* the story of the current run */
     lex_pending pending;
     uint64_t *classes; /* scratch for token_scan's byte classes */
     size_t classes_cap;

@@ -1,8 +1,9 @@
 /*
  * lexicon.c — the lexicon: every distinct lower-cased word seen so far,
- * with its Snowball English stem (libstemmer) and its classes (has a
- * letter, is a function word), kept across the stories that share it so
- * that each word is classified and stemmed once, not once per story.
+ * with its Snowball English stem (stem_english.c for words of plain
+ * letters, libstemmer for the others) and its classes (has a letter, is a
+ * function word), kept across the stories that share it so that each word
+ * is classified and stemmed once, not once per story.
  *
  * A story numbers its terms and stems from zero in order of first use,
  * with or without a lexicon: each word and stem carries a stamp naming the
@@ -27,6 +28,7 @@
 #include <string.h>
 
 #include "segment.h"
+#include "stem_english.h"
 
 #define INDEX_MIN_BITS 8
 #define INDEX_START_BITS 16 /* the most an index starts with: one huge page */
@@ -161,15 +163,17 @@ static int is_ascii(const char *s, size_t n)
     return 1;
 }
 
-/* The stem of lower[0..n) in the stemmer's buffer (valid until its next
- * call), its length in *len; NULL when out of memory. An ASCII word goes
- * to the Latin-1 build of the same algorithm, which gives the same stem
- * without decoding UTF-8. */
+/* The stem of lower[0..n) in lx->stem or the stemmer's buffer (valid
+ * until the next call), its length in *len; NULL when out of memory. A
+ * word of letters a to z and apostrophes is stemmed by stem_english.c,
+ * another ASCII word by the Latin-1 build of libstemmer's algorithm (the
+ * same stem without decoding UTF-8), the others by its UTF-8 build. */
 static const char *stem_of(chorus_lexicon *lx, const char *lower, size_t n, size_t *len)
 {
+    lx->stemmed++;
+    if ((*len = stem_english(lower, n, lx->stem)) != 0) return lx->stem;
     struct sb_stemmer *sb = is_ascii(lower, n) ? lx->ascii_stemmer : lx->stemmer;
     const sb_symbol *stem = sb_stemmer_stem(sb, (const sb_symbol *)lower, (int)n);
-    lx->stemmed++;
     *len = stem ? (size_t)sb_stemmer_length(sb) : 0;
     return (const char *)stem;
 }

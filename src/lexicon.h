@@ -76,6 +76,7 @@ struct chorus_lexicon {
     buf stems;                        /* lex_stem */
     struct sb_stemmer *stemmer;       /* UTF-8 */
     struct sb_stemmer *ascii_stemmer; /* the same algorithm on Latin-1, for ASCII words */
+    char stem[LEX_TERM_MAX_BYTES];    /* stem_english's output */
     size_t stemmed;                   /* calls of the stemmer */
     uint32_t stamp;                   /* the current run */
     chorus_story *story;              /* the story of the current run */

@@ -171,7 +171,10 @@ const char *chorus_story_render(chorus_story *story, chorus_format format, size_
  *
  * Size: at most max_words words are kept (0: CHORUS_LEXICON_DEFAULT_WORDS).
  * When it is full the lexicon stops growing, and the words it lacks are
- * stemmed by each story on its own, with the same results. */
+ * stemmed by each story on its own, with the same results. It starts with
+ * room for tens of thousands of words (a few MiB), and keeps the memory of
+ * the largest token, sentence and term vectors of the stories freed so
+ * far, which the next story's segment stage reuses. */
 #define CHORUS_LEXICON_DEFAULT_WORDS ((size_t)1 << 18)
 #define CHORUS_LEXICON_MAX_WORDS ((size_t)1 << 24)
 

@@ -73,19 +73,39 @@ void buf_prefer_huge_pages(buf *b)
 #endif
 }
 
-void *table_zalloc(size_t size)
+void *huge_alloc(size_t *size)
 {
     const size_t huge = (size_t)2 << 20;
-    if (size < TABLE_HUGE_MIN) return calloc(1, size ? size : 1);
-    if (size > SIZE_MAX - huge) return NULL;
-    size = (size + huge - 1) & ~(huge - 1);
+    if (*size > SIZE_MAX - huge) return NULL;
+    size_t n = (*size + huge - 1) & ~(huge - 1);
     void *p = NULL;
-    if (posix_memalign(&p, huge, size)) return NULL;
+    if (posix_memalign(&p, huge, n ? n : huge)) return NULL;
 #ifdef MADV_HUGEPAGE
-    madvise(p, size, MADV_HUGEPAGE);
+    madvise(p, n ? n : huge, MADV_HUGEPAGE);
 #endif
-    memset(p, 0, size);
+    *size = n ? n : huge;
     return p;
+}
+
+void *table_zalloc(size_t size)
+{
+    if (size < TABLE_HUGE_MIN) return calloc(1, size ? size : 1);
+    void *p = huge_alloc(&size);
+    if (p) memset(p, 0, size);
+    return p;
+}
+
+int buf_reserve_table(buf *b, size_t size)
+{
+    if (b->failed || size <= b->cap) return !b->failed;
+    if (size > b->limit) size = b->limit;
+    char *p = table_zalloc(size);
+    if (!p) return 0;
+    if (b->data) memcpy(p, b->data, b->len + 1);
+    free(b->data);
+    b->data = p;
+    b->cap = size;
+    return 1;
 }
 
 void buf_put(buf *b, const void *p, size_t n)

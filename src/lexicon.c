@@ -11,10 +11,18 @@
  * new run starts by incrementing the stamp instead of clearing anything.
  * Words of up to 16 bytes (nearly all) live in an open-addressing index
  * whose slots hold the word's bytes inline, so a lookup is one hash and
- * one probe; longer ones go through a map.
+ * one probe; longer ones go through a map. Batches of keys are looked up
+ * in runs: one pass finds their slots, a second numbers the story's terms
+ * without branching on whether the story used a word before (as good as
+ * random): the new term is written either way and kept only when new.
  *
  * Function words, numbers, addresses and words of two bytes are their own
  * stem.
+ *
+ * Memory: a lexicon made for many stories (chorus_lexicon_new) starts
+ * with its index, stem map and stem vector sized for a batch, in huge
+ * pages (a fresh 4 KiB page costs a fault, and on some virtual machines
+ * far more), and lends the vectors of freed stories to the next ones.
  *
  * Limits: at most max_words words. Once full, the lexicon stops growing and
  * a word it lacks is stemmed by the story itself (its own maps, freed with
@@ -57,15 +65,20 @@ chorus_lexicon *lexicon_new(size_t max_words, size_t text_bytes)
     buf_init(&lx->pending.keys, (size_t)1 << 31); /* a sentence of 64 MiB */
     buf_init(&lx->pending.long_bytes, 0);
     buf_init(&lx->pending.ends, 0);
+    for (size_t i = 0; i < LEX_SPARES; i++)
+        buf_init(&lx->spare[i], 0);
     unsigned bits = INDEX_MIN_BITS;
     while (bits < INDEX_START_BITS && ((size_t)1 << bits) * 8 < text_bytes)
         bits++;
-    /* sized for many words: the stems' map is sized at once too */
+    /* sized for many words: the stems' map and vector are sized at once too,
+     * the arena of stems takes huge pages */
     int many = bits == INDEX_START_BITS;
     lx->stemmer = sb_stemmer_new("english", "UTF_8");
     lx->ascii_stemmer = sb_stemmer_new("english", "ISO_8859_1");
+    if (many) lx->arena.block = ((size_t)2 << 20) - 64; /* one huge page a block */
     if (!index_alloc(lx, bits) || !lx->stemmer || !lx->ascii_stemmer ||
-        (many && !map_reserve(&lx->stem_ids, (size_t)1 << (bits - 1)))) {
+        (many && (!map_reserve(&lx->stem_ids, (size_t)1 << (bits - 1)) ||
+                  !buf_reserve_table(&lx->stems, (size_t)2 << 20)))) {
         chorus_lexicon_free(lx);
         return NULL;
     }
@@ -94,6 +107,8 @@ void chorus_lexicon_free(chorus_lexicon *lx)
     map_free(&lx->stem_ids);
     buf_free(&lx->words);
     buf_free(&lx->stems);
+    for (size_t i = 0; i < LEX_SPARES; i++)
+        buf_free(&lx->spare[i]);
     arena_free(&lx->arena);
     free(lx);
 }
@@ -132,6 +147,44 @@ int lexicon_begin(chorus_lexicon *lx, chorus_story *st)
     buf_reset(&lx->pending.ends);
     lx->pending.first_token = 0;
     return 1;
+}
+
+/* The story's vectors, in the order of lx->spare. */
+static void story_vectors(chorus_story *st, buf *v[LEX_SPARES])
+{
+    v[0] = &st->token_store;
+    v[1] = &st->sentence_store;
+    v[2] = &st->terms;
+}
+
+void lexicon_lend(chorus_lexicon *lx, chorus_story *st)
+{
+    buf *v[LEX_SPARES];
+    story_vectors(st, v);
+    for (size_t i = 0; i < LEX_SPARES; i++) {
+        buf *spare = &lx->spare[i];
+        if (v[i]->cap || !spare->cap) continue;
+        size_t limit = v[i]->limit;
+        *v[i] = *spare;
+        buf_init(spare, spare->limit);
+        v[i]->limit = limit;
+        buf_reset(v[i]);
+    }
+}
+
+void lexicon_keep(chorus_lexicon *lx, chorus_story *st)
+{
+    buf *v[LEX_SPARES];
+    story_vectors(st, v);
+    for (size_t i = 0; i < LEX_SPARES; i++) {
+        buf *spare = &lx->spare[i];
+        if (v[i]->cap > spare->cap) { /* keep the larger, free the other */
+            buf t = *spare;
+            *spare = *v[i];
+            *v[i] = t;
+        }
+        buf_free(v[i]);
+    }
 }
 
 uint64_t *lexicon_bits(chorus_lexicon *lx, size_t n)

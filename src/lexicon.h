@@ -60,6 +60,8 @@ typedef struct lex_stem {
     uint32_t id;    /* that run's stem id */
 } lex_stem;
 
+#define LEX_SPARES 3 /* a story's tokens, sentences and terms */
+
 struct chorus_lexicon {
     size_t max_words;
     int full;        /* max_words reached: nothing is added any more */
@@ -83,6 +85,7 @@ struct chorus_lexicon {
     lex_pending pending;
     uint64_t *classes; /* scratch for token_scan's byte classes */
     size_t classes_cap;
+    buf spare[LEX_SPARES]; /* finished stories' vectors, for the next story */
 };
 
 /* A lexicon whose index starts sized for text_bytes of text. */
@@ -91,6 +94,13 @@ chorus_lexicon *lexicon_new(size_t max_words, size_t text_bytes);
  * st (its term and stem ids count from zero). Returns 0 when out of
  * memory. */
 int lexicon_begin(chorus_lexicon *lx, chorus_story *st);
+/* A story run with a shared lexicon takes the memory of the vectors a
+ * finished story gave back (lexicon_lend, before the segment stage), and
+ * gives its own back when freed (lexicon_keep): the lexicon keeps the
+ * largest of each, so that a batch does not take fresh pages from the
+ * system for every story. */
+void lexicon_lend(chorus_lexicon *lx, chorus_story *st);
+void lexicon_keep(chorus_lexicon *lx, chorus_story *st);
 /* The term id in the current story of the lower-cased word lower[0..n),
  * interning it; -1 when out of memory or past a limit. */
 long lexicon_term(chorus_lexicon *lx, const char *lower, size_t n);

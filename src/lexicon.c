@@ -400,20 +400,13 @@ typedef struct resolver {
     lex_stem *stems;
     size_t n_stems;
     uint32_t stamp;
-    lex_slot sink_slot; /* where the writes that change nothing go, so that */
-    lex_stem sink_stem; /* the lines of the index and stems stay clean */
 } resolver;
 
 static void resolver_load(resolver *r, chorus_lexicon *lx)
 {
     chorus_story *st = lx->story;
-    *r = (resolver){(term *)(void *)st->terms.data,
-                    VEC_COUNT(&st->terms, term),
-                    (lex_stem *)(void *)lx->stems.data,
-                    st->n_stems,
-                    lx->stamp,
-                    {0},
-                    {0, 0}};
+    *r = (resolver){(term *)(void *)st->terms.data, VEC_COUNT(&st->terms, term),
+                    (lex_stem *)(void *)lx->stems.data, st->n_stems, lx->stamp};
 }
 
 static void resolver_store(const resolver *r, chorus_lexicon *lx)
@@ -428,13 +421,6 @@ static inline uint32_t pick(uint32_t c, uint32_t a, uint32_t b)
     return b ^ ((a ^ b) & (0u - c));
 }
 
-/* The same for pointers. */
-static inline void *pick_ptr(uint32_t c, void *a, void *b)
-{
-    uintptr_t m = 0 - (uintptr_t)c;
-    return (void *)(((uintptr_t)a & m) | ((uintptr_t)b & ~m));
-}
-
 /* The current story's term of the word in slot s, numbered with its stem
  * at the word's first use in the story. Whether the story used the word
  * before is as good as random, so there is no branch on it: the term is
@@ -446,17 +432,15 @@ static inline uint32_t story_term(resolver *r, lex_slot *s, char *const *chunks)
     lex_stem *e = &r->stems[s->stem];
     uint32_t new_stem = e->stamp != r->stamp;
     uint32_t stem = pick(new_stem, (uint32_t)r->n_stems, e->id);
-    lex_stem *es = pick_ptr(new_stem, e, &r->sink_stem);
-    es->stamp = r->stamp;
-    es->id = stem;
+    e->stamp = r->stamp;
+    e->id = stem;
     r->n_stems += new_stem;
     const char *text =
         chunks[s->text >> LEX_POOL_CHUNK_BITS] + (s->text & ((1u << LEX_POOL_CHUNK_BITS) - 1));
     r->terms[r->n_terms] = (term){text, stem, s->is_word, s->is_stop};
     uint32_t id = pick(fresh, (uint32_t)r->n_terms, s->term);
-    lex_slot *ss = pick_ptr(fresh, s, &r->sink_slot);
-    ss->stamp = r->stamp;
-    ss->term = id;
+    s->stamp = r->stamp;
+    s->term = id;
     r->n_terms += fresh;
     return id;
 }
@@ -464,14 +448,13 @@ static inline uint32_t story_term(resolver *r, lex_slot *s, char *const *chunks)
 #define PROBE_RUN 256 /* keys probed before their terms are numbered */
 
 /* Finds the slots of the short keys[a, b) into found (b - a <= PROBE_RUN;
- * NULL for a long key), up to the first word new to the lexicon, and
- * prefetches their stems' entries; returns where it stopped. */
+ * NULL for a long key), up to the first word new to the lexicon; returns
+ * where it stopped. */
 static size_t probe_run(const chorus_lexicon *lx, const lex_key *keys, size_t a, size_t b,
                         lex_slot **found)
 {
     lex_slot *slots = lx->slots, *end = slots + ((size_t)1 << lx->bits);
     unsigned shift = 64 - lx->bits;
-    const lex_stem *stems = (const lex_stem *)(const void *)lx->stems.data;
     for (size_t k = a; k < b; k++) {
         const lex_key *key = &keys[k];
         lex_slot *s = NULL;
@@ -480,7 +463,6 @@ static size_t probe_run(const chorus_lexicon *lx, const lex_key *keys, size_t a,
             while (s->a && (s->a != key->a || s->b != key->b))
                 s = s + 1 < end ? s + 1 : slots; /* linear probing */
             if (!s->a) return k;
-            __builtin_prefetch(&stems[s->stem]);
         }
         found[k - a] = s;
     }

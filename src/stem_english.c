@@ -61,11 +61,16 @@ typedef struct rule {
     const char *suffix;
     size_t len;
     const char *to;
+    char last; /* the suffix's last byte, tested first */
 } rule;
 
 #define RULE(s, t)                                                                                 \
     {                                                                                              \
-        s, sizeof(s) - 1, t                                                                        \
+        s, sizeof(s) - 1, t, s[sizeof(s) - 2]                                                      \
+    }
+#define RULES_END                                                                                  \
+    {                                                                                              \
+        NULL, 0, NULL, 0                                                                           \
     }
 
 /* The longest suffix of rules that w ends with, or NULL. */
@@ -74,7 +79,7 @@ static const rule *find_rule(const word *w, const rule *rules)
     if (!w->len) return NULL;
     char last = w->b[w->len - 1];
     for (const rule *r = rules; r->suffix; r++)
-        if (r->suffix[r->len - 1] == last && ends(w, r->suffix, r->len)) return r;
+        if (r->last == last && ends(w, r->suffix, r->len)) return r;
     return NULL;
 }
 
@@ -103,12 +108,25 @@ static void replace(word *w, size_t n, const char *s)
  * returns 1, with the stem in w, when w is one. */
 static int exception1(word *w)
 {
-    static const rule words[] = {
-        RULE("skis", "ski"),    RULE("skies", "sky"), RULE("dying", "die"),    RULE("lying", "lie"),
-        RULE("tying", "tie"),   RULE("idly", "idl"),  RULE("gently", "gentl"), RULE("ugly", "ugli"),
-        RULE("early", "earli"), RULE("only", "onli"), RULE("singly", "singl"), RULE("sky", ""),
-        RULE("news", ""),       RULE("howe", ""),     RULE("atlas", ""),       RULE("cosmos", ""),
-        RULE("bias", ""),       RULE("andes", ""),    {NULL, 0, NULL}};
+    static const rule words[] = {RULE("skis", "ski"),
+                                 RULE("skies", "sky"),
+                                 RULE("dying", "die"),
+                                 RULE("lying", "lie"),
+                                 RULE("tying", "tie"),
+                                 RULE("idly", "idl"),
+                                 RULE("gently", "gentl"),
+                                 RULE("ugly", "ugli"),
+                                 RULE("early", "earli"),
+                                 RULE("only", "onli"),
+                                 RULE("singly", "singl"),
+                                 RULE("sky", ""),
+                                 RULE("news", ""),
+                                 RULE("howe", ""),
+                                 RULE("atlas", ""),
+                                 RULE("cosmos", ""),
+                                 RULE("bias", ""),
+                                 RULE("andes", ""),
+                                 RULES_END};
     if (w->len < 3 || w->len > 6) return 0;
     for (const rule *r = words; r->suffix; r++)
         if (w->len == r->len && same(w->b, r->suffix, r->len)) {
@@ -151,8 +169,8 @@ static size_t region_from(const word *w, size_t k)
  * of three prefixes), R2 likewise from R1 on. */
 static void mark_regions(word *w)
 {
-    static const rule prefixes[] = {
-        RULE("commun", ""), RULE("gener", ""), RULE("arsen", ""), {NULL, 0, NULL}};
+    static const rule prefixes[] = {RULE("commun", ""), RULE("gener", ""), RULE("arsen", ""),
+                                    RULES_END};
     w->p1 = SIZE_MAX;
     for (const rule *r = prefixes; r->suffix && w->p1 == SIZE_MAX; r++)
         if (w->len >= r->len && same(w->b, r->suffix, r->len)) w->p1 = r->len;
@@ -165,11 +183,10 @@ static void mark_regions(word *w)
 /* Possessives and plurals. */
 static void step_1a(word *w)
 {
-    static const rule apostrophes[] = {
-        RULE("'s'", ""), RULE("'s", ""), RULE("'", ""), {NULL, 0, NULL}};
+    static const rule apostrophes[] = {RULE("'s'", ""), RULE("'s", ""), RULE("'", ""), RULES_END};
     static const rule plurals[] = {RULE("sses", "ss"), RULE("ied", NULL), RULE("ies", NULL),
                                    RULE("us", "us"),   RULE("ss", "ss"),  RULE("s", NULL),
-                                   {NULL, 0, NULL}};
+                                   RULES_END};
     const rule *r = find_rule(w, apostrophes);
     if (r) w->len -= r->len;
     if (!(r = find_rule(w, plurals))) return;
@@ -191,7 +208,7 @@ static int exception2(const word *w)
 {
     static const rule words[] = {RULE("inning", ""),  RULE("outing", ""),  RULE("canning", ""),
                                  RULE("herring", ""), RULE("earring", ""), RULE("proceed", ""),
-                                 RULE("exceed", ""),  RULE("succeed", ""), {NULL, 0, NULL}};
+                                 RULE("exceed", ""),  RULE("succeed", ""), RULES_END};
     for (const rule *r = words; r->suffix; r++)
         if (w->len == r->len && same(w->b, r->suffix, r->len)) return 1;
     return 0;
@@ -208,7 +225,7 @@ static int has_vowel(const word *w, size_t end)
  * a short syllable that fills R1; a double consonant undoubled. */
 static void step_1b_end(word *w)
 {
-    static const rule ends_e[] = {RULE("at", ""), RULE("bl", ""), RULE("iz", ""), {NULL, 0, NULL}};
+    static const rule ends_e[] = {RULE("at", ""), RULE("bl", ""), RULE("iz", ""), RULES_END};
     size_t n = w->len;
     if (find_rule(w, ends_e)) {
         w->b[w->len++] = 'e';
@@ -225,9 +242,9 @@ static void step_1b_end(word *w)
 /* -eed, -ed, -ing and their -ly forms. */
 static void step_1b(word *w)
 {
-    static const rule suffixes[] = {RULE("eedly", "ee"), RULE("ingly", NULL), RULE("edly", NULL),
-                                    RULE("eed", "ee"),   RULE("ing", NULL),   RULE("ed", NULL),
-                                    {NULL, 0, NULL}};
+    static const rule suffixes[] = {
+        RULE("eedly", "ee"), RULE("ingly", NULL), RULE("edly", NULL), RULE("eed", "ee"),
+        RULE("ing", NULL),   RULE("ed", NULL),    RULES_END};
     const rule *r = find_rule(w, suffixes);
     if (!r) return;
     size_t s = w->len - r->len;
@@ -255,16 +272,32 @@ static int valid_li(char c)
 
 static void step_2(word *w)
 {
-    static const rule rules[] = {
-        RULE("ational", "ate"), RULE("fulness", "ful"), RULE("ousness", "ous"),
-        RULE("iveness", "ive"), RULE("ization", "ize"), RULE("tional", "tion"),
-        RULE("biliti", "ble"),  RULE("lessli", "less"), RULE("entli", "ent"),
-        RULE("ation", "ate"),   RULE("alism", "al"),    RULE("aliti", "al"),
-        RULE("ousli", "ous"),   RULE("iviti", "ive"),   RULE("fulli", "ful"),
-        RULE("enci", "ence"),   RULE("anci", "ance"),   RULE("abli", "able"),
-        RULE("izer", "ize"),    RULE("ator", "ate"),    RULE("alli", "al"),
-        RULE("bli", "ble"),     RULE("ogi", NULL),      RULE("li", NULL),
-        {NULL, 0, NULL}};
+    if (w->len < w->p1 + 2) return; /* no suffix (of two bytes or more) starts in R1 */
+    static const rule rules[] = {RULE("ational", "ate"),
+                                 RULE("fulness", "ful"),
+                                 RULE("ousness", "ous"),
+                                 RULE("iveness", "ive"),
+                                 RULE("ization", "ize"),
+                                 RULE("tional", "tion"),
+                                 RULE("biliti", "ble"),
+                                 RULE("lessli", "less"),
+                                 RULE("entli", "ent"),
+                                 RULE("ation", "ate"),
+                                 RULE("alism", "al"),
+                                 RULE("aliti", "al"),
+                                 RULE("ousli", "ous"),
+                                 RULE("iviti", "ive"),
+                                 RULE("fulli", "ful"),
+                                 RULE("enci", "ence"),
+                                 RULE("anci", "ance"),
+                                 RULE("abli", "able"),
+                                 RULE("izer", "ize"),
+                                 RULE("ator", "ate"),
+                                 RULE("alli", "al"),
+                                 RULE("bli", "ble"),
+                                 RULE("ogi", NULL),
+                                 RULE("li", NULL),
+                                 RULES_END};
     const rule *r = find_rule(w, rules);
     if (!r) return;
     size_t s = w->len - r->len;
@@ -280,10 +313,12 @@ static void step_2(word *w)
 
 static void step_3(word *w)
 {
-    static const rule rules[] = {
-        RULE("ational", "ate"), RULE("tional", "tion"), RULE("alize", "al"), RULE("icate", "ic"),
-        RULE("iciti", "ic"),    RULE("ative", NULL),    RULE("ical", "ic"),  RULE("ness", ""),
-        RULE("ful", ""),        {NULL, 0, NULL}};
+    if (w->len < w->p1 + 3) return;
+    static const rule rules[] = {RULE("ational", "ate"), RULE("tional", "tion"),
+                                 RULE("alize", "al"),    RULE("icate", "ic"),
+                                 RULE("iciti", "ic"),    RULE("ative", NULL),
+                                 RULE("ical", "ic"),     RULE("ness", ""),
+                                 RULE("ful", ""),        RULES_END};
     const rule *r = find_rule(w, rules);
     if (!r) return;
     size_t s = w->len - r->len;
@@ -296,11 +331,12 @@ static void step_3(word *w)
 
 static void step_4(word *w)
 {
+    if (w->len < w->p2 + 2) return;
     static const rule rules[] = {
         RULE("ement", ""), RULE("ance", ""), RULE("ence", ""), RULE("able", ""), RULE("ible", ""),
         RULE("ment", ""),  RULE("ant", ""),  RULE("ent", ""),  RULE("ism", ""),  RULE("ate", ""),
         RULE("iti", ""),   RULE("ous", ""),  RULE("ive", ""),  RULE("ize", ""),  RULE("ion", NULL),
-        RULE("al", ""),    RULE("er", ""),   RULE("ic", ""),   {NULL, 0, NULL}};
+        RULE("al", ""),    RULE("er", ""),   RULE("ic", ""),   RULES_END};
     const rule *r = find_rule(w, rules);
     if (!r) return;
     size_t s = w->len - r->len;

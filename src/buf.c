@@ -99,9 +99,9 @@ int buf_reserve_table(buf *b, size_t size)
 {
     if (b->failed || size <= b->cap) return !b->failed;
     if (size > b->limit) size = b->limit;
-    char *p = table_zalloc(size);
+    char *p = size < TABLE_HUGE_MIN ? malloc(size) : huge_alloc(&size);
     if (!p) return 0;
-    if (b->data) memcpy(p, b->data, b->len + 1);
+    memcpy(p, b->data ? b->data : "", b->data ? b->len + 1 : 1);
     free(b->data);
     b->data = p;
     b->cap = size;

@@ -35,8 +35,9 @@ void *table_zalloc(size_t size);
 /* *size bytes or more (*size is rounded up to whole 2 MiB pages and set),
  * aligned, not zeroed, with huge pages asked for; freed with free(). */
 void *huge_alloc(size_t *size);
-/* Gives the buffer a capacity of size bytes at once, from table_zalloc:
- * for a vector known to grow that large. 0 when out of memory. */
+/* Gives the buffer a capacity of size bytes at once (huge pages from
+ * TABLE_HUGE_MIN up): for a vector known to grow that large. 0 when out
+ * of memory. */
 int buf_reserve_table(buf *b, size_t size);
 void buf_put(buf *b, const void *p, size_t n);
 void buf_puts(buf *b, const char *s);

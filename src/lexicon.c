@@ -68,7 +68,9 @@ chorus_lexicon *lexicon_new(size_t max_words, size_t text_bytes)
     for (size_t i = 0; i < LEX_SPARES; i++)
         buf_init(&lx->spare[i], 0);
     unsigned bits = INDEX_MIN_BITS;
-    while (bits < INDEX_START_BITS && ((size_t)1 << bits) * 8 < text_bytes)
+    /* a slot per 8 bytes of text, no more than max_words fill to 70% */
+    while (bits < INDEX_START_BITS && ((size_t)1 << bits) * 8 < text_bytes &&
+           ((size_t)7 << bits) / 10 < lx->max_words)
         bits++;
     /* sized for many words: the stems' map and vector are sized at once too,
      * the arena of stems takes huge pages */

@@ -815,13 +815,16 @@ static int resolve_sentence(chorus_lexicon *lx, token *out, const lex_key *keys,
 int token_resolve(chorus_lexicon *lx, buf *tokens)
 {
     lex_pending *p = &lx->pending;
-    token *out = (token *)(void *)tokens->data + p->first_token;
+    size_t n = VEC_COUNT(&p->keys, lex_key), a = 0;
     const lex_key *keys = (const lex_key *)(const void *)p->keys.data;
     const size_t *ends = (const size_t *)(const void *)p->ends.data;
-    size_t n = VEC_COUNT(&p->keys, lex_key), a = 0;
-    if (p->long_bytes.len == 0) { /* no long word: one loop for every sentence */
-        if (!lexicon_resolve(lx, out, keys, 0, n)) return 0;
+    if (n == 0) {
+        /* nothing to look up (the tokens may not be allocated yet) */
+    } else if (p->long_bytes.len == 0) { /* no long word: one loop for every sentence */
+        if (!lexicon_resolve(lx, (token *)(void *)tokens->data + p->first_token, keys, 0, n))
+            return 0;
     } else {
+        token *out = (token *)(void *)tokens->data + p->first_token;
         for (size_t s = 0; s < VEC_COUNT(&p->ends, size_t); a = ends[s++])
             if (!resolve_sentence(lx, out, keys, a, ends[s])) return 0;
     }

@@ -163,9 +163,10 @@ const char *chorus_story_render(chorus_story *story, chorus_format format, size_
  * A story's output is the same with or without one.
  *
  * Ownership and threads: the caller creates and frees the lexicon; it must
- * outlive every story created with it (their words point into it). A
- * lexicon and its stories belong to one thread at a time: running such a
- * story writes to the lexicon, so two of them never run concurrently.
+ * outlive every story created with it (their words point into it, and
+ * freeing such a story gives its vectors' memory back to it). A lexicon
+ * and its stories belong to one thread at a time: running or freeing such
+ * a story writes to the lexicon, so two of them never run concurrently.
  * There is no global lexicon; a story created with chorus_story_new() has
  * its own, freed with it.
  *

@@ -12,9 +12,11 @@
  * Words of up to 16 bytes (nearly all) live in an open-addressing index
  * whose slots hold the word's bytes inline, so a lookup is one hash and
  * one probe; longer ones go through a map. Batches of keys are looked up
- * in runs: one pass finds their slots, a second numbers the story's terms
- * without branching on whether the story used a word before (as good as
- * random): the new term is written either way and kept only when new.
+ * in runs: one pass finds their slots (the words the lexicon lacks are
+ * all stemmed, then added, so that their misses in the stems' map
+ * overlap), a second numbers the story's terms without branching on
+ * whether the story used a word before (as good as random): the new term
+ * is written either way and kept only when new.
  *
  * Function words, numbers, addresses and words of two bytes are their own
  * stem.
@@ -67,6 +69,7 @@ chorus_lexicon *lexicon_new(size_t max_words, size_t text_bytes)
     buf_init(&lx->pending.ends, 0);
     for (size_t i = 0; i < LEX_SPARES; i++)
         buf_init(&lx->spare[i], 0);
+    buf_init(&lx->new_stems, 0);
     unsigned bits = INDEX_MIN_BITS;
     /* a slot per 8 bytes of text, no more than max_words fill to 70% */
     while (bits < INDEX_START_BITS && ((size_t)1 << bits) * 8 < text_bytes &&
@@ -111,6 +114,7 @@ void chorus_lexicon_free(chorus_lexicon *lx)
     buf_free(&lx->stems);
     for (size_t i = 0; i < LEX_SPARES; i++)
         buf_free(&lx->spare[i]);
+    buf_free(&lx->new_stems);
     arena_free(&lx->arena);
     free(lx);
 }
@@ -311,15 +315,20 @@ static long story_only_term(chorus_lexicon *lx, const char *lower, size_t n)
 
 /* The lexicon's stem id of a word's stem, added when new; -1 when out of
  * memory. */
-static long stem_id(chorus_lexicon *lx, const word_facts *f)
+static long stem_id_hashed(chorus_lexicon *lx, const char *stem, size_t n, uint64_t hash)
 {
     if (!buf_reserve(&lx->stems, sizeof(lex_stem))) return -1;
     int inserted;
-    map_slot *s = map_upsert(&lx->stem_ids, f->stem, f->stem_len,
-                             (uint32_t)VEC_COUNT(&lx->stems, lex_stem), &inserted);
+    map_slot *s = map_upsert_hashed(&lx->stem_ids, stem, n, hash,
+                                    (uint32_t)VEC_COUNT(&lx->stems, lex_stem), &inserted);
     if (!s) return -1;
     if (inserted) vec_push(&lx->stems, sizeof(lex_stem)); /* reserved above */
     return s->value;
+}
+
+static long stem_id(chorus_lexicon *lx, const word_facts *f)
+{
+    return stem_id_hashed(lx, f->stem, f->stem_len, map_hash(f->stem, f->stem_len));
 }
 
 static void count_word(chorus_lexicon *lx)
@@ -450,13 +459,14 @@ static inline uint32_t story_term(resolver *r, lex_slot *s, char *const *chunks)
 #define PROBE_RUN 256 /* keys probed before their terms are numbered */
 
 /* Finds the slots of the short keys[a, b) into found (b - a <= PROBE_RUN;
- * NULL for a long key), up to the first word new to the lexicon; returns
- * where it stopped. */
+ * NULL for a long key and for a word the lexicon lacks, whose offsets go
+ * to fresh); returns the number of those words. */
 static size_t probe_run(const chorus_lexicon *lx, const lex_key *keys, size_t a, size_t b,
-                        lex_slot **found)
+                        lex_slot **found, size_t *fresh)
 {
     lex_slot *slots = lx->slots, *end = slots + ((size_t)1 << lx->bits);
     unsigned shift = 64 - lx->bits;
+    size_t n = 0;
     for (size_t k = a; k < b; k++) {
         const lex_key *key = &keys[k];
         lex_slot *s = NULL;
@@ -464,11 +474,99 @@ static size_t probe_run(const chorus_lexicon *lx, const lex_key *keys, size_t a,
             s = &slots[key->hash >> shift];
             while (s->a && (s->a != key->a || s->b != key->b))
                 s = s + 1 < end ? s + 1 : slots; /* linear probing */
-            if (!s->a) return k;
+            if (!s->a) {
+                s = NULL;
+                fresh[n++] = k;
+            }
         }
         found[k - a] = s;
     }
-    return b;
+    return n;
+}
+
+/* A word new to the lexicon, stemmed before it is added. */
+typedef struct new_word {
+    const lex_key *key;
+    uint8_t is_word, is_stop;
+    size_t stem, stem_len; /* the stem's offset in lx->new_stems */
+    uint64_t stem_hash;
+} new_word;
+
+static void key_bytes(const lex_key *k, char lower[LEX_KEY_BYTES])
+{
+    memcpy(lower, &k->a, 8);
+    memcpy(lower + 8, &k->b, 8);
+}
+
+/* Stems the words keys[fresh[0..n)] once each, at most as many as the
+ * lexicon has room for, prefetching their stems' slots in the map; returns
+ * how many went to words. */
+static size_t stem_new_words(chorus_lexicon *lx, const lex_key *keys, const size_t *fresh, size_t n,
+                             new_word *words)
+{
+    size_t count = 0, room = lx->max_words - lx->n_words;
+    buf_reset(&lx->new_stems);
+    for (size_t i = 0; i < n && count < room; i++) {
+        const lex_key *k = &keys[fresh[i]];
+        int seen = 0;
+        for (size_t j = 0; j < count && !seen; j++)
+            seen = words[j].key->a == k->a && words[j].key->b == k->b;
+        if (seen) continue;
+        char lower[LEX_KEY_BYTES];
+        key_bytes(k, lower);
+        word_facts f = facts_of(lx, lower, k->len);
+        new_word *w = &words[count++];
+        *w = (new_word){k, f.is_word, f.is_stop, lx->new_stems.len, f.stem_len, 0};
+        buf_put(&lx->new_stems, f.stem, f.stem_len);
+        w->stem_hash = map_prefetch(&lx->stem_ids, f.stem, f.stem_len);
+    }
+    return lx->new_stems.failed ? 0 : count;
+}
+
+/* Adds the stemmed words to the lexicon, in order; 0 when out of memory.
+ * Stops when the index cannot grow (the words left are the stories' own). */
+static int add_new_words(chorus_lexicon *lx, const new_word *words, size_t n)
+{
+    for (size_t i = 0; i < n && !lx->full && index_grow(lx); i++) {
+        const new_word *w = &words[i];
+        const lex_key *k = w->key;
+        char lower[LEX_KEY_BYTES];
+        key_bytes(k, lower);
+        long stem = stem_id_hashed(lx, lx->new_stems.data + w->stem, w->stem_len, w->stem_hash);
+        long text = stem < 0 ? -1 : pool_add(lx, lower, k->len);
+        if (text < 0) return 0;
+        *index_find(lx, k->a, k->b, k->hash) = (lex_slot){.a = k->a,
+                                                          .b = k->b,
+                                                          .stem = (uint32_t)stem,
+                                                          .len = k->len,
+                                                          .is_word = w->is_word,
+                                                          .is_stop = w->is_stop,
+                                                          .text = (uint32_t)text};
+        lx->n_short++;
+        count_word(lx);
+    }
+    return 1;
+}
+
+/* The slots of keys[a, b) into found, the words the lexicon lacks added
+ * first (all stemmed before any is added, so that their misses in the
+ * stems' map overlap); a word left out (a full lexicon) keeps NULL. */
+static int find_slots(chorus_lexicon *lx, const lex_key *keys, size_t a, size_t b, lex_slot **found)
+{
+    size_t fresh[PROBE_RUN];
+    size_t n = probe_run(lx, keys, a, b, found, fresh);
+    if (!n || lx->full) return 1;
+    new_word words[PROBE_RUN];
+    unsigned bits = lx->bits;
+    size_t count = stem_new_words(lx, keys, fresh, n, words);
+    if (lx->new_stems.failed || !add_new_words(lx, words, count)) return 0;
+    if (lx->bits != bits) return probe_run(lx, keys, a, b, found, fresh), 1; /* the index moved */
+    for (size_t i = 0; i < n; i++) {
+        const lex_key *k = &keys[fresh[i]];
+        lex_slot *s = index_find(lx, k->a, k->b, k->hash);
+        found[fresh[i] - a] = s->a ? s : NULL;
+    }
+    return 1;
 }
 
 int lexicon_resolve(chorus_lexicon *lx, token *out, const lex_key *keys, size_t a, size_t b)
@@ -476,20 +574,26 @@ int lexicon_resolve(chorus_lexicon *lx, token *out, const lex_key *keys, size_t 
     /* room for a new term per key, so that the loop never grows the array */
     if (!buf_room(&lx->story->terms, (b - a) * sizeof(term))) return 0;
     lex_slot *found[PROBE_RUN];
-    for (size_t k = a; k < b;) {
-        size_t stop = probe_run(lx, keys, k, b - k > PROBE_RUN ? k + PROBE_RUN : b, found);
+    for (size_t k = a; k < b; k += PROBE_RUN) {
+        size_t stop = b - k > PROBE_RUN ? k + PROBE_RUN : b;
+        if (!find_slots(lx, keys, k, stop, found)) return 0;
         resolver r;
         resolver_load(&r, lx);
-        char *const *chunks = lx->chunks;
-        for (size_t i = k; i < stop; i++)
-            if (found[i - k]) out[i].term = story_term(&r, found[i - k], chunks);
-        resolver_store(&r, lx);
-        k = stop;
-        if (k < b && keys[k].len != LEX_LONG) { /* a word new to the lexicon */
-            long id = lexicon_short_term(lx, &keys[k]);
-            if (id < 0) return 0;
-            out[k++].term = (uint32_t)id;
+        for (size_t i = k; i < stop; i++) {
+            if (found[i - k]) {
+                out[i].term = story_term(&r, found[i - k], lx->chunks);
+            } else if (keys[i].len != LEX_LONG) { /* a word of the story only */
+                const lex_slot *slots = lx->slots;
+                resolver_store(&r, lx);
+                long id = lexicon_short_term(lx, &keys[i]);
+                if (id < 0) return 0;
+                resolver_load(&r, lx);
+                out[i].term = (uint32_t)id;
+                size_t fresh[PROBE_RUN];
+                if (lx->slots != slots) probe_run(lx, keys, k, stop, found, fresh); /* it moved */
+            }
         }
+        resolver_store(&r, lx);
     }
     return 1;
 }

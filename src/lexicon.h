@@ -86,6 +86,7 @@ struct chorus_lexicon {
     uint64_t *classes; /* scratch for token_scan's byte classes */
     size_t classes_cap;
     buf spare[LEX_SPARES]; /* finished stories' vectors, for the next story */
+    buf new_stems;         /* the stems of a run's new words, before they are added */
 };
 
 /* A lexicon whose index starts sized for text_bytes of text. */

@@ -80,7 +80,20 @@ uint32_t *map_get(const map *m, const char *key, size_t len)
     return s->key ? &s->value : NULL;
 }
 
+uint64_t map_prefetch(const map *m, const char *key, size_t len)
+{
+    uint64_t h = map_hash(key, len);
+    if (m->cap) __builtin_prefetch(&m->slots[(size_t)h & (m->cap - 1)]);
+    return h;
+}
+
 map_slot *map_upsert(map *m, const char *key, size_t len, uint32_t value, int *inserted)
+{
+    return map_upsert_hashed(m, key, len, map_hash(key, len), value, inserted);
+}
+
+map_slot *map_upsert_hashed(map *m, const char *key, size_t len, uint64_t h, uint32_t value,
+                            int *inserted)
 {
     if (inserted) *inserted = 0;
     if ((m->count + 1) * 2 > m->cap) {
@@ -89,7 +102,6 @@ map_slot *map_upsert(map *m, const char *key, size_t len, uint32_t value, int *i
             return NULL;
         }
     }
-    uint64_t h = map_hash(key, len);
     map_slot *s = map_find(m, key, len, h);
     if (s->key) return s;
     char *copy = arena_strndup(m->keys, key, len);

@@ -35,5 +35,11 @@ uint32_t *map_get(const map *m, const char *key, size_t len);
 map_slot *map_upsert(map *m, const char *key, size_t len, uint32_t value, int *inserted);
 
 uint64_t map_hash(const char *key, size_t len);
+/* map_hash(key, len), with the slot where key's probe starts prefetched:
+ * for map_upsert_hashed a little later. */
+uint64_t map_prefetch(const map *m, const char *key, size_t len);
+/* map_upsert with the key's hash (map_hash) given. */
+map_slot *map_upsert_hashed(map *m, const char *key, size_t len, uint64_t hash, uint32_t value,
+                            int *inserted);
 
 #endif

@@ -77,7 +77,7 @@ chorus_lexicon *lexicon_new(size_t max_words, size_t text_bytes)
         bits++;
     /* sized for many words: the stems' map and vector are sized at once too,
      * the arena of stems takes huge pages */
-    int many = bits == INDEX_START_BITS;
+    int many = lx->many = bits == INDEX_START_BITS;
     lx->stemmer = sb_stemmer_new("english", "UTF_8");
     lx->ascii_stemmer = sb_stemmer_new("english", "ISO_8859_1");
     if (many) lx->arena.block = ((size_t)2 << 20) - 64; /* one huge page a block */
@@ -498,20 +498,23 @@ static void key_bytes(const lex_key *k, char lower[LEX_KEY_BYTES])
     memcpy(lower + 8, &k->b, 8);
 }
 
-/* Stems the words keys[fresh[0..n)] once each, at most as many as the
- * lexicon has room for, prefetching their stems' slots in the map; returns
- * how many went to words. */
+/* Stems the words keys[fresh[0..n)] once each (a run's repeats found in a
+ * small hash set), at most as many as the lexicon has room for,
+ * prefetching their stems' slots in the map; returns how many went to
+ * words. */
 static size_t stem_new_words(chorus_lexicon *lx, const lex_key *keys, const size_t *fresh, size_t n,
                              new_word *words)
 {
     size_t count = 0, room = lx->max_words - lx->n_words;
+    uint16_t seen[2 * PROBE_RUN] = {0}; /* 1 + the word's index, by key hash */
     buf_reset(&lx->new_stems);
     for (size_t i = 0; i < n && count < room; i++) {
         const lex_key *k = &keys[fresh[i]];
-        int seen = 0;
-        for (size_t j = 0; j < count && !seen; j++)
-            seen = words[j].key->a == k->a && words[j].key->b == k->b;
-        if (seen) continue;
+        size_t h = (size_t)(k->hash >> 32) % (2 * PROBE_RUN);
+        while (seen[h] && (words[seen[h] - 1].key->a != k->a || words[seen[h] - 1].key->b != k->b))
+            h = (h + 1) % (2 * PROBE_RUN);
+        if (seen[h]) continue; /* met earlier in the run */
+        seen[h] = (uint16_t)(count + 1);
         char lower[LEX_KEY_BYTES];
         key_bytes(k, lower);
         word_facts f = facts_of(lx, lower, k->len);
@@ -555,7 +558,7 @@ static int find_slots(chorus_lexicon *lx, const lex_key *keys, size_t a, size_t 
 {
     size_t fresh[PROBE_RUN];
     size_t n = probe_run(lx, keys, a, b, found, fresh);
-    if (!n || lx->full) return 1;
+    if (!n || lx->full || !lx->many) return 1; /* a story's own lexicon: added one by one */
     new_word words[PROBE_RUN];
     unsigned bits = lx->bits;
     size_t count = stem_new_words(lx, keys, fresh, n, words);

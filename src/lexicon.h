@@ -65,6 +65,7 @@ typedef struct lex_stem {
 struct chorus_lexicon {
     size_t max_words;
     int full;        /* max_words reached: nothing is added any more */
+    int many;        /* sized for many words: new words are added a run at a time */
     arena arena;     /* the bytes of words and stems */
     lex_slot *slots; /* short words, open addressing */
     char **chunks;   /* the text pool of short words: handle (chunk << 16) | offset */

@@ -11,7 +11,11 @@
 # runs its segment stage (sentences, tokens, term interning with stemming;
 # per story with one lexicon shared by the stories, as `chorus batch` runs
 # them, and with a lexicon of each story's own), ICU its sentence breaker
-# (UTF-16 conversion included). Best of three runs.
+# (UTF-16 conversion included). The commands compared run in rounds, one
+# after the other in each round (chorus, ICU en, ICU en@ss=standard), and
+# each keeps its best of SBD_ROUNDS rounds (default 11): on a shared or
+# virtual machine single runs vary by tens of percent, and what others run
+# only ever slows a run down. The ratios of chorus to ICU are printed.
 # The ICU program is built here when libicu-dev is installed
 # (apt-get install libicu-dev); without it the ICU columns are skipped.
 set -euo pipefail
@@ -43,25 +47,43 @@ fi
 
 echo "== speed"
 python3 "$root/bench/sbd_corpus.py" "$data" "$work/corpus"
-best() { # best MB/s of three runs of a command printing "... mb_per_s X ..."
-  local b=0 v
-  for _ in 1 2 3; do
-    v=$("$@" | sed -n 's/.*mb_per_s \([0-9.]*\).*/\1/p')
-    b=$(python3 -c "print(max($b, $v))")
+rounds=${SBD_ROUNDS:-11}
+declare -A best
+mb_per_s() { "$@" | sed -n 's/.*mb_per_s \([0-9.]*\).*/\1/p'; }
+# compare LABEL=COMMAND...: runs each command once per round, in turn, and
+# keeps each label's best MB/s in best[LABEL].
+compare() {
+  local r spec v
+  for ((r = 0; r < rounds; r++)); do
+    for spec in "$@"; do
+      v=$(eval "mb_per_s ${spec#*=}")
+      best[${spec%%=*}]=$(python3 -c "print(max(${best[${spec%%=*}]:-0}, $v))")
+    done
   done
-  echo "$b"
 }
-printf '%-34s %12s %12s\n' "MB/s, one core" "one text" "per story"
-printf '%-34s %12s %12s\n' "chorus segment stage" \
-  "$(best "$tool" speed "$work/corpus.txt")" "$(best "$tool" speed "$work/corpus.records" --per-story)"
-printf '%-34s %12s %12s\n' "chorus segment stage, own lexicons" \
-  "-" "$(best "$tool" speed "$work/corpus.records" --per-story-alone)"
-printf '%-34s %12s %12s\n' "chorus sentence splitter alone" \
-  "$(best "$tool" speed "$work/corpus.txt" --split-only)" "-"
+records=$work/corpus.records text=$work/corpus.txt
 if [ -n "$icu" ]; then
-  for locale in en en@ss=standard; do
-    printf '%-34s %12s %12s\n' "ICU sentence breaker $locale" \
-      "$(best "$icu" speed "$locale" "$work/corpus.txt")" \
-      "$(best "$icu" speed "$locale" "$work/corpus.records" --per-story)"
-  done
+  compare "story=$tool speed $records --per-story" \
+    "story_en=$icu speed en $records --per-story" \
+    "story_ss=$icu speed en@ss=standard $records --per-story"
+  compare "text=$tool speed $text" "text_en=$icu speed en $text" \
+    "text_ss=$icu speed en@ss=standard $text"
+else
+  compare "story=$tool speed $records --per-story" "text=$tool speed $text"
+fi
+compare "alone=$tool speed $records --per-story-alone" "split=$tool speed $text --split-only"
+
+printf 'MB/s, one core, best of %s rounds   %12s %12s\n' "$rounds" "one text" "per story"
+row() { printf '%-40s %12s %12s\n' "$1" "$2" "$3"; }
+row "chorus segment stage" "${best[text]}" "${best[story]}"
+row "chorus segment stage, own lexicons" "-" "${best[alone]}"
+row "chorus sentence splitter alone" "${best[split]}" "-"
+if [ -n "$icu" ]; then
+  row "ICU sentence breaker en" "${best[text_en]}" "${best[story_en]}"
+  row "ICU sentence breaker en@ss=standard" "${best[text_ss]}" "${best[story_ss]}"
+  ratio() { python3 -c "print(f'{$1 / $2:.2f}x')"; }
+  row "chorus / ICU en" "$(ratio "${best[text]}" "${best[text_en]}")" \
+    "$(ratio "${best[story]}" "${best[story_en]}")"
+  row "chorus / ICU en@ss=standard (issue: 8x)" "$(ratio "${best[text]}" "${best[text_ss]}")" \
+    "$(ratio "${best[story]}" "${best[story_ss]}")"
 fi

@@ -165,15 +165,19 @@ const char *chorus_story_render(chorus_story *story, chorus_format format, size_
  * A story's output is the same with or without one.
  *
  * Ownership and threads: the caller creates and frees the lexicon; it must
- * outlive every story created with it (their words point into it). A
- * lexicon and its stories belong to one thread at a time: running such a
- * story writes to the lexicon, so two of them never run concurrently.
+ * outlive every story created with it (their words point into it, and
+ * freeing such a story gives its vectors' memory back to it). A lexicon
+ * and its stories belong to one thread at a time: running or freeing such
+ * a story writes to the lexicon, so two of them never run concurrently.
  * There is no global lexicon; a story created with chorus_story_new() has
  * its own, freed with it.
  *
  * Size: at most max_words words are kept (0: CHORUS_LEXICON_DEFAULT_WORDS).
  * When it is full the lexicon stops growing, and the words it lacks are
- * stemmed by each story on its own, with the same results. */
+ * stemmed by each story on its own, with the same results. It starts with
+ * room for tens of thousands of words (a few MiB), and keeps the memory of
+ * the largest token, sentence and term vectors of the stories freed so
+ * far, which the next story's segment stage reuses. */
 #define CHORUS_LEXICON_DEFAULT_WORDS ((size_t)1 << 18)
 #define CHORUS_LEXICON_MAX_WORDS ((size_t)1 << 24)
 

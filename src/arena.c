@@ -1,12 +1,15 @@
 /*
  * arena.c — the story's memory.
  *
- * A singly linked list of blocks, each at least 64 KiB; allocations are
- * bumped from the newest block and never freed one by one. A request larger
- * than a block gets a block of its own. A hard limit on the bytes handed out
- * turns runaway input into CHORUS_E_LIMIT instead of exhausting the machine.
+ * A singly linked list of blocks, each at least 64 KiB (or the arena's
+ * block size; blocks of that size from TABLE_HUGE_MIN up are whole huge
+ * pages); allocations are bumped from the newest block and never freed one
+ * by one. A request larger than a block gets a block of its own. A hard limit on the bytes handed
+ * out turns runaway input into CHORUS_E_LIMIT instead of exhausting the machine.
  */
 #include "arena.h"
+
+#include "buf.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -27,6 +30,7 @@ void arena_init(arena *a, size_t limit)
     a->used_total = 0;
     a->limit = limit ? limit : ARENA_DEFAULT_LIMIT;
     a->failed = 0;
+    a->block = 0;
 }
 
 void arena_free(arena *a)
@@ -43,12 +47,14 @@ void arena_free(arena *a)
 
 static arena_block *arena_new_block(arena *a, size_t need)
 {
-    size_t size = need > ARENA_BLOCK_MIN ? need : ARENA_BLOCK_MIN;
-    arena_block *b = malloc(sizeof *b + size);
+    size_t least = a->block ? a->block : ARENA_BLOCK_MIN;
+    size_t size = need > least ? need : least, bytes = sizeof(arena_block) + size;
+    /* a block of the arena's own size from TABLE_HUGE_MIN up: huge pages */
+    arena_block *b = size == least && size >= TABLE_HUGE_MIN ? huge_alloc(&bytes) : malloc(bytes);
     if (!b) return NULL;
-    b->size = size;
+    b->size = bytes - sizeof *b;
     b->used = 0;
-    if (a->head && need > ARENA_BLOCK_MIN) {
+    if (a->head && need > least) {
         /* a large block goes behind the head so the head keeps filling */
         b->next = a->head->next;
         a->head->next = b;

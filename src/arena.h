@@ -11,6 +11,7 @@ typedef struct arena {
     size_t used_total; /* bytes handed out, for the hard limit */
     size_t limit;      /* hard limit on used_total; 0 means the default */
     int failed;        /* set once an allocation failed */
+    size_t block;      /* the least size of a block; 0: 64 KiB */
 } arena;
 
 #define ARENA_DEFAULT_LIMIT ((size_t)1 << 31) /* 2 GiB per story */

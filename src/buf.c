@@ -73,6 +73,41 @@ void buf_prefer_huge_pages(buf *b)
 #endif
 }
 
+void *huge_alloc(size_t *size)
+{
+    const size_t huge = (size_t)2 << 20;
+    if (*size > SIZE_MAX - huge) return NULL;
+    size_t n = (*size + huge - 1) & ~(huge - 1);
+    void *p = NULL;
+    if (posix_memalign(&p, huge, n ? n : huge)) return NULL;
+#ifdef MADV_HUGEPAGE
+    madvise(p, n ? n : huge, MADV_HUGEPAGE);
+#endif
+    *size = n ? n : huge;
+    return p;
+}
+
+void *table_zalloc(size_t size)
+{
+    if (size < TABLE_HUGE_MIN) return calloc(1, size ? size : 1);
+    void *p = huge_alloc(&size);
+    if (p) memset(p, 0, size);
+    return p;
+}
+
+int buf_reserve_table(buf *b, size_t size)
+{
+    if (b->failed || size <= b->cap) return !b->failed;
+    if (size > b->limit) size = b->limit;
+    char *p = size < TABLE_HUGE_MIN ? malloc(size) : huge_alloc(&size);
+    if (!p) return 0;
+    memcpy(p, b->data ? b->data : "", b->data ? b->len + 1 : 1);
+    free(b->data);
+    b->data = p;
+    b->cap = size;
+    return 1;
+}
+
 void buf_put(buf *b, const void *p, size_t n)
 {
     if (!buf_reserve(b, n)) return;

@@ -26,6 +26,19 @@ static inline int buf_room(buf *b, size_t extra)
  * where it can (a hint for buffers of many megabytes written once, which
  * would otherwise take a page fault every 4 KiB). */
 void buf_prefer_huge_pages(buf *b);
+/* size zeroed bytes for a hash table, freed with free(); NULL when out of
+ * memory. From TABLE_HUGE_MIN up the allocation is rounded up to whole
+ * 2 MiB pages, aligned, and the system is asked for huge pages: a table
+ * written all over would otherwise take a page fault every 4 KiB. */
+#define TABLE_HUGE_MIN ((size_t)256 << 10)
+void *table_zalloc(size_t size);
+/* *size bytes or more (*size is rounded up to whole 2 MiB pages and set),
+ * aligned, not zeroed, with huge pages asked for; freed with free(). */
+void *huge_alloc(size_t *size);
+/* Gives the buffer a capacity of size bytes at once (huge pages from
+ * TABLE_HUGE_MIN up): for a vector known to grow that large. 0 when out
+ * of memory. */
+int buf_reserve_table(buf *b, size_t size);
 void buf_put(buf *b, const void *p, size_t n);
 void buf_puts(buf *b, const char *s);
 void buf_putc(buf *b, char c);

@@ -1,8 +1,9 @@
 /*
  * lexicon.c — the lexicon: every distinct lower-cased word seen so far,
- * with its Snowball English stem (libstemmer) and its classes (has a
- * letter, is a function word), kept across the stories that share it so
- * that each word is classified and stemmed once, not once per story.
+ * with its Snowball English stem (stem_english.c for words of plain
+ * letters, libstemmer for the others) and its classes (has a letter, is a
+ * function word), kept across the stories that share it so that each word
+ * is classified and stemmed once, not once per story.
  *
  * A story numbers its terms and stems from zero in order of first use,
  * with or without a lexicon: each word and stem carries a stamp naming the
@@ -10,48 +11,46 @@
  * new run starts by incrementing the stamp instead of clearing anything.
  * Words of up to 16 bytes (nearly all) live in an open-addressing index
  * whose slots hold the word's bytes inline, so a lookup is one hash and
- * one probe; longer ones go through a map.
+ * one probe; longer ones go through a map. Batches of keys are looked up
+ * in runs: one pass finds their slots (the words the lexicon lacks are
+ * all stemmed, then added, so that their misses in the stems' map
+ * overlap), a second numbers the story's terms without branching on
+ * whether the story used a word before (as good as random): the new term
+ * is written either way and kept only when new.
  *
  * Function words, numbers, addresses and words of two bytes are their own
  * stem.
+ *
+ * Memory: a lexicon made for many stories (chorus_lexicon_new) starts
+ * with its index, stem map and stem vector sized for a batch, in huge
+ * pages (a fresh 4 KiB page costs a fault, and on some virtual machines
+ * far more), and lends the vectors of freed stories to the next ones.
  *
  * Limits: at most max_words words. Once full, the lexicon stops growing and
  * a word it lacks is stemmed by the story itself (its own maps, freed with
  * it), giving the same term and stem ids as an unlimited lexicon would.
  * One thread at a time: a run writes the stamps.
  */
-#define _DEFAULT_SOURCE /* madvise */
 #include "lexicon.h"
 
 #include <libstemmer.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 
 #include "segment.h"
+#include "stem_english.h"
 
 #define INDEX_MIN_BITS 8
+#define INDEX_START_BITS 16 /* the most an index starts with: one huge page */
 #define INDEX_MAX_BITS 26
 
-/* A zeroed index of 2^bits slots; from 2 MiB up, aligned and backed by
- * huge pages where the system allows (a lookup then rarely misses the
- * TLB). */
+/* A zeroed index of 2^bits slots (from TABLE_HUGE_MIN up in huge pages,
+ * so that a lookup rarely misses the TLB). */
 static int index_alloc(chorus_lexicon *lx, unsigned bits)
 {
-    size_t size = ((size_t)1 << bits) * sizeof *lx->slots, huge = (size_t)2 << 20;
     lx->bits = bits;
-    if (size < huge) {
-        lx->slots = calloc((size_t)1 << bits, sizeof *lx->slots);
-        return lx->slots != NULL;
-    }
-    void *p = NULL;
-    if (posix_memalign(&p, huge, size)) return 0;
-#ifdef MADV_HUGEPAGE
-    madvise(p, size, MADV_HUGEPAGE);
-#endif
-    memset(p, 0, size);
-    lx->slots = p;
-    return 1;
+    lx->slots = table_zalloc(((size_t)1 << bits) * sizeof *lx->slots);
+    return lx->slots != NULL;
 }
 
 chorus_lexicon *lexicon_new(size_t max_words, size_t text_bytes)
@@ -68,11 +67,23 @@ chorus_lexicon *lexicon_new(size_t max_words, size_t text_bytes)
     buf_init(&lx->pending.keys, (size_t)1 << 31); /* a sentence of 64 MiB */
     buf_init(&lx->pending.long_bytes, 0);
     buf_init(&lx->pending.ends, 0);
+    for (size_t i = 0; i < LEX_SPARES; i++)
+        buf_init(&lx->spare[i], 0);
+    buf_init(&lx->new_stems, 0);
     unsigned bits = INDEX_MIN_BITS;
-    while (bits < 16 && ((size_t)1 << bits) * 8 < text_bytes)
+    /* a slot per 8 bytes of text, no more than max_words fill to 70% */
+    while (bits < INDEX_START_BITS && ((size_t)1 << bits) * 8 < text_bytes &&
+           ((size_t)7 << bits) / 10 < lx->max_words)
         bits++;
+    /* sized for many words: the stems' map and vector are sized at once too,
+     * the arena of stems takes huge pages */
+    int many = lx->many = bits == INDEX_START_BITS;
     lx->stemmer = sb_stemmer_new("english", "UTF_8");
-    if (!index_alloc(lx, bits) || !lx->stemmer) {
+    lx->ascii_stemmer = sb_stemmer_new("english", "ISO_8859_1");
+    if (many) lx->arena.block = ((size_t)2 << 20) - 64; /* one huge page a block */
+    if (!index_alloc(lx, bits) || !lx->stemmer || !lx->ascii_stemmer ||
+        (many && (!map_reserve(&lx->stem_ids, (size_t)1 << (bits - 1)) ||
+                  !buf_reserve_table(&lx->stems, (size_t)2 << 20)))) {
         chorus_lexicon_free(lx);
         return NULL;
     }
@@ -81,13 +92,14 @@ chorus_lexicon *lexicon_new(size_t max_words, size_t text_bytes)
 
 chorus_lexicon *chorus_lexicon_new(size_t max_words)
 {
-    return lexicon_new(max_words, 0);
+    return lexicon_new(max_words, SIZE_MAX); /* for many stories: as for a large text */
 }
 
 void chorus_lexicon_free(chorus_lexicon *lx)
 {
     if (!lx) return;
     if (lx->stemmer) sb_stemmer_delete(lx->stemmer);
+    if (lx->ascii_stemmer) sb_stemmer_delete(lx->ascii_stemmer);
     free(lx->slots);
     for (size_t i = 0; i < lx->n_chunks; i++)
         free(lx->chunks[i]);
@@ -100,6 +112,9 @@ void chorus_lexicon_free(chorus_lexicon *lx)
     map_free(&lx->stem_ids);
     buf_free(&lx->words);
     buf_free(&lx->stems);
+    for (size_t i = 0; i < LEX_SPARES; i++)
+        buf_free(&lx->spare[i]);
+    buf_free(&lx->new_stems);
     arena_free(&lx->arena);
     free(lx);
 }
@@ -140,6 +155,44 @@ int lexicon_begin(chorus_lexicon *lx, chorus_story *st)
     return 1;
 }
 
+/* The story's vectors, in the order of lx->spare. */
+static void story_vectors(chorus_story *st, buf *v[LEX_SPARES])
+{
+    v[0] = &st->token_store;
+    v[1] = &st->sentence_store;
+    v[2] = &st->terms;
+}
+
+void lexicon_lend(chorus_lexicon *lx, chorus_story *st)
+{
+    buf *v[LEX_SPARES];
+    story_vectors(st, v);
+    for (size_t i = 0; i < LEX_SPARES; i++) {
+        buf *spare = &lx->spare[i];
+        if (v[i]->cap || !spare->cap) continue;
+        size_t limit = v[i]->limit;
+        *v[i] = *spare;
+        buf_init(spare, spare->limit);
+        v[i]->limit = limit;
+        buf_reset(v[i]);
+    }
+}
+
+void lexicon_keep(chorus_lexicon *lx, chorus_story *st)
+{
+    buf *v[LEX_SPARES];
+    story_vectors(st, v);
+    for (size_t i = 0; i < LEX_SPARES; i++) {
+        buf *spare = &lx->spare[i];
+        if (v[i]->cap > spare->cap) { /* keep the larger, free the other */
+            buf t = *spare;
+            *spare = *v[i];
+            *v[i] = t;
+        }
+        buf_free(v[i]);
+    }
+}
+
 uint64_t *lexicon_bits(chorus_lexicon *lx, size_t n)
 {
     if (n <= lx->classes_cap) return lx->classes;
@@ -162,6 +215,28 @@ static int has_letter(const char *s, size_t n)
     return 0;
 }
 
+static int is_ascii(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if ((unsigned char)s[i] & 0x80) return 0;
+    return 1;
+}
+
+/* The stem of lower[0..n) in lx->stem or the stemmer's buffer (valid
+ * until the next call), its length in *len; NULL when out of memory. A
+ * word of letters a to z and apostrophes is stemmed by stem_english.c,
+ * another ASCII word by the Latin-1 build of libstemmer's algorithm (the
+ * same stem without decoding UTF-8), the others by its UTF-8 build. */
+static const char *stem_of(chorus_lexicon *lx, const char *lower, size_t n, size_t *len)
+{
+    lx->stemmed++;
+    if ((*len = stem_english(lower, n, lx->stem)) != 0) return lx->stem;
+    struct sb_stemmer *sb = is_ascii(lower, n) ? lx->ascii_stemmer : lx->stemmer;
+    const sb_symbol *stem = sb_stemmer_stem(sb, (const sb_symbol *)lower, (int)n);
+    *len = stem ? (size_t)sb_stemmer_length(sb) : 0;
+    return (const char *)stem;
+}
+
 /* The classes of a word and its stem (the word itself, or the stemmer's
  * buffer, valid until its next call). */
 typedef struct word_facts {
@@ -175,11 +250,11 @@ static word_facts facts_of(chorus_lexicon *lx, const char *lower, size_t n)
     word_facts f = {lower, n, (uint8_t)has_letter(lower, n), (uint8_t)is_stopword(lower, n)};
     if (f.is_word && !f.is_stop && n > 2 && !memchr(lower, '.', n) && !memchr(lower, '@', n) &&
         !memchr(lower, '/', n)) {
-        const sb_symbol *stem = sb_stemmer_stem(lx->stemmer, (const sb_symbol *)lower, (int)n);
-        lx->stemmed++;
+        size_t len;
+        const char *stem = stem_of(lx, lower, n, &len);
         if (stem) {
-            f.stem = (const char *)stem;
-            f.stem_len = (size_t)sb_stemmer_length(lx->stemmer);
+            f.stem = stem;
+            f.stem_len = len;
         }
     }
     return f;
@@ -240,15 +315,20 @@ static long story_only_term(chorus_lexicon *lx, const char *lower, size_t n)
 
 /* The lexicon's stem id of a word's stem, added when new; -1 when out of
  * memory. */
-static long stem_id(chorus_lexicon *lx, const word_facts *f)
+static long stem_id_hashed(chorus_lexicon *lx, const char *stem, size_t n, uint64_t hash)
 {
     if (!buf_reserve(&lx->stems, sizeof(lex_stem))) return -1;
     int inserted;
-    map_slot *s = map_upsert(&lx->stem_ids, f->stem, f->stem_len,
-                             (uint32_t)VEC_COUNT(&lx->stems, lex_stem), &inserted);
+    map_slot *s = map_upsert_hashed(&lx->stem_ids, stem, n, hash,
+                                    (uint32_t)VEC_COUNT(&lx->stems, lex_stem), &inserted);
     if (!s) return -1;
     if (inserted) vec_push(&lx->stems, sizeof(lex_stem)); /* reserved above */
     return s->value;
+}
+
+static long stem_id(chorus_lexicon *lx, const word_facts *f)
+{
+    return stem_id_hashed(lx, f->stem, f->stem_len, map_hash(f->stem, f->stem_len));
 }
 
 static void count_word(chorus_lexicon *lx)
@@ -346,48 +426,178 @@ static void resolver_store(const resolver *r, chorus_lexicon *lx)
     lx->story->n_stems = r->n_stems;
 }
 
+/* a when c is 1, b when it is 0, without a branch. */
+static inline uint32_t pick(uint32_t c, uint32_t a, uint32_t b)
+{
+    return b ^ ((a ^ b) & (0u - c));
+}
+
+/* The current story's term of the word in slot s, numbered with its stem
+ * at the word's first use in the story. Whether the story used the word
+ * before is as good as random, so there is no branch on it: the term is
+ * written either way (kept only when new) and the ids are selected. A
+ * word the story used has its stem numbered already. */
+static inline uint32_t story_term(resolver *r, lex_slot *s, char *const *chunks)
+{
+    uint32_t fresh = s->stamp != r->stamp;
+    lex_stem *e = &r->stems[s->stem];
+    uint32_t new_stem = e->stamp != r->stamp;
+    uint32_t stem = pick(new_stem, (uint32_t)r->n_stems, e->id);
+    e->stamp = r->stamp;
+    e->id = stem;
+    r->n_stems += new_stem;
+    const char *text =
+        chunks[s->text >> LEX_POOL_CHUNK_BITS] + (s->text & ((1u << LEX_POOL_CHUNK_BITS) - 1));
+    r->terms[r->n_terms] = (term){text, stem, s->is_word, s->is_stop};
+    uint32_t id = pick(fresh, (uint32_t)r->n_terms, s->term);
+    s->stamp = r->stamp;
+    s->term = id;
+    r->n_terms += fresh;
+    return id;
+}
+
+#define PROBE_RUN 256 /* keys probed before their terms are numbered */
+
+/* Finds the slots of the short keys[a, b) into found (b - a <= PROBE_RUN;
+ * NULL for a long key and for a word the lexicon lacks, whose offsets go
+ * to fresh); returns the number of those words. */
+static size_t probe_run(const chorus_lexicon *lx, const lex_key *keys, size_t a, size_t b,
+                        lex_slot **found, size_t *fresh)
+{
+    lex_slot *slots = lx->slots, *end = slots + ((size_t)1 << lx->bits);
+    unsigned shift = 64 - lx->bits;
+    size_t n = 0;
+    for (size_t k = a; k < b; k++) {
+        const lex_key *key = &keys[k];
+        lex_slot *s = NULL;
+        if (key->len != LEX_LONG) {
+            s = &slots[key->hash >> shift];
+            while (s->a && (s->a != key->a || s->b != key->b))
+                s = s + 1 < end ? s + 1 : slots; /* linear probing */
+            if (!s->a) {
+                s = NULL;
+                fresh[n++] = k;
+            }
+        }
+        found[k - a] = s;
+    }
+    return n;
+}
+
+/* A word new to the lexicon, stemmed before it is added. */
+typedef struct new_word {
+    const lex_key *key;
+    uint8_t is_word, is_stop;
+    size_t stem, stem_len; /* the stem's offset in lx->new_stems */
+    uint64_t stem_hash;
+} new_word;
+
+static void key_bytes(const lex_key *k, char lower[LEX_KEY_BYTES])
+{
+    memcpy(lower, &k->a, 8);
+    memcpy(lower + 8, &k->b, 8);
+}
+
+/* Stems the words keys[fresh[0..n)] once each (a run's repeats found in a
+ * small hash set), at most as many as the lexicon has room for,
+ * prefetching their stems' slots in the map; returns how many went to
+ * words. */
+static size_t stem_new_words(chorus_lexicon *lx, const lex_key *keys, const size_t *fresh, size_t n,
+                             new_word *words)
+{
+    size_t count = 0, room = lx->max_words - lx->n_words;
+    uint16_t seen[2 * PROBE_RUN] = {0}; /* 1 + the word's index, by key hash */
+    buf_reset(&lx->new_stems);
+    for (size_t i = 0; i < n && count < room; i++) {
+        const lex_key *k = &keys[fresh[i]];
+        size_t h = (size_t)(k->hash >> 32) % (2 * PROBE_RUN);
+        while (seen[h] && (words[seen[h] - 1].key->a != k->a || words[seen[h] - 1].key->b != k->b))
+            h = (h + 1) % (2 * PROBE_RUN);
+        if (seen[h]) continue; /* met earlier in the run */
+        seen[h] = (uint16_t)(count + 1);
+        char lower[LEX_KEY_BYTES];
+        key_bytes(k, lower);
+        word_facts f = facts_of(lx, lower, k->len);
+        new_word *w = &words[count++];
+        *w = (new_word){k, f.is_word, f.is_stop, lx->new_stems.len, f.stem_len, 0};
+        buf_put(&lx->new_stems, f.stem, f.stem_len);
+        w->stem_hash = map_prefetch(&lx->stem_ids, f.stem, f.stem_len);
+    }
+    return lx->new_stems.failed ? 0 : count;
+}
+
+/* Adds the stemmed words to the lexicon, in order; 0 when out of memory.
+ * Stops when the index cannot grow (the words left are the stories' own). */
+static int add_new_words(chorus_lexicon *lx, const new_word *words, size_t n)
+{
+    for (size_t i = 0; i < n && !lx->full && index_grow(lx); i++) {
+        const new_word *w = &words[i];
+        const lex_key *k = w->key;
+        char lower[LEX_KEY_BYTES];
+        key_bytes(k, lower);
+        long stem = stem_id_hashed(lx, lx->new_stems.data + w->stem, w->stem_len, w->stem_hash);
+        long text = stem < 0 ? -1 : pool_add(lx, lower, k->len);
+        if (text < 0) return 0;
+        *index_find(lx, k->a, k->b, k->hash) = (lex_slot){.a = k->a,
+                                                          .b = k->b,
+                                                          .stem = (uint32_t)stem,
+                                                          .len = k->len,
+                                                          .is_word = w->is_word,
+                                                          .is_stop = w->is_stop,
+                                                          .text = (uint32_t)text};
+        lx->n_short++;
+        count_word(lx);
+    }
+    return 1;
+}
+
+/* The slots of keys[a, b) into found, the words the lexicon lacks added
+ * first (all stemmed before any is added, so that their misses in the
+ * stems' map overlap); a word left out (a full lexicon) keeps NULL. */
+static int find_slots(chorus_lexicon *lx, const lex_key *keys, size_t a, size_t b, lex_slot **found)
+{
+    size_t fresh[PROBE_RUN];
+    size_t n = probe_run(lx, keys, a, b, found, fresh);
+    if (!n || lx->full || !lx->many) return 1; /* a story's own lexicon: added one by one */
+    new_word words[PROBE_RUN];
+    unsigned bits = lx->bits;
+    size_t count = stem_new_words(lx, keys, fresh, n, words);
+    if (lx->new_stems.failed || !add_new_words(lx, words, count)) return 0;
+    if (lx->bits != bits) return probe_run(lx, keys, a, b, found, fresh), 1; /* the index moved */
+    for (size_t i = 0; i < n; i++) {
+        const lex_key *k = &keys[fresh[i]];
+        lex_slot *s = index_find(lx, k->a, k->b, k->hash);
+        found[fresh[i] - a] = s->a ? s : NULL;
+    }
+    return 1;
+}
+
 int lexicon_resolve(chorus_lexicon *lx, token *out, const lex_key *keys, size_t a, size_t b)
 {
     /* room for a new term per key, so that the loop never grows the array */
     if (!buf_room(&lx->story->terms, (b - a) * sizeof(term))) return 0;
-    resolver r;
-    resolver_load(&r, lx);
-    lex_slot *slots = lx->slots, *end = slots + ((size_t)1 << lx->bits);
-    char *const *chunks = lx->chunks;
-    unsigned shift = 64 - lx->bits;
-    for (size_t k = a; k < b; k++) {
-        const lex_key *key = &keys[k];
-        if (key->len == LEX_LONG) continue;
-        lex_slot *s = &slots[key->hash >> shift];
-        while (s->a && (s->a != key->a || s->b != key->b))
-            s = s + 1 < end ? s + 1 : slots; /* linear probing */
-        if (!s->a) {                         /* a word new to the lexicon */
-            resolver_store(&r, lx);
-            long id = lexicon_short_term(lx, key);
-            if (id < 0) return 0;
-            resolver_load(&r, lx);
-            slots = lx->slots;
-            end = slots + ((size_t)1 << lx->bits);
-            chunks = lx->chunks;
-            shift = 64 - lx->bits;
-            out[k].term = (uint32_t)id;
-            continue;
-        }
-        if (s->stamp != r.stamp) {
-            lex_stem *e = &r.stems[s->stem];
-            if (e->stamp != r.stamp) {
-                e->stamp = r.stamp;
-                e->id = (uint32_t)r.n_stems++;
+    lex_slot *found[PROBE_RUN];
+    for (size_t k = a; k < b; k += PROBE_RUN) {
+        size_t stop = b - k > PROBE_RUN ? k + PROBE_RUN : b;
+        if (!find_slots(lx, keys, k, stop, found)) return 0;
+        resolver r;
+        resolver_load(&r, lx);
+        for (size_t i = k; i < stop; i++) {
+            if (found[i - k]) {
+                out[i].term = story_term(&r, found[i - k], lx->chunks);
+            } else if (keys[i].len != LEX_LONG) { /* a word of the story only */
+                const lex_slot *slots = lx->slots;
+                resolver_store(&r, lx);
+                long id = lexicon_short_term(lx, &keys[i]);
+                if (id < 0) return 0;
+                resolver_load(&r, lx);
+                out[i].term = (uint32_t)id;
+                size_t fresh[PROBE_RUN];
+                if (lx->slots != slots) probe_run(lx, keys, k, stop, found, fresh); /* it moved */
             }
-            const char *text = chunks[s->text >> LEX_POOL_CHUNK_BITS] +
-                               (s->text & ((1u << LEX_POOL_CHUNK_BITS) - 1));
-            r.terms[r.n_terms] = (term){text, e->id, s->is_word, s->is_stop};
-            s->stamp = r.stamp;
-            s->term = (uint32_t)r.n_terms++;
         }
-        out[k].term = s->term;
+        resolver_store(&r, lx);
     }
-    resolver_store(&r, lx);
     return 1;
 }
 

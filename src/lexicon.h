@@ -60,27 +60,34 @@ typedef struct lex_stem {
     uint32_t id;    /* that run's stem id */
 } lex_stem;
 
+#define LEX_SPARES 3 /* a story's tokens, sentences and terms */
+
 struct chorus_lexicon {
     size_t max_words;
     int full;        /* max_words reached: nothing is added any more */
+    int many;        /* sized for many words: new words are added a run at a time */
     arena arena;     /* the bytes of words and stems */
     lex_slot *slots; /* short words, open addressing */
     char **chunks;   /* the text pool of short words: handle (chunk << 16) | offset */
     size_t n_chunks, chunk_used;
     unsigned bits;
     size_t n_short;
-    map long_words; /* words longer than a key -> id in words */
-    buf words;      /* lex_word */
-    size_t n_words; /* short and long */
-    map stem_ids;   /* stem -> id in stems */
-    buf stems;      /* lex_stem */
-    struct sb_stemmer *stemmer;
-    size_t stemmed;      /* calls of the stemmer */
-    uint32_t stamp;      /* the current run */
-    chorus_story *story; /* the story of the current run */
+    map long_words;                   /* words longer than a key -> id in words */
+    buf words;                        /* lex_word */
+    size_t n_words;                   /* short and long */
+    map stem_ids;                     /* stem -> id in stems */
+    buf stems;                        /* lex_stem */
+    struct sb_stemmer *stemmer;       /* UTF-8 */
+    struct sb_stemmer *ascii_stemmer; /* the same algorithm on Latin-1, for ASCII words */
+    char stem[LEX_TERM_MAX_BYTES];    /* stem_english's output */
+    size_t stemmed;                   /* calls of the stemmer */
+    uint32_t stamp;                   /* the current run */
+    chorus_story *story;              /* the story of the current run */
     lex_pending pending;
     uint64_t *classes; /* scratch for token_scan's byte classes */
     size_t classes_cap;
+    buf spare[LEX_SPARES]; /* finished stories' vectors, for the next story */
+    buf new_stems;         /* the stems of a run's new words, before they are added */
 };
 
 /* A lexicon whose index starts sized for text_bytes of text. */
@@ -89,6 +96,13 @@ chorus_lexicon *lexicon_new(size_t max_words, size_t text_bytes);
  * st (its term and stem ids count from zero). Returns 0 when out of
  * memory. */
 int lexicon_begin(chorus_lexicon *lx, chorus_story *st);
+/* A story run with a shared lexicon takes the memory of the vectors a
+ * finished story gave back (lexicon_lend, before the segment stage), and
+ * gives its own back when freed (lexicon_keep): the lexicon keeps the
+ * largest of each, so that a batch does not take fresh pages from the
+ * system for every story. */
+void lexicon_lend(chorus_lexicon *lx, chorus_story *st);
+void lexicon_keep(chorus_lexicon *lx, chorus_story *st);
 /* The term id in the current story of the lower-cased word lower[0..n),
  * interning it; -1 when out of memory or past a limit. */
 long lexicon_term(chorus_lexicon *lx, const char *lower, size_t n);

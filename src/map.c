@@ -7,6 +7,8 @@
  */
 #include "map.h"
 
+#include "buf.h"
+
 #include <stdlib.h>
 #include <string.h>
 #include <xxhash.h>
@@ -41,10 +43,10 @@ static map_slot *map_find(const map *m, const char *key, size_t len, uint64_t h)
     }
 }
 
-static int map_grow(map *m)
+/* Moves the entries to a table of cap slots (a power of two). */
+static int map_resize(map *m, size_t cap)
 {
-    size_t cap = m->cap ? m->cap * 2 : 256;
-    map_slot *slots = calloc(cap, sizeof *slots);
+    map_slot *slots = table_zalloc(cap * sizeof *slots);
     if (!slots) return 0;
     map old = *m;
     m->slots = slots;
@@ -57,6 +59,20 @@ static int map_grow(map *m)
     return 1;
 }
 
+static int map_grow(map *m)
+{
+    return map_resize(m, m->cap ? m->cap * 2 : 256);
+}
+
+int map_reserve(map *m, size_t count)
+{
+    if (count > MAP_MAX_ENTRIES) return 0;
+    size_t cap = m->cap ? m->cap : 256;
+    while (cap < 2 * count)
+        cap *= 2;
+    return cap == m->cap || map_resize(m, cap);
+}
+
 uint32_t *map_get(const map *m, const char *key, size_t len)
 {
     if (!m->cap) return NULL;
@@ -64,7 +80,20 @@ uint32_t *map_get(const map *m, const char *key, size_t len)
     return s->key ? &s->value : NULL;
 }
 
+uint64_t map_prefetch(const map *m, const char *key, size_t len)
+{
+    uint64_t h = map_hash(key, len);
+    if (m->cap) __builtin_prefetch(&m->slots[(size_t)h & (m->cap - 1)]);
+    return h;
+}
+
 map_slot *map_upsert(map *m, const char *key, size_t len, uint32_t value, int *inserted)
+{
+    return map_upsert_hashed(m, key, len, map_hash(key, len), value, inserted);
+}
+
+map_slot *map_upsert_hashed(map *m, const char *key, size_t len, uint64_t h, uint32_t value,
+                            int *inserted)
 {
     if (inserted) *inserted = 0;
     if ((m->count + 1) * 2 > m->cap) {
@@ -73,7 +102,6 @@ map_slot *map_upsert(map *m, const char *key, size_t len, uint32_t value, int *i
             return NULL;
         }
     }
-    uint64_t h = map_hash(key, len);
     map_slot *s = map_find(m, key, len, h);
     if (s->key) return s;
     char *copy = arena_strndup(m->keys, key, len);

@@ -25,6 +25,9 @@ typedef struct map {
 
 void map_init(map *m, arena *keys);
 void map_free(map *m);
+/* Room for count entries in all, so that the map does not grow before
+ * then; 0 when out of memory or past MAP_MAX_ENTRIES. */
+int map_reserve(map *m, size_t count);
 /* The value stored under key, or NULL. */
 uint32_t *map_get(const map *m, const char *key, size_t len);
 /* The slot for key, inserted with value when absent (*inserted set to 1).
@@ -32,5 +35,11 @@ uint32_t *map_get(const map *m, const char *key, size_t len);
 map_slot *map_upsert(map *m, const char *key, size_t len, uint32_t value, int *inserted);
 
 uint64_t map_hash(const char *key, size_t len);
+/* map_hash(key, len), with the slot where key's probe starts prefetched:
+ * for map_upsert_hashed a little later. */
+uint64_t map_prefetch(const map *m, const char *key, size_t len);
+/* map_upsert with the key's hash (map_hash) given. */
+map_slot *map_upsert_hashed(map *m, const char *key, size_t len, uint64_t hash, uint32_t value,
+                            int *inserted);
 
 #endif

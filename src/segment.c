@@ -1471,6 +1471,7 @@ static void add_sentence(void *vctx, size_t start, size_t end)
 chorus_status segment_story(chorus_story *st, chorus_error *err)
 {
     buf *sentences = &st->sentence_store, *tokens = &st->token_store;
+    if (st->lexicon) lexicon_lend(st->lexicon, st); /* a finished story's memory */
     buf_reset(sentences);
     buf_reset(tokens);
     size_t bytes = 0;

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "json.h"
+#include "lexicon.h"
 
 static const struct {
     const char *code, *message;
@@ -135,6 +136,7 @@ void chorus_story_free(chorus_story *st)
     if (!st) return;
     buf_free(&st->articles);
     buf_free(&st->skipped);
+    if (st->lexicon && !st->own_lexicon) lexicon_keep(st->lexicon, st); /* for the next story */
     buf_free(&st->terms);
     buf_free(&st->sentence_store);
     buf_free(&st->token_store);

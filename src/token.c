@@ -388,7 +388,7 @@ static inline void add_short_token(scan_out *o, uint64_t a, uint64_t b, size_t i
     lex_key *p = &o->keys[o->count];
     *p = (lex_key){a, b, lex_hash(a, b, stop - i), (uint32_t)(stop - i)};
     __builtin_prefetch(lexicon_home(o->lx, p->hash));
-    o->out[o->count++] = (token){{(uint32_t)i, (uint32_t)stop}, 0};
+    o->out[o->count++].span = (span){(uint32_t)i, (uint32_t)stop};
 }
 
 /* The byte-wise reader's token at text[i] (a word character); returns
@@ -642,7 +642,7 @@ static int possessive(const char *t, size_t s, size_t e, size_t n)
 
 /* The run [s, e) when the byte-wise reader must take it or bytes from 0x80
  * up come before it; returns 0 when out of memory. */
-static int slow_run(run_scan *r, size_t s, size_t e)
+__attribute__((noinline, cold)) static int slow_run(run_scan *r, size_t s, size_t e)
 {
     scan_out *o = r->o;
     if (r->high < s) scan_high(o, r->text, r->start, r->end, r->c, s, &r->pos, &r->high);
@@ -696,7 +696,8 @@ __attribute__((always_inline)) static inline int take_run(run_scan *r, run_out *
     uint64_t h = lex_hash(a, b, e - s);
     __builtin_prefetch(&ro->slots[h >> ro->shift]);
     ro->keys[ro->count] = (lex_key){a, b, h, (uint32_t)(e - s)};
-    ro->out[ro->count++] = (token){{(uint32_t)(ro->start + s), (uint32_t)(ro->start + e)}, 0};
+    /* the term is set when the keys are looked up (token_resolve) */
+    ro->out[ro->count++].span = (span){(uint32_t)(ro->start + s), (uint32_t)(ro->start + e)};
     ro->pos = e;
     return 1;
 }
@@ -814,13 +815,16 @@ static int resolve_sentence(chorus_lexicon *lx, token *out, const lex_key *keys,
 int token_resolve(chorus_lexicon *lx, buf *tokens)
 {
     lex_pending *p = &lx->pending;
-    token *out = (token *)(void *)tokens->data + p->first_token;
+    size_t n = VEC_COUNT(&p->keys, lex_key), a = 0;
     const lex_key *keys = (const lex_key *)(const void *)p->keys.data;
     const size_t *ends = (const size_t *)(const void *)p->ends.data;
-    size_t n = VEC_COUNT(&p->keys, lex_key), a = 0;
-    if (p->long_bytes.len == 0) { /* no long word: one loop for every sentence */
-        if (!lexicon_resolve(lx, out, keys, 0, n)) return 0;
+    if (n == 0) {
+        /* nothing to look up (the tokens may not be allocated yet) */
+    } else if (p->long_bytes.len == 0) { /* no long word: one loop for every sentence */
+        if (!lexicon_resolve(lx, (token *)(void *)tokens->data + p->first_token, keys, 0, n))
+            return 0;
     } else {
+        token *out = (token *)(void *)tokens->data + p->first_token;
         for (size_t s = 0; s < VEC_COUNT(&p->ends, size_t); a = ends[s++])
             if (!resolve_sentence(lx, out, keys, a, ends[s])) return 0;
     }

@@ -352,12 +352,39 @@ static int short_abbreviation(const char *s, size_t dot)
            (start == 0 || s[start - 1] == ' ');
 }
 
+/* "London, England — ": capitalized words, a comma, one to three more,
+ * then a dash; the length of the place before the dash, or 0. */
+static size_t titled_place(const char *s, size_t n)
+{
+    size_t i = 0, commas = 0, after_comma = 0;
+    while (i < n && i < 60) {
+        if (!isupper((unsigned char)s[i])) return 0;
+        while (i < n && (isalpha((unsigned char)s[i]) || s[i] == '.' || s[i] == '-'))
+            i++;
+        if (commas) after_comma++;
+        if (i < n && s[i] == ',') commas++, i++;
+        if (i >= n || s[i] != ' ') return 0;
+        size_t sep = dateline_separator(s + i, n - i);
+        if (commas == 1 && after_comma >= 1 && after_comma <= 3 && (sep == 4 || sep == 5))
+            return i; /* " -- ", a spaced em or en dash */
+        if (commas > 1) return 0;
+        i++;
+    }
+    return 0;
+}
+
 size_t meta_dateline(const char *s, size_t n, char *out, size_t cap)
 {
     size_t first_end = 0;
     while (first_end < n && isupper((unsigned char)s[first_end]))
         first_end++;
-    if (first_end < 2) return 0;
+    if (first_end < 2) {
+        size_t place = titled_place(s, n);
+        if (!place) return 0;
+        size_t skip = place + dateline_separator(s + place, n - place);
+        copy_out(out, cap, s, (size_t)((const char *)memchr(s, ',', place) - s)); /* the city */
+        return skip < n ? skip : 0;
+    }
     size_t place_end = 0;
     for (size_t i = 0; i < n && i < 80; i++) {
         size_t sep = dateline_separator(s + i, n - i);

@@ -97,6 +97,13 @@ static void test_datelines(void **state)
     assert_string_equal(place, "MACON");
     s = "NAPA, Calif. -- Rain fell.";
     assert_int_equal(meta_dateline(s, strlen(s), place, sizeof place), 16);
+    s = "London, England \xE2\x80\x94 For the second time, crowds lined the route.";
+    assert_int_equal(meta_dateline(s, strlen(s), place, sizeof place), 20);
+    assert_string_equal(place, "London");
+    s = "Rio de Janeiro, Brazil -- Rain fell.";
+    assert_int_equal(meta_dateline(s, strlen(s), place, sizeof place), 0); /* "de" */
+    s = "John Smith \xE2\x80\x94 the mayor \xE2\x80\x94 spoke.";
+    assert_int_equal(meta_dateline(s, strlen(s), place, sizeof place), 0);
     s = "UN envoy left. Then - later - it rained.";
     assert_int_equal(meta_dateline(s, strlen(s), place, sizeof place), 0);
     s = "US officials said - later - that it rained.";

@@ -404,26 +404,27 @@ static long new_story_term(chorus_lexicon *lx, lex_slot *slot)
     return id;
 }
 
-/* The story state lexicon_resolve keeps in registers. */
+#define PROBE_RUN 256 /* keys probed before their terms are numbered */
+
+/* The story state lexicon_resolve keeps in registers, and the slots of
+ * the terms numbered but not yet written (terms [built, n_terms)). */
 typedef struct resolver {
     term *terms;
-    size_t n_terms;
+    size_t n_terms, built;
     lex_stem *stems;
     size_t n_stems;
     uint32_t stamp;
+    lex_slot *fresh[PROBE_RUN];
 } resolver;
 
 static void resolver_load(resolver *r, chorus_lexicon *lx)
 {
     chorus_story *st = lx->story;
-    *r = (resolver){(term *)(void *)st->terms.data, VEC_COUNT(&st->terms, term),
-                    (lex_stem *)(void *)lx->stems.data, st->n_stems, lx->stamp};
-}
-
-static void resolver_store(const resolver *r, chorus_lexicon *lx)
-{
-    lx->story->terms.len = r->n_terms * sizeof(term);
-    lx->story->n_stems = r->n_stems;
+    r->terms = (term *)(void *)st->terms.data;
+    r->n_terms = r->built = VEC_COUNT(&st->terms, term);
+    r->stems = (lex_stem *)(void *)lx->stems.data;
+    r->n_stems = st->n_stems;
+    r->stamp = lx->stamp;
 }
 
 /* a when c is 1, b when it is 0, without a branch. */
@@ -432,31 +433,48 @@ static inline uint32_t pick(uint32_t c, uint32_t a, uint32_t b)
     return b ^ ((a ^ b) & (0u - c));
 }
 
-/* The current story's term of the word in slot s, numbered with its stem
- * at the word's first use in the story. Whether the story used the word
- * before is as good as random, so there is no branch on it: the term is
- * written either way (kept only when new) and the ids are selected. A
- * word the story used has its stem numbered already. */
-static inline uint32_t story_term(resolver *r, lex_slot *s, char *const *chunks)
+/* Writes the terms numbered since the last call, numbering their stems at
+ * their first use in the story: a stem new to the story is only ever met
+ * through a term new to it, so the order is the tokens' order. */
+static void resolver_build(resolver *r, char *const *chunks)
+{
+    for (size_t j = r->built; j < r->n_terms; j++) {
+        const lex_slot *s = r->fresh[j - r->built];
+        lex_stem *e = &r->stems[s->stem];
+        uint32_t new_stem = e->stamp != r->stamp;
+        uint32_t stem = pick(new_stem, (uint32_t)r->n_stems, e->id);
+        e->stamp = r->stamp;
+        e->id = stem;
+        r->n_stems += new_stem;
+        const char *text =
+            chunks[s->text >> LEX_POOL_CHUNK_BITS] + (s->text & ((1u << LEX_POOL_CHUNK_BITS) - 1));
+        r->terms[j] = (term){text, stem, s->is_word, s->is_stop};
+    }
+    r->built = r->n_terms;
+}
+
+static void resolver_store(resolver *r, chorus_lexicon *lx)
+{
+    resolver_build(r, lx->chunks);
+    lx->story->terms.len = r->n_terms * sizeof(term);
+    lx->story->n_stems = r->n_stems;
+}
+
+/* The current story's term of the word in slot s, numbered at the word's
+ * first use in the story (its record written later, by resolver_build).
+ * Whether the story used the word before is as good as random, so there is
+ * no branch on it: the slot is noted either way (kept only when new) and
+ * the ids are selected. At most PROBE_RUN calls between two builds. */
+static inline uint32_t story_term(resolver *r, lex_slot *s)
 {
     uint32_t fresh = s->stamp != r->stamp;
-    lex_stem *e = &r->stems[s->stem];
-    uint32_t new_stem = e->stamp != r->stamp;
-    uint32_t stem = pick(new_stem, (uint32_t)r->n_stems, e->id);
-    e->stamp = r->stamp;
-    e->id = stem;
-    r->n_stems += new_stem;
-    const char *text =
-        chunks[s->text >> LEX_POOL_CHUNK_BITS] + (s->text & ((1u << LEX_POOL_CHUNK_BITS) - 1));
-    r->terms[r->n_terms] = (term){text, stem, s->is_word, s->is_stop};
+    r->fresh[r->n_terms - r->built] = s;
     uint32_t id = pick(fresh, (uint32_t)r->n_terms, s->term);
     s->stamp = r->stamp;
     s->term = id;
     r->n_terms += fresh;
     return id;
 }
-
-#define PROBE_RUN 256 /* keys probed before their terms are numbered */
 
 /* Finds the slots of the short keys[a, b) into found (b - a <= PROBE_RUN;
  * NULL for a long key and for a word the lexicon lacks, whose offsets go
@@ -584,7 +602,7 @@ int lexicon_resolve(chorus_lexicon *lx, token *out, const lex_key *keys, size_t 
         resolver_load(&r, lx);
         for (size_t i = k; i < stop; i++) {
             if (found[i - k]) {
-                out[i].term = story_term(&r, found[i - k], lx->chunks);
+                out[i].term = story_term(&r, found[i - k]);
             } else if (keys[i].len != LEX_LONG) { /* a word of the story only */
                 const lex_slot *slots = lx->slots;
                 resolver_store(&r, lx);

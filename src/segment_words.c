@@ -2,9 +2,10 @@
  * segment_words.c — the English words the sentence splitter decides by:
  * titles and abbreviations before a period, the words that typically open
  * a sentence after one, time words, prepositions, pronouns and speech
- * verbs. One table, sorted by byte order and searched by bisection, gives
- * every role of a lower-cased word at once; its words are stored inline,
- * zero-padded to 16 bytes, so a comparison is two 64-bit compares.
+ * verbs. One table, sorted by byte order, gives every role of a
+ * lower-cased word at once; an index by the first two letters leads to the
+ * few entries a word can be, stored inline and zero-padded to 16 bytes, so
+ * a comparison is two 64-bit compares.
  * Limits: English only; entries are at most 15 bytes; the lists hold
  * common abbreviations, not every abbreviation in use.
  */
@@ -499,42 +500,58 @@ static const word_entry table[] = {
 
 #define TABLE_SIZE (sizeof table / sizeof *table)
 
-/* A zero-padded word of up to 16 bytes as two numbers that compare in
- * byte order. */
+/* The two 64-bit halves of a zero-padded 16-byte word. */
 typedef struct word_key {
-    uint64_t hi, lo;
+    uint64_t lo, hi;
 } word_key;
-
-static uint64_t big_endian(const char *p)
-{
-    uint64_t x;
-    memcpy(&x, p, 8);
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    x = __builtin_bswap64(x);
-#elif !defined(__BYTE_ORDER__) || __BYTE_ORDER__ != __ORDER_BIG_ENDIAN__
-    x = 0;
-    for (int i = 0; i < 8; i++)
-        x = (x << 8) | (unsigned char)p[i];
-#endif
-    return x;
-}
 
 static word_key key_of(const char *word16)
 {
-    return (word_key){big_endian(word16), big_endian(word16 + 8)};
+    word_key k;
+    memcpy(&k.lo, word16, 8);
+    memcpy(&k.hi, word16 + 8, 8);
+    return k;
 }
 
-static int key_less(word_key a, word_key b)
+/* The bucket of a word's first two bytes: 27 per first letter, the first
+ * for a one-letter word, then one per second letter. */
+static unsigned pair_of(const char *lower, size_t n)
 {
-    return a.hi < b.hi || (a.hi == b.hi && a.lo < b.lo);
+    return 27 * (unsigned)(lower[0] - 'a') + (n > 1 ? (unsigned)(lower[1] - 'a') + 1 : 0);
 }
 
-/* Where the words of each first letter start in the table (the last entry:
- * its size); segment_words_sorted() checks it. */
+/* Where the words of each bucket start in the table (the last entry: its
+ * size), written by scripts/gen_word_pairs.py; segment_words_sorted()
+ * checks it. */
 /* clang-format off */
-static const unsigned short letter_start[27] = {
-    0,   54,  65,  98,  118, 139, 157, 166, 182, 200, 208, 211, 227, 272,
-    290, 308, 334, 335, 345, 384, 421, 427, 434, 464, 464, 474, 474};
+static const unsigned short pair_start[27 * 26 + 1] = {
+      0,   1,   1,   3,   6,  11,  11,  12,  13,  13,  13,  13,  13,  20,  23,  31,  31,  36,  36,  41,  47,  49,  52,  54,  54,  54,  54,
+     54,  54,  54,  54,  54,  54,  57,  57,  57,  57,  57,  57,  57,  59,  59,  59,  60,  60,  60,  62,  63,  63,  64,  64,  64,  64,  65,
+     65,  65,  70,  70,  70,  72,  75,  76,  76,  78,  80,  80,  80,  80,  82,  82,  92,  94,  94,  96,  97,  98,  98,  98,  98,  98,  98,
+     98,  98,  98,  98,  98,  98, 106, 106, 106, 106, 111, 111, 111, 111, 111, 111, 115, 115, 115, 117, 117, 117, 118, 118, 118, 118, 118,
+    118, 118, 120, 120, 120, 123, 123, 123, 123, 123, 124, 124, 124, 124, 124, 125, 125, 125, 125, 125, 128, 130, 130, 134, 134, 139, 139,
+    139, 139, 139, 139, 139, 139, 142, 142, 142, 142, 146, 146, 146, 148, 148, 148, 150, 150, 150, 154, 154, 155, 157, 157, 157, 157, 157,
+    157, 157, 159, 159, 159, 159, 161, 161, 161, 161, 162, 162, 162, 162, 163, 163, 166, 166, 166, 166, 166, 166, 166, 166, 166, 166, 166,
+    166, 166, 169, 169, 169, 169, 173, 173, 173, 173, 174, 174, 174, 174, 174, 174, 177, 177, 177, 179, 179, 180, 181, 181, 182, 182, 182,
+    182, 183, 183, 184, 184, 184, 184, 185, 185, 185, 185, 185, 185, 186, 186, 197, 197, 197, 197, 197, 198, 200, 200, 200, 200, 200, 200,
+    200, 200, 202, 202, 202, 202, 202, 202, 202, 202, 202, 202, 202, 202, 202, 202, 202, 202, 202, 203, 203, 203, 208, 208, 208, 208, 208,
+    208, 208, 210, 210, 210, 210, 210, 210, 210, 210, 210, 210, 210, 210, 210, 210, 210, 210, 210, 210, 210, 210, 210, 210, 210, 210, 211,
+    211, 211, 217, 219, 219, 219, 219, 219, 219, 219, 221, 221, 221, 223, 223, 224, 225, 225, 225, 225, 225, 227, 227, 227, 227, 227, 227,
+    227, 227, 234, 234, 234, 236, 239, 240, 242, 242, 250, 250, 250, 251, 253, 253, 262, 263, 263, 265, 268, 269, 271, 271, 271, 271, 272,
+    272, 272, 273, 273, 273, 273, 279, 279, 279, 279, 279, 279, 279, 279, 279, 279, 289, 289, 289, 290, 290, 290, 290, 290, 290, 290, 290,
+    290, 290, 290, 290, 292, 292, 292, 295, 295, 295, 295, 295, 296, 296, 296, 300, 300, 301, 301, 303, 303, 305, 306, 307, 307, 307, 307,
+    308, 308, 311, 311, 311, 312, 315, 315, 317, 317, 317, 317, 319, 322, 322, 322, 323, 324, 324, 329, 331, 333, 333, 334, 334, 334, 334,
+    334, 334, 334, 334, 334, 334, 334, 334, 334, 334, 334, 334, 334, 334, 334, 334, 334, 334, 334, 334, 334, 335, 335, 335, 335, 335, 335,
+    335, 335, 336, 336, 336, 337, 344, 344, 344, 344, 344, 344, 344, 344, 344, 344, 344, 344, 344, 344, 345, 345, 345, 345, 345, 345, 345,
+    345, 345, 349, 349, 350, 350, 360, 360, 361, 364, 366, 366, 366, 366, 366, 367, 373, 374, 375, 376, 376, 379, 384, 384, 384, 384, 384,
+    384, 384, 384, 385, 385, 385, 388, 388, 388, 409, 410, 410, 410, 410, 410, 410, 416, 416, 416, 417, 418, 418, 421, 421, 421, 421, 421,
+    421, 421, 421, 421, 421, 421, 421, 421, 421, 421, 421, 421, 421, 421, 421, 425, 425, 426, 426, 426, 426, 427, 427, 427, 427, 427, 427,
+    427, 427, 428, 428, 428, 428, 428, 428, 428, 428, 429, 429, 429, 429, 429, 429, 432, 432, 432, 432, 433, 434, 434, 434, 434, 434, 434,
+    434, 434, 435, 435, 435, 435, 439, 439, 439, 451, 457, 457, 459, 459, 459, 459, 462, 462, 462, 462, 462, 463, 463, 463, 463, 463, 464,
+    464, 464, 464, 464, 464, 464, 464, 464, 464, 464, 464, 464, 464, 464, 464, 464, 464, 464, 464, 464, 464, 464, 464, 464, 464, 464, 464,
+    464, 464, 464, 464, 464, 466, 470, 470, 470, 470, 470, 470, 470, 470, 470, 470, 472, 472, 472, 474, 474, 474, 474, 474, 474, 474, 474,
+    474, 474, 474, 474, 474, 474, 474, 474, 474, 474, 474, 474, 474, 474, 474, 474, 474, 474, 474, 474, 474, 474, 474, 474, 474, 474, 474,
+    474};
 /* clang-format on */
 
 unsigned segment_word_roles(const char *w, size_t n)
@@ -542,33 +559,28 @@ unsigned segment_word_roles(const char *w, size_t n)
     char lower[16] = {0};
     if (n == 0 || n >= sizeof lower) return 0;
     for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)w[i];
-        lower[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        unsigned c = (unsigned char)w[i] | 0x20;
+        if (c - 'a' >= 26) return 0; /* every word of the table is of letters */
+        lower[i] = (char)c;
     }
-    unsigned first = (unsigned char)lower[0] - 'a';
-    if (first >= 26) return 0; /* every word of the table starts with a letter */
+    unsigned p = pair_of(lower, n);
     word_key key = key_of(lower);
-    /* the last entry not above the key among those of its first letter, by
-     * halving without branches */
-    size_t base = letter_start[first], len = letter_start[first + 1] - base;
-    if (!len) return 0;
-    while (len > 1) {
-        size_t half = len / 2;
-        base = key_less(key, key_of(table[base + half].word)) ? base : base + half;
-        len -= half;
+    for (unsigned i = pair_start[p]; i < pair_start[p + 1]; i++) {
+        word_key k = key_of(table[i].word);
+        if (k.lo == key.lo && k.hi == key.hi) return table[i].roles;
     }
-    word_key found = key_of(table[base].word);
-    return found.hi == key.hi && found.lo == key.lo ? table[base].roles : 0;
+    return 0;
 }
 
 int segment_words_sorted(void)
 {
     for (size_t i = 1; i < TABLE_SIZE; i++)
-        if (table[i].word[15] || !key_less(key_of(table[i - 1].word), key_of(table[i].word)))
-            return 0;
-    for (unsigned l = 0; l < 26; l++) /* letter_start matches the table */
-        for (size_t i = 0; i < TABLE_SIZE; i++)
-            if (((unsigned)((unsigned char)table[i].word[0] - 'a') < l) != (i < letter_start[l]))
-                return 0;
-    return letter_start[26] == TABLE_SIZE;
+        if (table[i].word[15] || memcmp(table[i - 1].word, table[i].word, 16) >= 0) return 0;
+    for (size_t p = 0; p < 27 * 26; p++) /* pair_start matches the table */
+        if (pair_start[p] > pair_start[p + 1]) return 0;
+    for (size_t i = 0; i < TABLE_SIZE; i++) {
+        unsigned p = pair_of(table[i].word, strlen(table[i].word));
+        if (i < pair_start[p] || i >= pair_start[p + 1]) return 0;
+    }
+    return pair_start[0] == 0 && pair_start[27 * 26] == TABLE_SIZE;
 }

@@ -50,6 +50,9 @@ long token_scan(chorus_lexicon *lx, const char *text, size_t room, size_t start,
 int token_resolve(chorus_lexicon *lx, buf *tokens);
 /* The tokens waiting for token_resolve. */
 size_t token_pending(const chorus_lexicon *lx);
+/* Whether every byte classifier this processor runs agrees with the plain
+ * SSE2 one on t[0, n) (n <= 512), for the tests. */
+int token_classify_agrees(const char *t, size_t n);
 
 /* Nonzero for an English function word (stopwords.c); word is lower case. */
 int is_stopword(const char *word, size_t n);

@@ -12,11 +12,13 @@
  * Words of up to 16 bytes (nearly all) live in an open-addressing index
  * whose slots hold the word's bytes inline, so a lookup is one hash and
  * one probe; longer ones go through a map. Batches of keys are looked up
- * in runs: one pass finds their slots (the words the lexicon lacks are
- * all stemmed, then added, so that their misses in the stems' map
- * overlap), a second numbers the story's terms without branching on
- * whether the story used a word before (as good as random): the new term
- * is written either way and kept only when new.
+ * in runs of PROBE_RUN, their slots prefetched when the keys were made:
+ * each word found is numbered at once, without branching on whether the
+ * story used it before (as good as random), and the records of the new
+ * terms are written after the run, their stems' entries prefetched
+ * together. At the first word the lexicon lacks, the words of the rest of
+ * the run it lacks are all stemmed, then added, so that their misses in
+ * the stems' map overlap.
  *
  * Function words, numbers, addresses and words of two bytes are their own
  * stem.
@@ -438,6 +440,8 @@ static inline uint32_t pick(uint32_t c, uint32_t a, uint32_t b)
  * through a term new to it, so the order is the tokens' order. */
 static void resolver_build(resolver *r, char *const *chunks)
 {
+    for (size_t j = r->built; j < r->n_terms; j++) /* their misses overlap */
+        __builtin_prefetch(&r->stems[r->fresh[j - r->built]->stem], 1);
     for (size_t j = r->built; j < r->n_terms; j++) {
         const lex_slot *s = r->fresh[j - r->built];
         lex_stem *e = &r->stems[s->stem];
@@ -474,32 +478,6 @@ static inline uint32_t story_term(resolver *r, lex_slot *s)
     s->term = id;
     r->n_terms += fresh;
     return id;
-}
-
-/* Finds the slots of the short keys[a, b) into found (b - a <= PROBE_RUN;
- * NULL for a long key and for a word the lexicon lacks, whose offsets go
- * to fresh); returns the number of those words. */
-static size_t probe_run(const chorus_lexicon *lx, const lex_key *keys, size_t a, size_t b,
-                        lex_slot **found, size_t *fresh)
-{
-    lex_slot *slots = lx->slots, *end = slots + ((size_t)1 << lx->bits);
-    unsigned shift = 64 - lx->bits;
-    size_t n = 0;
-    for (size_t k = a; k < b; k++) {
-        const lex_key *key = &keys[k];
-        lex_slot *s = NULL;
-        if (key->len != LEX_LONG) {
-            s = &slots[key->hash >> shift];
-            while (s->a && (s->a != key->a || s->b != key->b))
-                s = s + 1 < end ? s + 1 : slots; /* linear probing */
-            if (!s->a) {
-                s = NULL;
-                fresh[n++] = k;
-            }
-        }
-        found[k - a] = s;
-    }
-    return n;
 }
 
 /* A word new to the lexicon, stemmed before it is added. */
@@ -569,52 +547,65 @@ static int add_new_words(chorus_lexicon *lx, const new_word *words, size_t n)
     return 1;
 }
 
-/* The slots of keys[a, b) into found, the words the lexicon lacks added
- * first (all stemmed before any is added, so that their misses in the
- * stems' map overlap); a word left out (a full lexicon) keeps NULL. */
-static int find_slots(chorus_lexicon *lx, const lex_key *keys, size_t a, size_t b, lex_slot **found)
+/* The slot of a short key, or NULL when the lexicon lacks the word. */
+static inline lex_slot *slot_of(lex_slot *slots, const lex_slot *end, unsigned shift,
+                                const lex_key *key)
 {
-    size_t fresh[PROBE_RUN];
-    size_t n = probe_run(lx, keys, a, b, found, fresh);
-    if (!n || lx->full || !lx->many) return 1; /* a story's own lexicon: added one by one */
+    lex_slot *s = &slots[key->hash >> shift];
+    while (s->a && (s->a != key->a || s->b != key->b))
+        s = s + 1 < end ? s + 1 : slots; /* linear probing */
+    return s->a ? s : NULL;
+}
+
+/* Adds the words of the short keys[a, b) the lexicon lacks (b - a <=
+ * PROBE_RUN), all stemmed before any is added, so that their misses in the
+ * stems' map overlap; 0 when out of memory. */
+static int add_lacking(chorus_lexicon *lx, const lex_key *keys, size_t a, size_t b)
+{
+    const lex_slot *end = lx->slots + ((size_t)1 << lx->bits);
+    size_t lacking[PROBE_RUN], n = 0;
+    for (size_t k = a; k < b; k++)
+        if (keys[k].len != LEX_LONG && !slot_of(lx->slots, end, 64 - lx->bits, &keys[k]))
+            lacking[n++] = k;
     new_word words[PROBE_RUN];
-    unsigned bits = lx->bits;
-    size_t count = stem_new_words(lx, keys, fresh, n, words);
-    if (lx->new_stems.failed || !add_new_words(lx, words, count)) return 0;
-    if (lx->bits != bits) return probe_run(lx, keys, a, b, found, fresh), 1; /* the index moved */
-    for (size_t i = 0; i < n; i++) {
-        const lex_key *k = &keys[fresh[i]];
-        lex_slot *s = index_find(lx, k->a, k->b, k->hash);
-        found[fresh[i] - a] = s->a ? s : NULL;
-    }
-    return 1;
+    size_t count = stem_new_words(lx, keys, lacking, n, words);
+    return !lx->new_stems.failed && add_new_words(lx, words, count);
+}
+
+/* The term of keys[i], a word the lexicon lacks: a lexicon made for many
+ * stories takes the words of keys[i, stop) it lacks at once; otherwise, or
+ * when it could not take this one, lexicon_short_term adds it alone or
+ * keeps it the story's own. Returns the next key to number (i
+ * when the word is in the lexicon now), or SIZE_MAX when out of memory. */
+static size_t add_missing(chorus_lexicon *lx, token *out, const lex_key *keys, size_t i,
+                          size_t stop)
+{
+    if (lx->many && !lx->full && !add_lacking(lx, keys, i, stop)) return SIZE_MAX;
+    if (index_find(lx, keys[i].a, keys[i].b, keys[i].hash)->a) return i;
+    long id = lexicon_short_term(lx, &keys[i]);
+    if (id < 0) return SIZE_MAX;
+    out[i].term = (uint32_t)id;
+    return i + 1;
 }
 
 int lexicon_resolve(chorus_lexicon *lx, token *out, const lex_key *keys, size_t a, size_t b)
 {
     /* room for a new term per key, so that the loop never grows the array */
     if (!buf_room(&lx->story->terms, (b - a) * sizeof(term))) return 0;
-    lex_slot *found[PROBE_RUN];
-    for (size_t k = a; k < b; k += PROBE_RUN) {
-        size_t stop = b - k > PROBE_RUN ? k + PROBE_RUN : b;
-        if (!find_slots(lx, keys, k, stop, found)) return 0;
-        resolver r;
+    resolver r;
+    for (size_t i = a; i < b;) {
+        size_t stop = b - i > PROBE_RUN ? i + PROBE_RUN : b;
+        lex_slot *slots = lx->slots, *end = slots + ((size_t)1 << lx->bits);
+        unsigned shift = 64 - lx->bits;
         resolver_load(&r, lx);
-        for (size_t i = k; i < stop; i++) {
-            if (found[i - k]) {
-                out[i].term = story_term(&r, found[i - k]);
-            } else if (keys[i].len != LEX_LONG) { /* a word of the story only */
-                const lex_slot *slots = lx->slots;
-                resolver_store(&r, lx);
-                long id = lexicon_short_term(lx, &keys[i]);
-                if (id < 0) return 0;
-                resolver_load(&r, lx);
-                out[i].term = (uint32_t)id;
-                size_t fresh[PROBE_RUN];
-                if (lx->slots != slots) probe_run(lx, keys, k, stop, found, fresh); /* it moved */
-            }
+        for (; i < stop; i++) { /* long words have their terms already */
+            if (keys[i].len == LEX_LONG) continue;
+            lex_slot *s = slot_of(slots, end, shift, &keys[i]);
+            if (!s) break;
+            out[i].term = story_term(&r, s);
         }
         resolver_store(&r, lx);
+        if (i < stop && (i = add_missing(lx, out, keys, i, stop)) == SIZE_MAX) return 0;
     }
     return 1;
 }

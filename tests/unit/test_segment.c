@@ -229,6 +229,29 @@ static void test_byte_classifiers_agree(void **state)
     assert_false(token_classify_agrees(t, 513));
 }
 
+/* Every stop-byte scanner the processor runs finds the first stop byte
+ * from every offset, in random text and with each byte value placed at
+ * several offsets of a long run. */
+static void test_stop_scanners_agree(void **state)
+{
+    (void)state;
+    char t[300];
+    unsigned x = 777;
+    for (size_t i = 0; i < sizeof t; i++) {
+        x = x * 1103515245u + 12345u;
+        t[i] = "ab .!?\"'`([\xc2\xe2\xe3\xef\xc3\x80"[(x >> 16) % 17];
+        if ((x >> 8) % 3) t[i] = 'q'; /* mostly runs without stops */
+    }
+    assert_true(segment_stops_agree(t, sizeof t));
+    for (unsigned c = 0; c < 256; c++) {
+        char u[140];
+        memset(u, 'z', sizeof u);
+        for (size_t at = 0; at < sizeof u; at += 31)
+            u[at] = (char)c;
+        assert_true(segment_stops_agree(u, sizeof u));
+    }
+}
+
 static void test_word_table(void **state)
 {
     assert_true(segment_words_sorted());
@@ -359,6 +382,7 @@ int main(void)
         cmocka_unit_test(test_text_paragraphs),
         cmocka_unit_test(test_word_table),
         cmocka_unit_test(test_byte_classifiers_agree),
+        cmocka_unit_test(test_stop_scanners_agree),
         cmocka_unit_test(test_tokens),
         cmocka_unit_test(test_terms_are_shared),
         cmocka_unit_test(test_token_edges),

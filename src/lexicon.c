@@ -1,7 +1,7 @@
 /*
  * lexicon.c — the lexicon: every distinct lower-cased word seen so far,
- * with its Snowball English stem (stem_english.c for words of plain
- * letters, libstemmer for the others) and its classes (has a letter, is a
+ * with its Snowball English stem (stem_english.c for ASCII words,
+ * libstemmer for the others) and its classes (has a letter, is a
  * function word), kept across the stories that share it so that each word
  * is classified and stemmed once, not once per story.
  *
@@ -83,6 +83,7 @@ chorus_lexicon *lexicon_new(size_t max_words, size_t text_bytes)
     lx->stemmer = sb_stemmer_new("english", "UTF_8");
     lx->ascii_stemmer = sb_stemmer_new("english", "ISO_8859_1");
     if (many) lx->arena.block = ((size_t)2 << 20) - 64; /* one huge page a block */
+    lx->chunk_bits = many ? LEX_POOL_HUGE_CHUNK_BITS : LEX_POOL_CHUNK_BITS;
     if (!index_alloc(lx, bits) || !lx->stemmer || !lx->ascii_stemmer ||
         (many && (!map_reserve(&lx->stem_ids, (size_t)1 << (bits - 1)) ||
                   !buf_reserve_table(&lx->stems, (size_t)2 << 20)))) {
@@ -226,7 +227,7 @@ static int is_ascii(const char *s, size_t n)
 
 /* The stem of lower[0..n) in lx->stem or the stemmer's buffer (valid
  * until the next call), its length in *len; NULL when out of memory. A
- * word of letters a to z and apostrophes is stemmed by stem_english.c,
+ * word of printable ASCII without capitals is stemmed by stem_english.c,
  * another ASCII word by the Latin-1 build of libstemmer's algorithm (the
  * same stem without decoding UTF-8), the others by its UTF-8 build. */
 static const char *stem_of(chorus_lexicon *lx, const char *lower, size_t n, size_t *len)
@@ -369,28 +370,29 @@ static int index_grow(chorus_lexicon *lx)
 }
 
 /* The text of a short word in the pool. */
-static const char *pool_text(const chorus_lexicon *lx, uint32_t handle)
+static const char *pool_text(char *const *chunks, unsigned bits, uint32_t handle)
 {
-    return lx->chunks[handle >> LEX_POOL_CHUNK_BITS] + (handle & ((1u << LEX_POOL_CHUNK_BITS) - 1));
+    return chunks[handle >> bits] + (handle & ((1u << bits) - 1));
 }
 
 /* Copies a short word into the pool; returns its handle, or -1. */
 static long pool_add(chorus_lexicon *lx, const char *lower, size_t n)
 {
-    size_t chunk = (size_t)1 << LEX_POOL_CHUNK_BITS;
+    size_t chunk = (size_t)1 << lx->chunk_bits;
     if (!lx->n_chunks || lx->chunk_used + n + 1 > chunk) {
-        if (lx->n_chunks >= ((size_t)1 << (32 - LEX_POOL_CHUNK_BITS))) return -1;
+        if (lx->n_chunks >= ((size_t)1 << (32 - lx->chunk_bits))) return -1;
         char **more = realloc(lx->chunks, (lx->n_chunks + 1) * sizeof *more);
         if (!more) return -1;
         lx->chunks = more;
-        if (!(more[lx->n_chunks] = malloc(chunk))) return -1;
+        more[lx->n_chunks] = lx->many ? huge_alloc(&chunk) : malloc(chunk);
+        if (!more[lx->n_chunks]) return -1;
         lx->n_chunks++;
         lx->chunk_used = 0;
     }
     char *p = lx->chunks[lx->n_chunks - 1] + lx->chunk_used;
     memcpy(p, lower, n);
     p[n] = '\0';
-    long handle = (long)(((lx->n_chunks - 1) << LEX_POOL_CHUNK_BITS) | lx->chunk_used);
+    long handle = (long)(((lx->n_chunks - 1) << lx->chunk_bits) | lx->chunk_used);
     lx->chunk_used += n + 1;
     return handle;
 }
@@ -398,8 +400,8 @@ static long pool_add(chorus_lexicon *lx, const char *lower, size_t n)
 /* The term of the word in slot, which the current story has not used yet. */
 static long new_story_term(chorus_lexicon *lx, lex_slot *slot)
 {
-    long id = new_term(lx, pool_text(lx, slot->text), story_stem(lx, slot->stem), slot->is_word,
-                       slot->is_stop);
+    long id = new_term(lx, pool_text(lx->chunks, lx->chunk_bits, slot->text),
+                       story_stem(lx, slot->stem), slot->is_word, slot->is_stop);
     if (id < 0) return -1;
     slot->stamp = lx->stamp;
     slot->term = (uint32_t)id;
@@ -438,7 +440,7 @@ static inline uint32_t pick(uint32_t c, uint32_t a, uint32_t b)
 /* Writes the terms numbered since the last call, numbering their stems at
  * their first use in the story: a stem new to the story is only ever met
  * through a term new to it, so the order is the tokens' order. */
-static void resolver_build(resolver *r, char *const *chunks)
+static void resolver_build(resolver *r, char *const *chunks, unsigned bits)
 {
     for (size_t j = r->built; j < r->n_terms; j++) /* their misses overlap */
         __builtin_prefetch(&r->stems[r->fresh[j - r->built]->stem], 1);
@@ -450,16 +452,14 @@ static void resolver_build(resolver *r, char *const *chunks)
         e->stamp = r->stamp;
         e->id = stem;
         r->n_stems += new_stem;
-        const char *text =
-            chunks[s->text >> LEX_POOL_CHUNK_BITS] + (s->text & ((1u << LEX_POOL_CHUNK_BITS) - 1));
-        r->terms[j] = (term){text, stem, s->is_word, s->is_stop};
+        r->terms[j] = (term){pool_text(chunks, bits, s->text), stem, s->is_word, s->is_stop};
     }
     r->built = r->n_terms;
 }
 
 static void resolver_store(resolver *r, chorus_lexicon *lx)
 {
-    resolver_build(r, lx->chunks);
+    resolver_build(r, lx->chunks, lx->chunk_bits);
     lx->story->terms.len = r->n_terms * sizeof(term);
     lx->story->n_stems = r->n_stems;
 }

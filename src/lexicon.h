@@ -45,7 +45,11 @@ typedef struct lex_slot {
     uint32_t text; /* the word, NUL-terminated, in the text pool */
 } lex_slot;
 
-#define LEX_POOL_CHUNK_BITS 16 /* the text pool grows by chunks of 64 KiB */
+/* The text pool grows by chunks of 64 KiB, or of one 2 MiB huge page in a
+ * lexicon made for many stories (a fresh 4 KiB page per 4 KiB of new words
+ * costs a fault each). A word's handle: (chunk << chunk bits) | offset. */
+#define LEX_POOL_CHUNK_BITS 16
+#define LEX_POOL_HUGE_CHUNK_BITS 21
 
 /* A word longer than a key. */
 typedef struct lex_word {
@@ -70,6 +74,7 @@ struct chorus_lexicon {
     lex_slot *slots; /* short words, open addressing */
     char **chunks;   /* the text pool of short words: handle (chunk << 16) | offset */
     size_t n_chunks, chunk_used;
+    unsigned chunk_bits; /* LEX_POOL_CHUNK_BITS or LEX_POOL_HUGE_CHUNK_BITS */
     unsigned bits;
     size_t n_short;
     map long_words;                   /* words longer than a key -> id in words */

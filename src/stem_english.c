@@ -9,8 +9,9 @@
  * tables, UTF-8 groupings, slice copies), which costs the lexicon one
  * call of thousands of instructions per new word. Each step takes the
  * longest suffix of its list and stops when that suffix's condition fails,
- * as Snowball's `among` does. Words with any other byte (digits, hyphens,
- * non-ASCII letters) are left to libstemmer (stem_english returns 0);
+ * as Snowball's `among` does. Words with any other byte (capitals, spaces,
+ * controls, bytes beyond ASCII) are left to libstemmer (stem_english
+ * returns 0);
  * tests/unit/test_stem.c compares both on generated and listed words.
  * Limits: words of up to STEM_MAX_BYTES bytes.
  */
@@ -357,10 +358,13 @@ static void step_5(word *w)
 
 /* ------------------------------------------------------------ the stem */
 
+/* Printable ASCII without capitals: the stemmer's groupings hold only
+ * the letters a to z, so any other byte is a non-vowel to it, as it is to
+ * Snowball's. */
 static int plain(const char *s, size_t n)
 {
     for (size_t i = 0; i < n; i++)
-        if (!((s[i] >= 'a' && s[i] <= 'z') || s[i] == '\'')) return 0;
+        if (s[i] <= ' ' || s[i] > '~' || (s[i] >= 'A' && s[i] <= 'Z')) return 0;
     return 1;
 }
 

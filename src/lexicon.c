@@ -408,7 +408,7 @@ static long new_story_term(chorus_lexicon *lx, lex_slot *slot)
     return id;
 }
 
-#define PROBE_RUN 256 /* keys probed before their terms are numbered */
+#define PROBE_RUN 256 /* keys looked up in one run, whose new terms are then written */
 
 /* The story state lexicon_resolve keeps in registers, and the slots of
  * the terms numbered but not yet written (terms [built, n_terms)). */

@@ -74,11 +74,14 @@ typedef struct rule {
         NULL, 0, NULL, 0                                                                           \
     }
 
-/* The longest suffix of rules that w ends with, or NULL. */
-static const rule *find_rule(const word *w, const rule *rules)
+/* The longest suffix of rules that w ends with, or NULL; last_set holds
+ * the letters the suffixes end with (0: not only letters), so that most
+ * words leave a list at its first test. */
+static const rule *find_rule(const word *w, const rule *rules, uint32_t last_set)
 {
     if (!w->len) return NULL;
     char last = w->b[w->len - 1];
+    if (last_set && !in_set(last, last_set)) return NULL;
     for (const rule *r = rules; r->suffix; r++)
         if (r->last == last && ends(w, r->suffix, r->len)) return r;
     return NULL;
@@ -181,16 +184,68 @@ static void mark_regions(word *w)
 
 /* ------------------------------------------------------------ the steps */
 
+/* The suffix lists of the steps, longest first, each with the set of
+ * letters its suffixes end with (stem_english_lists_ok checks the sets). */
+static const rule plurals[] = {RULE("sses", "ss"), RULE("ied", NULL), RULE("ies", NULL),
+                               RULE("us", "us"),   RULE("ss", "ss"),  RULE("s", NULL),
+                               RULES_END};
+#define PLURAL_ENDS (LETTER('s') | LETTER('d'))
+static const rule step_1b_suffixes[] = {
+    RULE("eedly", "ee"), RULE("ingly", NULL), RULE("edly", NULL), RULE("eed", "ee"),
+    RULE("ing", NULL),   RULE("ed", NULL),    RULES_END};
+#define STEP_1B_ENDS (LETTER('y') | LETTER('d') | LETTER('g'))
+static const rule ends_e[] = {RULE("at", ""), RULE("bl", ""), RULE("iz", ""), RULES_END};
+#define ENDS_E_ENDS (LETTER('t') | LETTER('l') | LETTER('z'))
+static const rule step_2_rules[] = {RULE("ational", "ate"),
+                                    RULE("fulness", "ful"),
+                                    RULE("ousness", "ous"),
+                                    RULE("iveness", "ive"),
+                                    RULE("ization", "ize"),
+                                    RULE("tional", "tion"),
+                                    RULE("biliti", "ble"),
+                                    RULE("lessli", "less"),
+                                    RULE("entli", "ent"),
+                                    RULE("ation", "ate"),
+                                    RULE("alism", "al"),
+                                    RULE("aliti", "al"),
+                                    RULE("ousli", "ous"),
+                                    RULE("iviti", "ive"),
+                                    RULE("fulli", "ful"),
+                                    RULE("enci", "ence"),
+                                    RULE("anci", "ance"),
+                                    RULE("abli", "able"),
+                                    RULE("izer", "ize"),
+                                    RULE("ator", "ate"),
+                                    RULE("alli", "al"),
+                                    RULE("bli", "ble"),
+                                    RULE("ogi", NULL),
+                                    RULE("li", NULL),
+                                    RULES_END};
+#define STEP_2_ENDS                                                                                \
+    (LETTER('l') | LETTER('s') | LETTER('n') | LETTER('i') | LETTER('m') | LETTER('r'))
+static const rule step_3_rules[] = {RULE("ational", "ate"), RULE("tional", "tion"),
+                                    RULE("alize", "al"),    RULE("icate", "ic"),
+                                    RULE("iciti", "ic"),    RULE("ative", NULL),
+                                    RULE("ical", "ic"),     RULE("ness", ""),
+                                    RULE("ful", ""),        RULES_END};
+#define STEP_3_ENDS (LETTER('l') | LETTER('e') | LETTER('i') | LETTER('s'))
+static const rule step_4_rules[] = {
+    RULE("ement", ""), RULE("ance", ""), RULE("ence", ""), RULE("able", ""), RULE("ible", ""),
+    RULE("ment", ""),  RULE("ant", ""),  RULE("ent", ""),  RULE("ism", ""),  RULE("ate", ""),
+    RULE("iti", ""),   RULE("ous", ""),  RULE("ive", ""),  RULE("ize", ""),  RULE("ion", NULL),
+    RULE("al", ""),    RULE("er", ""),   RULE("ic", ""),   RULES_END};
+#define STEP_4_ENDS                                                                                \
+    (LETTER('t') | LETTER('e') | LETTER('m') | LETTER('i') | LETTER('s') | LETTER('n') |           \
+     LETTER('l') | LETTER('r') | LETTER('c'))
+
 /* Possessives and plurals. */
 static void step_1a(word *w)
 {
     static const rule apostrophes[] = {RULE("'s'", ""), RULE("'s", ""), RULE("'", ""), RULES_END};
-    static const rule plurals[] = {RULE("sses", "ss"), RULE("ied", NULL), RULE("ies", NULL),
-                                   RULE("us", "us"),   RULE("ss", "ss"),  RULE("s", NULL),
-                                   RULES_END};
-    const rule *r = find_rule(w, apostrophes);
+
+    const rule *r = find_rule(w, apostrophes, 0);
     if (r) w->len -= r->len;
-    if (!(r = find_rule(w, plurals))) return;
+    if (!(r = find_rule(w, plurals, PLURAL_ENDS))) return;
     if (r->to) {
         replace(w, r->len, r->to);
     } else if (r->len == 3) { /* ied, ies */
@@ -204,13 +259,19 @@ static void step_1a(word *w)
     }
 }
 
-/* Whole words (after step 1a) that the other steps leave alone. */
+/* Whole words (after step 1a) that the other steps leave alone, of
+ * EXCEPTION2_MIN to EXCEPTION2_MAX bytes. */
+#define EXCEPTION2_MIN 6
+#define EXCEPTION2_MAX 7
+static const rule exception2_words[] = {
+    RULE("inning", ""),  RULE("outing", ""),  RULE("canning", ""),
+    RULE("herring", ""), RULE("earring", ""), RULE("proceed", ""),
+    RULE("exceed", ""),  RULE("succeed", ""), RULES_END};
+
 static int exception2(const word *w)
 {
-    static const rule words[] = {RULE("inning", ""),  RULE("outing", ""),  RULE("canning", ""),
-                                 RULE("herring", ""), RULE("earring", ""), RULE("proceed", ""),
-                                 RULE("exceed", ""),  RULE("succeed", ""), RULES_END};
-    for (const rule *r = words; r->suffix; r++)
+    if (w->len < EXCEPTION2_MIN || w->len > EXCEPTION2_MAX) return 0;
+    for (const rule *r = exception2_words; r->suffix; r++)
         if (w->len == r->len && same(w->b, r->suffix, r->len)) return 1;
     return 0;
 }
@@ -226,9 +287,9 @@ static int has_vowel(const word *w, size_t end)
  * a short syllable that fills R1; a double consonant undoubled. */
 static void step_1b_end(word *w)
 {
-    static const rule ends_e[] = {RULE("at", ""), RULE("bl", ""), RULE("iz", ""), RULES_END};
+
     size_t n = w->len;
-    if (find_rule(w, ends_e)) {
+    if (find_rule(w, ends_e, ENDS_E_ENDS)) {
         w->b[w->len++] = 'e';
     } else if (n >= 2 && w->b[n - 1] == w->b[n - 2] &&
                in_set(w->b[n - 1], LETTER('b') | LETTER('d') | LETTER('f') | LETTER('g') |
@@ -243,10 +304,8 @@ static void step_1b_end(word *w)
 /* -eed, -ed, -ing and their -ly forms. */
 static void step_1b(word *w)
 {
-    static const rule suffixes[] = {
-        RULE("eedly", "ee"), RULE("ingly", NULL), RULE("edly", NULL), RULE("eed", "ee"),
-        RULE("ing", NULL),   RULE("ed", NULL),    RULES_END};
-    const rule *r = find_rule(w, suffixes);
+
+    const rule *r = find_rule(w, step_1b_suffixes, STEP_1B_ENDS);
     if (!r) return;
     size_t s = w->len - r->len;
     if (r->to) {
@@ -274,32 +333,8 @@ static int valid_li(char c)
 static void step_2(word *w)
 {
     if (w->len < w->p1 + 2) return; /* no suffix (of two bytes or more) starts in R1 */
-    static const rule rules[] = {RULE("ational", "ate"),
-                                 RULE("fulness", "ful"),
-                                 RULE("ousness", "ous"),
-                                 RULE("iveness", "ive"),
-                                 RULE("ization", "ize"),
-                                 RULE("tional", "tion"),
-                                 RULE("biliti", "ble"),
-                                 RULE("lessli", "less"),
-                                 RULE("entli", "ent"),
-                                 RULE("ation", "ate"),
-                                 RULE("alism", "al"),
-                                 RULE("aliti", "al"),
-                                 RULE("ousli", "ous"),
-                                 RULE("iviti", "ive"),
-                                 RULE("fulli", "ful"),
-                                 RULE("enci", "ence"),
-                                 RULE("anci", "ance"),
-                                 RULE("abli", "able"),
-                                 RULE("izer", "ize"),
-                                 RULE("ator", "ate"),
-                                 RULE("alli", "al"),
-                                 RULE("bli", "ble"),
-                                 RULE("ogi", NULL),
-                                 RULE("li", NULL),
-                                 RULES_END};
-    const rule *r = find_rule(w, rules);
+
+    const rule *r = find_rule(w, step_2_rules, STEP_2_ENDS);
     if (!r) return;
     size_t s = w->len - r->len;
     if (s < w->p1) return;
@@ -315,12 +350,8 @@ static void step_2(word *w)
 static void step_3(word *w)
 {
     if (w->len < w->p1 + 3) return;
-    static const rule rules[] = {RULE("ational", "ate"), RULE("tional", "tion"),
-                                 RULE("alize", "al"),    RULE("icate", "ic"),
-                                 RULE("iciti", "ic"),    RULE("ative", NULL),
-                                 RULE("ical", "ic"),     RULE("ness", ""),
-                                 RULE("ful", ""),        RULES_END};
-    const rule *r = find_rule(w, rules);
+
+    const rule *r = find_rule(w, step_3_rules, STEP_3_ENDS);
     if (!r) return;
     size_t s = w->len - r->len;
     if (s < w->p1) return;
@@ -333,12 +364,8 @@ static void step_3(word *w)
 static void step_4(word *w)
 {
     if (w->len < w->p2 + 2) return;
-    static const rule rules[] = {
-        RULE("ement", ""), RULE("ance", ""), RULE("ence", ""), RULE("able", ""), RULE("ible", ""),
-        RULE("ment", ""),  RULE("ant", ""),  RULE("ent", ""),  RULE("ism", ""),  RULE("ate", ""),
-        RULE("iti", ""),   RULE("ous", ""),  RULE("ive", ""),  RULE("ize", ""),  RULE("ion", NULL),
-        RULE("al", ""),    RULE("er", ""),   RULE("ic", ""),   RULES_END};
-    const rule *r = find_rule(w, rules);
+
+    const rule *r = find_rule(w, step_4_rules, STEP_4_ENDS);
     if (!r) return;
     size_t s = w->len - r->len;
     if (s < w->p2) return;
@@ -391,4 +418,30 @@ size_t stem_english(const char *s, size_t n, char *out)
     }
     memcpy(out, w.b, w.len);
     return w.len;
+}
+
+/* The letters the suffixes of rules end with; 0 when one ends otherwise. */
+static uint32_t last_letters(const rule *rules)
+{
+    uint32_t set = 0;
+    for (const rule *r = rules; r->suffix; r++) {
+        if (r->last < 'a' || r->last > 'z') return 0;
+        set |= LETTER(r->last);
+    }
+    return set;
+}
+
+int stem_english_lists_ok(void)
+{
+    static const struct {
+        const rule *rules;
+        uint32_t ends;
+    } lists[] = {{plurals, PLURAL_ENDS},      {step_1b_suffixes, STEP_1B_ENDS},
+                 {ends_e, ENDS_E_ENDS},       {step_2_rules, STEP_2_ENDS},
+                 {step_3_rules, STEP_3_ENDS}, {step_4_rules, STEP_4_ENDS}};
+    for (size_t i = 0; i < sizeof lists / sizeof *lists; i++)
+        if (last_letters(lists[i].rules) != lists[i].ends) return 0;
+    for (const rule *r = exception2_words; r->suffix; r++)
+        if (r->len < EXCEPTION2_MIN || r->len > EXCEPTION2_MAX) return 0;
+    return 1;
 }

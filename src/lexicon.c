@@ -16,9 +16,10 @@
  * each word found is numbered at once, without branching on whether the
  * story used it before (as good as random), and the records of the new
  * terms are written after the run, their stems' entries prefetched
- * together. At the first word the lexicon lacks, the words of the rest of
- * the run it lacks are all stemmed, then added, so that their misses in
- * the stems' map overlap.
+ * together. A run that holds a word the lexicon lacks goes the other way
+ * from that word on: one pass finds the slots of the rest of the run and
+ * the words lacking, those are all stemmed, then added (so that their
+ * misses in the stems' map overlap), and a second pass numbers the run.
  *
  * Function words, numbers, addresses and words of two bytes are their own
  * stem.
@@ -557,35 +558,73 @@ static inline lex_slot *slot_of(lex_slot *slots, const lex_slot *end, unsigned s
     return s->a ? s : NULL;
 }
 
-/* Adds the words of the short keys[a, b) the lexicon lacks (b - a <=
- * PROBE_RUN), all stemmed before any is added, so that their misses in the
- * stems' map overlap; 0 when out of memory. */
-static int add_lacking(chorus_lexicon *lx, const lex_key *keys, size_t a, size_t b)
+/* The slots of the short keys[a, b) into found (NULL for a long key and
+ * for a word the lexicon lacks, whose offsets go to lacking); returns the
+ * number of those words. */
+static size_t find_slots(const chorus_lexicon *lx, const lex_key *keys, size_t a, size_t b,
+                         lex_slot **found, size_t *lacking)
 {
     const lex_slot *end = lx->slots + ((size_t)1 << lx->bits);
-    size_t lacking[PROBE_RUN], n = 0;
-    for (size_t k = a; k < b; k++)
-        if (keys[k].len != LEX_LONG && !slot_of(lx->slots, end, 64 - lx->bits, &keys[k]))
-            lacking[n++] = k;
-    new_word words[PROBE_RUN];
-    size_t count = stem_new_words(lx, keys, lacking, n, words);
-    return !lx->new_stems.failed && add_new_words(lx, words, count);
+    size_t n = 0;
+    for (size_t k = a; k < b; k++) {
+        found[k - a] = NULL;
+        if (keys[k].len == LEX_LONG) continue;
+        if (!(found[k - a] = slot_of(lx->slots, end, 64 - lx->bits, &keys[k]))) lacking[n++] = k;
+    }
+    return n;
 }
 
-/* The term of keys[i], a word the lexicon lacks: a lexicon made for many
- * stories takes the words of keys[i, stop) it lacks at once; otherwise, or
- * when it could not take this one, lexicon_short_term adds it alone or
- * keeps it the story's own. Returns the next key to number (i
- * when the word is in the lexicon now), or SIZE_MAX when out of memory. */
-static size_t add_missing(chorus_lexicon *lx, token *out, const lex_key *keys, size_t i,
-                          size_t stop)
+/* Adds the words keys[lacking[0..n)] to a lexicon made for many stories,
+ * all stemmed before any is added, so that their misses in the stems' map
+ * overlap, and sets their slots in found (NULL for one it could not take);
+ * 0 when out of memory. */
+static int add_lacking(chorus_lexicon *lx, const lex_key *keys, size_t a, size_t b,
+                       lex_slot **found, const size_t *lacking, size_t n)
 {
-    if (lx->many && !lx->full && !add_lacking(lx, keys, i, stop)) return SIZE_MAX;
-    if (index_find(lx, keys[i].a, keys[i].b, keys[i].hash)->a) return i;
-    long id = lexicon_short_term(lx, &keys[i]);
-    if (id < 0) return SIZE_MAX;
-    out[i].term = (uint32_t)id;
-    return i + 1;
+    new_word words[PROBE_RUN];
+    unsigned bits = lx->bits;
+    size_t count = stem_new_words(lx, keys, lacking, n, words);
+    if (lx->new_stems.failed || !add_new_words(lx, words, count)) return 0;
+    size_t again[PROBE_RUN];
+    if (lx->bits != bits) return find_slots(lx, keys, a, b, found, again), 1; /* it moved */
+    for (size_t i = 0; i < n; i++) {
+        const lex_key *k = &keys[lacking[i]];
+        lex_slot *s = index_find(lx, k->a, k->b, k->hash);
+        found[lacking[i] - a] = s->a ? s : NULL;
+    }
+    return 1;
+}
+
+/* Numbers keys[a, b), a run (b - a <= PROBE_RUN) that holds words the
+ * lexicon lacks: one pass finds the slots of all, the words lacking are
+ * added (a lexicon made for many stories takes them at once; otherwise,
+ * or when it could not take one, lexicon_short_term adds it alone or keeps
+ * it the story's own), and a second pass numbers them in order. 0 when out
+ * of memory. */
+static int resolve_lacking_run(chorus_lexicon *lx, token *out, const lex_key *keys, size_t a,
+                               size_t b)
+{
+    lex_slot *found[PROBE_RUN];
+    size_t lacking[PROBE_RUN];
+    size_t n = find_slots(lx, keys, a, b, found, lacking);
+    if (lx->many && !lx->full && !add_lacking(lx, keys, a, b, found, lacking, n)) return 0;
+    resolver r;
+    resolver_load(&r, lx);
+    for (size_t k = a; k < b; k++) {
+        if (found[k - a]) {
+            out[k].term = story_term(&r, found[k - a]);
+        } else if (keys[k].len != LEX_LONG) {
+            const lex_slot *slots = lx->slots;
+            resolver_store(&r, lx);
+            long id = lexicon_short_term(lx, &keys[k]);
+            if (id < 0) return 0;
+            out[k].term = (uint32_t)id;
+            resolver_load(&r, lx);
+            if (lx->slots != slots) find_slots(lx, keys, a, b, found, lacking); /* it moved */
+        }
+    }
+    resolver_store(&r, lx);
+    return 1;
 }
 
 int lexicon_resolve(chorus_lexicon *lx, token *out, const lex_key *keys, size_t a, size_t b)
@@ -605,7 +644,10 @@ int lexicon_resolve(chorus_lexicon *lx, token *out, const lex_key *keys, size_t 
             out[i].term = story_term(&r, s);
         }
         resolver_store(&r, lx);
-        if (i < stop && (i = add_missing(lx, out, keys, i, stop)) == SIZE_MAX) return 0;
+        if (i < stop) { /* keys[i] is a word the lexicon lacks */
+            if (!resolve_lacking_run(lx, out, keys, i, stop)) return 0;
+            i = stop;
+        }
     }
     return 1;
 }

@@ -84,7 +84,7 @@ static unsigned stop_mask16(const char *t)
 
 #if defined(__x86_64__) && defined(__GNUC__)
 #include <immintrin.h>
-#define NEXT_STOP_AVX2 1
+#define NEXT_STOP_WIDE 1 /* next_stop_avx2 and next_stop_avx512 */
 
 /* The stop bytes among t[i, i + 32) as a bit mask (AVX2). */
 __attribute__((target("avx2"))) static inline unsigned stop_mask32(const char *t)
@@ -181,7 +181,7 @@ static size_t next_stop_narrow(const char *t, size_t i, size_t end)
 /* The offset of the first stop byte in t[i, end), or end. */
 static size_t next_stop(const char *t, size_t i, size_t end)
 {
-#ifdef NEXT_STOP_AVX2
+#ifdef NEXT_STOP_WIDE
     if (__builtin_cpu_supports("avx512vbmi") && __builtin_cpu_supports("avx512bw"))
         return next_stop_avx512(t, i, end);
     if (__builtin_cpu_supports("avx2")) return next_stop_avx2(t, i, end);
@@ -196,7 +196,7 @@ int segment_stops_agree(const char *t, size_t n)
         while (want < n && !stops[(unsigned char)t[want]])
             want++;
         if (next_stop_narrow(t, i, n) != want) return 0;
-#ifdef NEXT_STOP_AVX2
+#ifdef NEXT_STOP_WIDE
         if (__builtin_cpu_supports("avx2") && next_stop_avx2(t, i, n) != want) return 0;
         if (__builtin_cpu_supports("avx512vbmi") && __builtin_cpu_supports("avx512bw") &&
             next_stop_avx512(t, i, n) != want)

@@ -189,12 +189,56 @@ static size_t next_stop(const char *t, size_t i, size_t end)
     return next_stop_narrow(t, i, end);
 }
 
+/* The first line break ('\n' or a lone '\r') in t[i, end), or end. */
+static size_t line_end_narrow(const char *t, size_t i, size_t end)
+{
+#ifdef __SSE2__
+    for (; end - i >= 16; i += 16) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(t + i));
+        unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(
+            _mm_cmpeq_epi8(x, _mm_set1_epi8('\n')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\r'))));
+        if (m) return i + (size_t)__builtin_ctz(m);
+    }
+#endif
+    while (i < end && t[i] != '\n' && t[i] != '\r')
+        i++;
+    return i;
+}
+
+#ifdef NEXT_STOP_WIDE
+/* line_end() 64 bytes at a time, for processors with AVX-512. */
+__attribute__((target("avx512f,avx512bw"))) static size_t line_end_avx512(const char *t, size_t i,
+                                                                          size_t end)
+{
+    for (; i < end; i += 64) {
+        __mmask64 in = end - i >= 64 ? ~0ULL : (1ULL << (end - i)) - 1;
+        __m512i x = _mm512_maskz_loadu_epi8(in, t + i);
+        uint64_t m = (_mm512_cmpeq_epi8_mask(x, _mm512_set1_epi8('\n')) |
+                      _mm512_cmpeq_epi8_mask(x, _mm512_set1_epi8('\r'))) &
+                     in;
+        if (m) return i + (size_t)__builtin_ctzll(m);
+    }
+    return end;
+}
+#endif
+
+static size_t line_end(const char *t, size_t i, size_t end)
+{
+#ifdef NEXT_STOP_WIDE
+    if (__builtin_cpu_supports("avx512bw")) return line_end_avx512(t, i, end);
+#endif
+    return line_end_narrow(t, i, end);
+}
+
 int segment_stops_agree(const char *t, size_t n)
 {
     for (size_t i = 0; i <= n; i++) {
-        size_t want = i;
+        size_t want = i, brk = i;
         while (want < n && !stops[(unsigned char)t[want]])
             want++;
+        while (brk < n && t[brk] != '\n' && t[brk] != '\r')
+            brk++;
+        if (line_end_narrow(t, i, n) != brk || line_end(t, i, n) != brk) return 0;
         if (next_stop_narrow(t, i, n) != want) return 0;
 #ifdef NEXT_STOP_WIDE
         if (__builtin_cpu_supports("avx2") && next_stop_avx2(t, i, n) != want) return 0;
@@ -1408,10 +1452,7 @@ static void segment_range(const char *text, size_t a, size_t b, sentence_fn emit
     s.emit = emit;
     s.ctx = ctx;
     while (a < b) {
-        const char *nl = memchr(text + a, '\n', b - a);
-        size_t e = nl ? (size_t)(nl - text) : b;
-        const char *cr = memchr(text + a, '\r', e - a); /* a lone CR breaks a line too */
-        if (cr) e = (size_t)(cr - text);
+        size_t e = line_end(text, a, b); /* a lone CR breaks a line too */
         scan_line(&s, a, e);
         a = e + 1;
     }

@@ -36,8 +36,9 @@ enum word_role {
 unsigned segment_word_roles(const char *word, size_t n);
 /* Nonzero when the word table is in strict byte order (a self-check). */
 int segment_words_sorted(void);
-/* Whether every stop-byte scanner this processor runs finds the first
- * stop byte from each offset of t[0, n), for the tests. */
+/* Whether every stop-byte and line-break scanner this processor runs
+ * finds the first stop byte and line break from each offset of t[0, n),
+ * for the tests. */
 int segment_stops_agree(const char *t, size_t n);
 
 /* Tokenizer (token.c): appends the word and number tokens of

@@ -229,9 +229,9 @@ static void test_byte_classifiers_agree(void **state)
     assert_false(token_classify_agrees(t, 513));
 }
 
-/* Every stop-byte scanner the processor runs finds the first stop byte
- * from every offset, in random text and with each byte value placed at
- * several offsets of a long run. */
+/* Every stop-byte and line-break scanner the processor runs finds the
+ * first stop byte and line break from every offset, in random text and
+ * with each byte value placed at several offsets of a long run. */
 static void test_stop_scanners_agree(void **state)
 {
     (void)state;
@@ -239,7 +239,7 @@ static void test_stop_scanners_agree(void **state)
     unsigned x = 777;
     for (size_t i = 0; i < sizeof t; i++) {
         x = x * 1103515245u + 12345u;
-        t[i] = "ab .!?\"'`([\xc2\xe2\xe3\xef\xc3\x80"[(x >> 16) % 17];
+        t[i] = "ab .!?\"'`([\xc2\xe2\xe3\xef\xc3\x80\n\r"[(x >> 16) % 19];
         if ((x >> 8) % 3) t[i] = 'q'; /* mostly runs without stops */
     }
     assert_true(segment_stops_agree(t, sizeof t));

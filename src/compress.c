@@ -62,15 +62,23 @@ static size_t leading_connective(const char *s, size_t n)
     return 0;
 }
 
+/* Nonzero when w[0..n) is one of the words of list (NULL-terminated),
+ * in any case when any_case is set. */
+static int listed(const char *const *list, const char *w, size_t n, int any_case)
+{
+    for (const char *const *l = list; *l; l++)
+        if (strlen(*l) == n && (any_case ? strncasecmp(w, *l, n) : strncmp(w, *l, n)) == 0)
+            return 1;
+    return 0;
+}
+
 static int is_reporting_verb(const char *w, size_t n)
 {
     /* clang-format off */
     static const char *const verbs[] = {"said", "says", "added", "reported", "stated",
                                         "announced", "explained", "noted", NULL};
     /* clang-format on */
-    for (const char *const *v = verbs; *v; v++)
-        if (strlen(*v) == n && strncmp(w, *v, n) == 0) return 1;
-    return 0;
+    return listed(verbs, w, n, 0);
 }
 
 /* The start of an attribution tail ", X said." or ", according to X." at
@@ -130,9 +138,7 @@ static int is_weekday(const char *w, size_t n)
     static const char *const days[] = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
                                        "Saturday", "Sunday", NULL};
     /* clang-format on */
-    for (const char *const *d = days; *d; d++)
-        if (strlen(*d) == n && strncmp(w, *d, n) == 0) return 1;
-    return 0;
+    return listed(days, w, n, 0);
 }
 
 /* Words that go with the weekday they introduce ("on Friday", "late
@@ -143,17 +149,13 @@ static int is_weekday_lead(const char *w, size_t n)
     static const char *const leads[] = {"on", "late", "early", "last", "next", "this", "since",
                                         "until", "by", "before", "after", "from", NULL};
     /* clang-format on */
-    for (const char *const *l = leads; *l; l++)
-        if (strlen(*l) == n && strncasecmp(w, *l, n) == 0) return 1;
-    return 0;
+    return listed(leads, w, n, 1);
 }
 
 static int is_day_part(const char *w, size_t n)
 {
     static const char *const parts[] = {"morning", "afternoon", "evening", "night", NULL};
-    for (const char *const *p = parts; *p; p++)
-        if (strlen(*p) == n && strncmp(w, *p, n) == 0) return 1;
-    return 0;
+    return listed(parts, w, n, 0);
 }
 
 /* A byte that continues a word: letters, digits, apostrophes and hyphens,
@@ -261,16 +263,16 @@ size_t compress_sentence(const char *s, size_t n, char *out)
     } else {
         len = drop_parentheticals(s + start, end - start, o);
     }
+    int dropped = start > 0; /* words were dropped, perhaps the first ones */
     if (!quoted) {
         size_t trimmed = drop_ages(o, drop_weekdays(o, len));
-        if (trimmed < len && o[0] && islower((unsigned char)o[0]))
-            o[0] = (char)toupper((unsigned char)o[0]);
+        dropped |= trimmed < len;
         len = trimmed;
     }
     while (end < n && len && o[len - 1] == ' ')
         len--;
     if (end < n && len && o[len - 1] != '.') o[len++] = '.';
-    if (start && len && islower((unsigned char)o[0])) o[0] = (char)toupper((unsigned char)o[0]);
+    if (dropped && len && islower((unsigned char)o[0])) o[0] = (char)toupper((unsigned char)o[0]);
     if (len >= 3 && o[len - 1] == '.' && o[len - 2] == '.' && o[len - 3] != '.')
         len--; /* "Ltd.." */
     if (text_count_words(o, len) < MIN_KEPT_WORDS) {

@@ -353,8 +353,9 @@ static int short_abbreviation(const char *s, size_t dot)
 }
 
 /* "London, England — ": capitalized words, a comma, one to three more,
- * then a dash; the length of the place before the dash, or 0. */
-static size_t titled_place(const char *s, size_t n)
+ * then a dash; the length of the dateline with its dash, or 0, and in
+ * *city the length of the place before the comma. */
+static size_t titled_place(const char *s, size_t n, size_t *city)
 {
     size_t i = 0, commas = 0, after_comma = 0;
     while (i < n && i < 60) {
@@ -362,11 +363,14 @@ static size_t titled_place(const char *s, size_t n)
         while (i < n && (isalpha((unsigned char)s[i]) || s[i] == '.' || s[i] == '-'))
             i++;
         if (commas) after_comma++;
-        if (i < n && s[i] == ',') commas++, i++;
+        if (i < n && s[i] == ',') {
+            if (!commas) *city = i;
+            commas++, i++;
+        }
         if (i >= n || s[i] != ' ') return 0;
         size_t sep = dateline_separator(s + i, n - i);
         if (commas == 1 && after_comma >= 1 && after_comma <= 3 && (sep == 4 || sep == 5))
-            return i; /* " -- ", a spaced em or en dash */
+            return i + sep; /* " -- ", a spaced em or en dash */
         if (commas > 1) return 0;
         i++;
     }
@@ -379,10 +383,9 @@ size_t meta_dateline(const char *s, size_t n, char *out, size_t cap)
     while (first_end < n && isupper((unsigned char)s[first_end]))
         first_end++;
     if (first_end < 2) {
-        size_t place = titled_place(s, n);
-        if (!place) return 0;
-        size_t skip = place + dateline_separator(s + place, n - place);
-        copy_out(out, cap, s, (size_t)((const char *)memchr(s, ',', place) - s)); /* the city */
+        size_t city = 0, skip = titled_place(s, n, &city);
+        if (!skip) return 0;
+        copy_out(out, cap, s, city);
         return skip < n ? skip : 0;
     }
     size_t place_end = 0;

@@ -410,10 +410,11 @@ static order_key printing_key(const selection *sel, size_t i, int dated)
     const chorus_story *st = sel->st;
     const candidate *c = &sel->cands[i];
     const sentence *s = &st->sentences[c->sentence];
-    uint32_t lead = s->position;
-    if (c->needs >= 0 && sel->cands[c->needs].chosen)
-        lead = st->sentences[sel->cands[c->needs].sentence].position;
-    if (dated) lead = 0;
+    uint32_t lead = 0; /* dated stories unfold by date */
+    if (!dated)
+        lead = c->needs >= 0 && sel->cands[c->needs].chosen
+                   ? st->sentences[sel->cands[c->needs].sentence].position
+                   : s->position;
     return (order_key){dated ? STORY_ARTICLE(st, s->article)->meta.date : "", lead, s->article,
                        s->position, (uint32_t)i};
 }

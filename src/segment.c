@@ -36,6 +36,7 @@
  * first 64 list markers are the ones lists are built from.
  */
 #include "segment.h"
+#include "cpu.h"
 #include "lexicon.h"
 #include "swar.h"
 #include "utf8.h"
@@ -82,10 +83,7 @@ static unsigned stop_mask16(const char *t)
 }
 #endif
 
-#if defined(__x86_64__) && defined(__GNUC__)
-#include <immintrin.h>
-#define NEXT_STOP_WIDE 1 /* next_stop_avx2 and next_stop_avx512 */
-
+#ifdef CPU_WIDE_SCANS
 /* The stop bytes among t[i, i + 32) as a bit mask (AVX2). */
 __attribute__((target("avx2"))) static inline unsigned stop_mask32(const char *t)
 {
@@ -181,10 +179,9 @@ static size_t next_stop_narrow(const char *t, size_t i, size_t end)
 /* The offset of the first stop byte in t[i, end), or end. */
 static size_t next_stop(const char *t, size_t i, size_t end)
 {
-#ifdef NEXT_STOP_WIDE
-    if (__builtin_cpu_supports("avx512vbmi") && __builtin_cpu_supports("avx512bw"))
-        return next_stop_avx512(t, i, end);
-    if (__builtin_cpu_supports("avx2")) return next_stop_avx2(t, i, end);
+#ifdef CPU_WIDE_SCANS
+    if (cpu_avx512_vbmi()) return next_stop_avx512(t, i, end);
+    if (cpu_avx2()) return next_stop_avx2(t, i, end);
 #endif
     return next_stop_narrow(t, i, end);
 }
@@ -205,7 +202,7 @@ static size_t line_end_narrow(const char *t, size_t i, size_t end)
     return i;
 }
 
-#ifdef NEXT_STOP_WIDE
+#ifdef CPU_WIDE_SCANS
 /* line_end() 64 bytes at a time, for processors with AVX-512. */
 __attribute__((target("avx512f,avx512bw"))) static size_t line_end_avx512(const char *t, size_t i,
                                                                           size_t end)
@@ -224,8 +221,8 @@ __attribute__((target("avx512f,avx512bw"))) static size_t line_end_avx512(const 
 
 static size_t line_end(const char *t, size_t i, size_t end)
 {
-#ifdef NEXT_STOP_WIDE
-    if (__builtin_cpu_supports("avx512bw")) return line_end_avx512(t, i, end);
+#ifdef CPU_WIDE_SCANS
+    if (cpu_avx512_vbmi()) return line_end_avx512(t, i, end);
 #endif
     return line_end_narrow(t, i, end);
 }
@@ -240,11 +237,9 @@ int segment_stops_agree(const char *t, size_t n)
             brk++;
         if (line_end_narrow(t, i, n) != brk || line_end(t, i, n) != brk) return 0;
         if (next_stop_narrow(t, i, n) != want) return 0;
-#ifdef NEXT_STOP_WIDE
-        if (__builtin_cpu_supports("avx2") && next_stop_avx2(t, i, n) != want) return 0;
-        if (__builtin_cpu_supports("avx512vbmi") && __builtin_cpu_supports("avx512bw") &&
-            next_stop_avx512(t, i, n) != want)
-            return 0;
+#ifdef CPU_WIDE_SCANS
+        if (cpu_avx2() && next_stop_avx2(t, i, n) != want) return 0;
+        if (cpu_avx512_vbmi() && next_stop_avx512(t, i, n) != want) return 0;
 #endif
     }
     return 1;

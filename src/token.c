@@ -28,6 +28,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "cpu.h"
 #include "lexicon.h"
 #include "segment.h"
 #include "swar.h"
@@ -508,10 +509,7 @@ static word_count classify(const char *t, size_t n, size_t room, uint64_t *word,
     return wc;
 }
 
-#if defined(__x86_64__) && defined(__GNUC__)
-#include <immintrin.h>
-#define CLASSIFY_WIDE 1 /* classify_avx2 and classify_avx512 */
-
+#ifdef CPU_WIDE_SCANS
 /* classify() 32 bytes at a time, for processors with AVX2 (the results are
  * the same bits). */
 __attribute__((target("avx2,popcnt"))) static word_count
@@ -620,10 +618,9 @@ classify_avx512(const char *t, size_t n, size_t room, uint64_t *word, uint64_t *
 static word_count classify_best(const char *t, size_t n, size_t room, uint64_t *word,
                                 uint64_t *high)
 {
-#ifdef CLASSIFY_WIDE
-    if (__builtin_cpu_supports("avx512vbmi") && __builtin_cpu_supports("avx512bw"))
-        return classify_avx512(t, n, room, word, high);
-    if (__builtin_cpu_supports("avx2")) return classify_avx2(t, n, room, word, high);
+#ifdef CPU_WIDE_SCANS
+    if (cpu_avx512_vbmi()) return classify_avx512(t, n, room, word, high);
+    if (cpu_avx2()) return classify_avx2(t, n, room, word, high);
 #endif
     return classify(t, n, room, word, high);
 }
@@ -832,10 +829,9 @@ int token_classify_agrees(const char *t, size_t n)
     word_count wc[4];
     int ways = 1;
     wc[0] = classify(t, n, n, bits[0][0], bits[0][1]);
-#ifdef CLASSIFY_WIDE
-    if (__builtin_cpu_supports("avx2"))
-        wc[ways] = classify_avx2(t, n, n, bits[ways][0], bits[ways][1]), ways++;
-    if (__builtin_cpu_supports("avx512vbmi") && __builtin_cpu_supports("avx512bw"))
+#ifdef CPU_WIDE_SCANS
+    if (cpu_avx2()) wc[ways] = classify_avx2(t, n, n, bits[ways][0], bits[ways][1]), ways++;
+    if (cpu_avx512_vbmi())
         wc[ways] = classify_avx512(t, n, n, bits[ways][0], bits[ways][1]), ways++;
 #endif
     size_t words = (n + 63) / 64;

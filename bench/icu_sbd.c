@@ -20,10 +20,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unicode/ubrk.h>
 #include <unicode/ustring.h>
 #include <unicode/utf16.h>
+
+#include "bench_clock.h"
 
 #define RECORD_MAX ((size_t)64 << 20)
 
@@ -114,24 +115,6 @@ static int run_split(const char *locale)
     return 0;
 }
 
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + ts.tv_nsec * 1e-9;
-}
-
-/* Reads one byte of every page of s before the clock starts, as
- * segment_tool does (the first access to a page of a freshly read file is
- * slow on virtual machines and is no part of either breaker's work). */
-static size_t touch_pages(const char *s, long n)
-{
-    size_t sum = 0;
-    for (long i = 0; i < n; i += 4096)
-        sum += (unsigned char)((volatile const char *)s)[i];
-    return sum;
-}
-
 static char *read_file(const char *path, long *n)
 {
     FILE *f = fopen(path, "rb");
@@ -168,7 +151,7 @@ static int run_speed(const char *locale, const char *path, int per_story)
     long n;
     char *s = read_file(path, &n);
     if (!s) return 3;
-    (void)touch_pages(s, n);
+    (void)touch_pages(s, (size_t)n);
     long breaks = 0, bytes = 0;
     double t0 = now();
     if (!per_story) {

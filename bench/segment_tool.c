@@ -23,8 +23,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
+#include "bench_clock.h"
 #include "segment.h"
 
 #define RECORD_MAX ((size_t)64 << 20)
@@ -71,18 +71,6 @@ static int run_split(void)
     }
     buf_free(&s.out);
     return 0;
-}
-
-/* Reads one byte of every page of text. On virtual machines the first
- * access to each page of a freshly read file costs microseconds (a page
- * table fault the kernel's copy did not take); a batch reuses its buffers,
- * so the timed runs start with the input touched, as icu_sbd's do. */
-static size_t touch_pages(const char *text, size_t n)
-{
-    size_t sum = 0;
-    for (size_t i = 0; i < n; i += 4096)
-        sum += (unsigned char)((volatile const char *)text)[i];
-    return sum;
 }
 
 static char *read_file(const char *path, size_t *n)
@@ -169,13 +157,6 @@ static void count_span(void *ctx, size_t start, size_t end)
     (void)start;
     (void)end;
     ++*(size_t *)ctx;
-}
-
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + ts.tv_nsec * 1e-9;
 }
 
 static int run_speed(const char *path, const char *mode)

@@ -202,6 +202,18 @@ static void test_text_paragraphs(void **state)
     assert_string_equal(c.out[3], "Fourth.");
 }
 
+/* n bytes drawn from alphabet by a fixed sequence from seed; with a
+ * filler, two bytes in three are the filler instead (long plain runs). */
+static void random_text(char *t, size_t n, unsigned seed, const char *alphabet, char filler)
+{
+    size_t k = strlen(alphabet);
+    for (size_t i = 0; i < n; i++) {
+        seed = seed * 1103515245u + 12345u;
+        t[i] = alphabet[(seed >> 16) % k];
+        if (filler && (seed >> 8) % 3) t[i] = filler;
+    }
+}
+
 /* Every byte classifier the processor runs (SSE2, AVX2, AVX-512) gives the
  * same classes and word counts, over every length up to 200 and each
  * byte value in every position of a 64-byte block. */
@@ -209,11 +221,7 @@ static void test_byte_classifiers_agree(void **state)
 {
     (void)state;
     char t[512];
-    unsigned x = 12345;
-    for (size_t i = 0; i < sizeof t; i++) {
-        x = x * 1103515245u + 12345u;
-        t[i] = " aZ09@:wW.\t\n\xc3\xa9-'"[(x >> 16) % 16];
-    }
+    random_text(t, sizeof t, 12345, " aZ09@:wW.\t\n\xc3\xa9-'", 0);
     for (size_t n = 0; n <= 200; n++)
         assert_true(token_classify_agrees(t, n));
     for (unsigned c = 0; c < 256; c++) {
@@ -236,12 +244,7 @@ static void test_stop_scanners_agree(void **state)
 {
     (void)state;
     char t[300];
-    unsigned x = 777;
-    for (size_t i = 0; i < sizeof t; i++) {
-        x = x * 1103515245u + 12345u;
-        t[i] = "ab .!?\"'`([\xc2\xe2\xe3\xef\xc3\x80\n\r"[(x >> 16) % 19];
-        if ((x >> 8) % 3) t[i] = 'q'; /* mostly runs without stops */
-    }
+    random_text(t, sizeof t, 777, "ab .!?\"'`([\xc2\xe2\xe3\xef\xc3\x80\n\r", 'q');
     assert_true(segment_stops_agree(t, sizeof t));
     for (unsigned c = 0; c < 256; c++) {
         char u[140];

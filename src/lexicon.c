@@ -212,11 +212,22 @@ uint64_t *lexicon_bits(chorus_lexicon *lx, size_t n)
 
 /* ------------------------------------------------------------ stemming */
 
-static int has_letter(const char *s, size_t n)
+/* What a word's bytes say of it, one bit each (byte_shape[c] for byte c):
+ * it has a letter (ASCII, or any byte from 0x80 up); it holds a byte that
+ * keeps it from stemming (of an address or an abbreviation). */
+enum { SHAPE_LETTER = 1, SHAPE_UNSTEMMED = 2 };
+/* clang-format off */
+static const unsigned char byte_shape[256] = {
+    ['.'] = SHAPE_UNSTEMMED, ['@'] = SHAPE_UNSTEMMED, ['/'] = SHAPE_UNSTEMMED,
+    ['a' ... 'z'] = SHAPE_LETTER, ['A' ... 'Z'] = SHAPE_LETTER, [0x80 ... 0xFF] = SHAPE_LETTER};
+/* clang-format on */
+
+static unsigned shape_of(const char *s, size_t n)
 {
+    unsigned shape = 0;
     for (size_t i = 0; i < n; i++)
-        if ((unsigned)((s[i] | 0x20) - 'a') < 26 || ((unsigned char)s[i] & 0x80)) return 1;
-    return 0;
+        shape |= byte_shape[(unsigned char)s[i]];
+    return shape;
 }
 
 static int is_ascii(const char *s, size_t n)
@@ -249,11 +260,11 @@ typedef struct word_facts {
     uint8_t is_word, is_stop;
 } word_facts;
 
-static word_facts facts_of(chorus_lexicon *lx, const char *lower, size_t n)
+static word_facts facts_with_stop(chorus_lexicon *lx, const char *lower, size_t n, int is_stop)
 {
-    word_facts f = {lower, n, (uint8_t)has_letter(lower, n), (uint8_t)is_stopword(lower, n)};
-    if (f.is_word && !f.is_stop && n > 2 && !memchr(lower, '.', n) && !memchr(lower, '@', n) &&
-        !memchr(lower, '/', n)) {
+    unsigned shape = shape_of(lower, n);
+    word_facts f = {lower, n, (uint8_t)(shape & SHAPE_LETTER), (uint8_t)is_stop};
+    if (shape == SHAPE_LETTER && !is_stop && n > 2) {
         size_t len;
         const char *stem = stem_of(lx, lower, n, &len);
         if (stem) {
@@ -262,6 +273,17 @@ static word_facts facts_of(chorus_lexicon *lx, const char *lower, size_t n)
         }
     }
     return f;
+}
+
+static word_facts facts_of(chorus_lexicon *lx, const char *lower, size_t n)
+{
+    return facts_with_stop(lx, lower, n, is_stopword(lower, n));
+}
+
+/* facts_of() for the short word of a key, lower its bytes. */
+static word_facts key_facts(chorus_lexicon *lx, const lex_key *k, const char *lower)
+{
+    return facts_with_stop(lx, lower, k->len, is_stopword_key(k->a, k->b, k->len));
 }
 
 /* --------------------------------------------------- the story's terms */
@@ -514,7 +536,7 @@ static size_t stem_new_words(chorus_lexicon *lx, const lex_key *keys, const size
         seen[h] = (uint16_t)(count + 1);
         char lower[LEX_KEY_BYTES];
         key_bytes(k, lower);
-        word_facts f = facts_of(lx, lower, k->len);
+        word_facts f = key_facts(lx, k, lower);
         new_word *w = &words[count++];
         *w = (new_word){k, f.is_word, f.is_stop, lx->new_stems.len, f.stem_len, 0};
         buf_put(&lx->new_stems, f.stem, f.stem_len);
@@ -660,7 +682,7 @@ long lexicon_short_term(chorus_lexicon *lx, const lex_key *k)
     memcpy(lower, &k->a, 8);
     memcpy(lower + 8, &k->b, 8);
     if (lx->full || !index_grow(lx)) return story_only_term(lx, lower, k->len);
-    word_facts f = facts_of(lx, lower, k->len);
+    word_facts f = key_facts(lx, k, lower);
     long stem = stem_id(lx, &f);
     long text = stem < 0 ? -1 : pool_add(lx, lower, k->len);
     if (text < 0) return -1;

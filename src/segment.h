@@ -60,5 +60,10 @@ int token_classify_agrees(const char *t, size_t n);
 
 /* Nonzero for an English function word (stopwords.c); word is lower case. */
 int is_stopword(const char *word, size_t n);
+/* The same for a word of n bytes given as two little-endian halves, a
+ * (bytes 0-7) and b (bytes 8-15), zero past n: the lexicon's keys. */
+int is_stopword_key(uint64_t a, uint64_t b, size_t n);
+/* Whether the stop words' perfect hash matches their list (unit tests). */
+int stopwords_hashed(void);
 
 #endif

@@ -263,6 +263,25 @@ static void test_word_table(void **state)
     assert_int_equal(segment_word_roles("harbor", 6), 0);
 }
 
+static void test_stopwords(void **state)
+{
+    (void)state;
+    assert_true(stopwords_hashed());
+    assert_true(is_stopword("themselves", 10));
+    assert_true(is_stopword("a", 1));
+    assert_true(is_stopword("theirs", 6));
+    assert_false(is_stopword("thei", 4)); /* a prefix of a stop word */
+    assert_false(is_stopword("hersx", 5));
+    assert_false(is_stopword("themselvesx", 11));
+    assert_false(is_stopword("The", 3)); /* lower case only */
+    assert_false(is_stopword("harbor", 6));
+    assert_false(is_stopword("", 0));
+    uint64_t a, b = 0;
+    memcpy(&a, "because\0", 8);
+    assert_true(is_stopword_key(a, b, 7));
+    assert_false(is_stopword_key(a, b, 6));
+}
+
 /* ------------------------------------------------------------- tokens */
 
 typedef struct scanned {
@@ -384,6 +403,7 @@ int main(void)
         cmocka_unit_test(test_lines_and_fragments),
         cmocka_unit_test(test_text_paragraphs),
         cmocka_unit_test(test_word_table),
+        cmocka_unit_test(test_stopwords),
         cmocka_unit_test(test_byte_classifiers_agree),
         cmocka_unit_test(test_stop_scanners_agree),
         cmocka_unit_test(test_tokens),

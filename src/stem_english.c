@@ -20,10 +20,13 @@
 #include <stdint.h>
 #include <string.h>
 
+#define WORD_PAD 8 /* zero bytes before the word: its last eight always readable */
+
 typedef struct word {
-    char b[STEM_MAX_BYTES + 2]; /* room for the 'e' steps 1b may add */
+    char *b; /* the word: bytes[WORD_PAD...] */
     size_t len;
-    size_t p1, p2; /* the starts of R1 and R2 */
+    size_t p1, p2;                             /* the starts of R1 and R2 */
+    char bytes[WORD_PAD + STEM_MAX_BYTES + 2]; /* room for the 'e' steps 1b may add */
 } word;
 
 /* Vowels: 'y' is one, the prelude's consonant 'Y' is not. */
@@ -42,9 +45,13 @@ static int same(const char *s, const char *t, size_t n)
     return 1;
 }
 
-static int ends(const word *w, const char *s, size_t n)
+/* The word's last eight bytes as a number, the last byte highest (zero
+ * bytes before a shorter word). */
+static uint64_t last_eight(const word *w)
 {
-    return w->len >= n && same(w->b + w->len - n, s, n);
+    uint64_t t;
+    memcpy(&t, w->b + w->len - 8, 8);
+    return t;
 }
 
 /* Whether c is one of the letters in the bit set (bit 0: 'a'). */
@@ -57,21 +64,34 @@ static int in_set(char c, uint32_t set)
 
 /* A suffix of a step's list, with its replacement: "" deletes it, NULL
  * marks a rule with a condition of its own (the step's code). Lists are
- * ordered longest first and end with a NULL suffix. */
+ * ordered longest first and end with a NULL suffix. A suffix of up to
+ * seven bytes is also held as last_eight() of a word that ends with it,
+ * under a mask of its length, so that a word is matched by one comparison
+ * (the zero bytes before a shorter word match no suffix). */
 typedef struct rule {
     const char *suffix;
     size_t len;
     const char *to;
-    char last; /* the suffix's last byte, tested first */
+    uint64_t tail, mask;
 } rule;
 
+/* Byte i from the end of the string literal s, at the place last_eight()
+ * gives it; 0 past its start. */
+#define SUFFIX_BYTE(s, i)                                                                          \
+    (sizeof(s) - 1 > (i)                                                                           \
+         ? (uint64_t)(unsigned char)(s)[sizeof(s) - 1 > (i) ? sizeof(s) - 2 - (i) : 0]             \
+               << (56 - 8 * (i))                                                                   \
+         : 0)
+#define SUFFIX_TAIL(s)                                                                             \
+    (SUFFIX_BYTE(s, 0) | SUFFIX_BYTE(s, 1) | SUFFIX_BYTE(s, 2) | SUFFIX_BYTE(s, 3) |               \
+     SUFFIX_BYTE(s, 4) | SUFFIX_BYTE(s, 5) | SUFFIX_BYTE(s, 6) | SUFFIX_BYTE(s, 7))
 #define RULE(s, t)                                                                                 \
     {                                                                                              \
-        s, sizeof(s) - 1, t, s[sizeof(s) - 2]                                                      \
+        s, sizeof(s) - 1, t, SUFFIX_TAIL(s), ~0ULL << (64 - 8 * (sizeof(s) - 1))                   \
     }
 #define RULES_END                                                                                  \
     {                                                                                              \
-        NULL, 0, NULL, 0                                                                           \
+        NULL, 0, NULL, 0, 0                                                                        \
     }
 
 /* The longest suffix of rules that w ends with, or NULL; last_set holds
@@ -80,10 +100,10 @@ typedef struct rule {
 static const rule *find_rule(const word *w, const rule *rules, uint32_t last_set)
 {
     if (!w->len) return NULL;
-    char last = w->b[w->len - 1];
-    if (last_set && !in_set(last, last_set)) return NULL;
+    if (last_set && !in_set(w->b[w->len - 1], last_set)) return NULL;
+    uint64_t tail = last_eight(w), last = tail >> 56;
     for (const rule *r = rules; r->suffix; r++)
-        if (r->last == last && ends(w, r->suffix, r->len)) return r;
+        if (r->tail >> 56 == last && (tail & r->mask) == r->tail) return r;
     return NULL;
 }
 
@@ -186,6 +206,7 @@ static void mark_regions(word *w)
 
 /* The suffix lists of the steps, longest first, each with the set of
  * letters its suffixes end with (stem_english_lists_ok checks the sets). */
+static const rule apostrophes[] = {RULE("'s'", ""), RULE("'s", ""), RULE("'", ""), RULES_END};
 static const rule plurals[] = {RULE("sses", "ss"), RULE("ied", NULL), RULE("ies", NULL),
                                RULE("us", "us"),   RULE("ss", "ss"),  RULE("s", NULL),
                                RULES_END};
@@ -241,8 +262,6 @@ static const rule step_4_rules[] = {
 /* Possessives and plurals. */
 static void step_1a(word *w)
 {
-    static const rule apostrophes[] = {RULE("'s'", ""), RULE("'s", ""), RULE("'", ""), RULES_END};
-
     const rule *r = find_rule(w, apostrophes, 0);
     if (r) w->len -= r->len;
     if (!(r = find_rule(w, plurals, PLURAL_ENDS))) return;
@@ -399,6 +418,8 @@ size_t stem_english(const char *s, size_t n, char *out)
 {
     if (!n || n > STEM_MAX_BYTES || !plain(s, n)) return 0;
     word w;
+    w.b = w.bytes + WORD_PAD;
+    memset(w.bytes, 0, WORD_PAD);
     memcpy(w.b, s, n);
     w.len = n;
     if (!exception1(&w) && n >= 3) {
@@ -425,10 +446,24 @@ static uint32_t last_letters(const rule *rules)
 {
     uint32_t set = 0;
     for (const rule *r = rules; r->suffix; r++) {
-        if (r->last < 'a' || r->last > 'z') return 0;
-        set |= LETTER(r->last);
+        char last = r->suffix[r->len - 1];
+        if (last < 'a' || last > 'z') return 0;
+        set |= LETTER(last);
     }
     return set;
+}
+
+/* Whether every suffix of rules is held right in its tail and mask. */
+static int tails_ok(const rule *rules)
+{
+    for (const rule *r = rules; r->suffix; r++) {
+        uint64_t tail = 0;
+        if (r->len == 0 || r->len > 7) return 0;
+        for (size_t i = 0; i < r->len; i++)
+            tail |= (uint64_t)(unsigned char)r->suffix[r->len - 1 - i] << (56 - 8 * i);
+        if (tail != r->tail || r->mask != ~0ULL << (64 - 8 * r->len)) return 0;
+    }
+    return 1;
 }
 
 int stem_english_lists_ok(void)
@@ -436,11 +471,12 @@ int stem_english_lists_ok(void)
     static const struct {
         const rule *rules;
         uint32_t ends;
-    } lists[] = {{plurals, PLURAL_ENDS},      {step_1b_suffixes, STEP_1B_ENDS},
-                 {ends_e, ENDS_E_ENDS},       {step_2_rules, STEP_2_ENDS},
-                 {step_3_rules, STEP_3_ENDS}, {step_4_rules, STEP_4_ENDS}};
+    } lists[] = {
+        {apostrophes, 0},           {plurals, PLURAL_ENDS},      {step_1b_suffixes, STEP_1B_ENDS},
+        {ends_e, ENDS_E_ENDS},      {step_2_rules, STEP_2_ENDS}, {step_3_rules, STEP_3_ENDS},
+        {step_4_rules, STEP_4_ENDS}};
     for (size_t i = 0; i < sizeof lists / sizeof *lists; i++)
-        if (last_letters(lists[i].rules) != lists[i].ends) return 0;
+        if (last_letters(lists[i].rules) != lists[i].ends || !tails_ok(lists[i].rules)) return 0;
     for (const rule *r = exception2_words; r->suffix; r++)
         if (r->len < EXCEPTION2_MIN || r->len > EXCEPTION2_MAX) return 0;
     return 1;

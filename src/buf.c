@@ -87,12 +87,38 @@ void *huge_alloc(size_t *size)
     return p;
 }
 
+/* size rounded up to whole huge pages; 0 when that overflows. */
+static size_t huge_round(size_t size)
+{
+    const size_t huge = (size_t)2 << 20;
+    return size > SIZE_MAX - 2 * huge ? 0 : (size + huge - 1) & ~(huge - 1);
+}
+
 void *table_zalloc(size_t size)
 {
     if (size < TABLE_HUGE_MIN) return calloc(1, size ? size : 1);
-    void *p = huge_alloc(&size);
-    if (p) memset(p, 0, size);
-    return p;
+    /* fresh pages from the system are zero already: no second pass */
+    const size_t huge = (size_t)2 << 20;
+    size_t n = huge_round(size);
+    if (!n) return NULL;
+    char *p = mmap(NULL, n + huge, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (p == MAP_FAILED) return NULL;
+    char *at = (char *)(((uintptr_t)p + huge - 1) & ~((uintptr_t)huge - 1));
+    if (at > p) munmap(p, (size_t)(at - p));
+    if (p + huge > at) munmap(at + n, (size_t)(p + huge - at));
+#ifdef MADV_HUGEPAGE
+    madvise(at, n, MADV_HUGEPAGE);
+#endif
+    return at;
+}
+
+void table_free(void *table, size_t size)
+{
+    if (!table) return;
+    if (size < TABLE_HUGE_MIN)
+        free(table);
+    else
+        munmap(table, huge_round(size));
 }
 
 int buf_reserve_table(buf *b, size_t size)

@@ -26,12 +26,14 @@ static inline int buf_room(buf *b, size_t extra)
  * where it can (a hint for buffers of many megabytes written once, which
  * would otherwise take a page fault every 4 KiB). */
 void buf_prefer_huge_pages(buf *b);
-/* size zeroed bytes for a hash table, freed with free(); NULL when out of
- * memory. From TABLE_HUGE_MIN up the allocation is rounded up to whole
- * 2 MiB pages, aligned, and the system is asked for huge pages: a table
- * written all over would otherwise take a page fault every 4 KiB. */
+/* size zeroed bytes for a hash table, freed with table_free(table, size);
+ * NULL when out of memory. From TABLE_HUGE_MIN up the table is mapped
+ * from the system (zero already), rounded up to whole 2 MiB pages,
+ * aligned, and the system is asked for huge pages: a table written all
+ * over would otherwise take a page fault every 4 KiB. */
 #define TABLE_HUGE_MIN ((size_t)256 << 10)
 void *table_zalloc(size_t size);
+void table_free(void *table, size_t size);
 /* *size bytes or more (*size is rounded up to whole 2 MiB pages and set),
  * aligned, not zeroed, with huge pages asked for; freed with free(). */
 void *huge_alloc(size_t *size);

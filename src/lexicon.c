@@ -104,7 +104,7 @@ void chorus_lexicon_free(chorus_lexicon *lx)
     if (!lx) return;
     if (lx->stemmer) sb_stemmer_delete(lx->stemmer);
     if (lx->ascii_stemmer) sb_stemmer_delete(lx->ascii_stemmer);
-    free(lx->slots);
+    table_free(lx->slots, ((size_t)1 << lx->bits) * sizeof *lx->slots);
     for (size_t i = 0; i < lx->n_chunks; i++)
         free(lx->chunks[i]);
     free(lx->chunks);
@@ -372,10 +372,10 @@ static lex_slot *index_find(const chorus_lexicon *lx, uint64_t a, uint64_t b, ui
     }
 }
 
-/* Doubles the index when one more word would fill it past 70%. */
-static int index_grow(chorus_lexicon *lx)
+/* Doubles the index when more words would fill it past 70%. */
+static int index_room(chorus_lexicon *lx, size_t more)
 {
-    if ((lx->n_short + 1) * 10 <= ((size_t)7 << lx->bits)) return 1;
+    if ((lx->n_short + more) * 10 <= ((size_t)7 << lx->bits)) return 1;
     if (lx->bits >= INDEX_MAX_BITS) return 0;
     lex_slot *old = lx->slots;
     unsigned old_bits = lx->bits;
@@ -388,8 +388,13 @@ static int index_grow(chorus_lexicon *lx)
         const lex_slot *o = &old[i];
         if (o->a) *index_find(lx, o->a, o->b, lex_hash(o->a, o->b, o->len)) = *o;
     }
-    free(old);
-    return 1;
+    table_free(old, ((size_t)1 << old_bits) * sizeof *old);
+    return index_room(lx, more);
+}
+
+static int index_grow(chorus_lexicon *lx)
+{
+    return index_room(lx, 1);
 }
 
 /* The text of a short word in the pool. */
@@ -617,6 +622,71 @@ static int add_lacking(chorus_lexicon *lx, const lex_key *keys, size_t a, size_t
     return 1;
 }
 
+/* The first keys of a run that the lexicon lacks, each numbered as a new
+ * term of the story where it first comes, its slot found once it is added. */
+typedef struct run_news {
+    size_t n;
+    size_t key[PROBE_RUN];        /* offset of its first key */
+    uint32_t term[PROBE_RUN];     /* its term id */
+    uint16_t seen[2 * PROBE_RUN]; /* 1 + its index, by key hash */
+} run_news;
+
+/* The term of keys[k], a word the lexicon lacks: a new term of the story,
+ * or the one given to the same word earlier in the run. */
+static uint32_t news_term(run_news *nw, resolver *r, const lex_key *keys, size_t k)
+{
+    const lex_key *key = &keys[k];
+    size_t h = (size_t)(key->hash >> 32) % (2 * PROBE_RUN);
+    for (; nw->seen[h]; h = (h + 1) % (2 * PROBE_RUN)) {
+        const lex_key *met = &keys[nw->key[nw->seen[h] - 1]];
+        if (met->a == key->a && met->b == key->b) return nw->term[nw->seen[h] - 1];
+    }
+    nw->seen[h] = (uint16_t)(nw->n + 1);
+    nw->key[nw->n] = k;
+    nw->term[nw->n++] = (uint32_t)r->n_terms;
+    r->fresh[r->n_terms - r->built] = NULL; /* set once the word is added */
+    return (uint32_t)r->n_terms++;
+}
+
+/* Numbers keys[a, b), a run that holds words the lexicon lacks, in one
+ * pass, when a lexicon made for many stories is sure to take them all
+ * (its index has room for a run's words, so that no slot moves): each
+ * word it has is numbered at once, each word it lacks is given the next
+ * term id; then those are stemmed and added together (their misses in the
+ * stems' map overlapping) and their slots stamped with their terms.
+ * Returns -1 when it cannot be sure, 0 when out of memory, 1 when done. */
+static int resolve_run_at_once(chorus_lexicon *lx, token *out, const lex_key *keys, size_t a,
+                               size_t b)
+{
+    if (!lx->many || lx->full || lx->max_words - lx->n_words < PROBE_RUN ||
+        !index_room(lx, PROBE_RUN))
+        return -1;
+    lex_slot *slots = lx->slots, *end = slots + ((size_t)1 << lx->bits);
+    unsigned shift = 64 - lx->bits;
+    run_news nw;
+    nw.n = 0;
+    memset(nw.seen, 0, sizeof nw.seen);
+    resolver r;
+    resolver_load(&r, lx);
+    for (size_t k = a; k < b; k++) {
+        if (keys[k].len == LEX_LONG) continue;
+        lex_slot *s = slot_of(slots, end, shift, &keys[k]);
+        out[k].term = s ? story_term(&r, s) : news_term(&nw, &r, keys, k);
+    }
+    new_word words[PROBE_RUN];
+    size_t count = stem_new_words(lx, keys, nw.key, nw.n, words);
+    if (lx->new_stems.failed || count != nw.n || !add_new_words(lx, words, count)) return 0;
+    for (size_t j = 0; j < nw.n; j++) {
+        const lex_key *k = &keys[nw.key[j]];
+        lex_slot *s = index_find(lx, k->a, k->b, k->hash);
+        s->stamp = r.stamp;
+        s->term = nw.term[j];
+        r.fresh[nw.term[j] - r.built] = s;
+    }
+    resolver_store(&r, lx);
+    return 1;
+}
+
 /* Numbers keys[a, b), a run (b - a <= PROBE_RUN) that holds words the
  * lexicon lacks: one pass finds the slots of all, the words lacking are
  * added (a lexicon made for many stories takes them at once; otherwise,
@@ -667,7 +737,9 @@ int lexicon_resolve(chorus_lexicon *lx, token *out, const lex_key *keys, size_t 
         }
         resolver_store(&r, lx);
         if (i < stop) { /* keys[i] is a word the lexicon lacks */
-            if (!resolve_lacking_run(lx, out, keys, i, stop)) return 0;
+            int done = resolve_run_at_once(lx, out, keys, i, stop);
+            if (done < 0) done = resolve_lacking_run(lx, out, keys, i, stop);
+            if (!done) return 0;
             i = stop;
         }
     }

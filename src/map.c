@@ -28,7 +28,7 @@ void map_init(map *m, arena *keys)
 
 void map_free(map *m)
 {
-    free(m->slots);
+    table_free(m->slots, m->cap * sizeof *m->slots);
     m->slots = NULL;
     m->cap = m->count = 0;
 }
@@ -55,7 +55,7 @@ static int map_resize(map *m, size_t cap)
         if (!old.slots[i].key) continue;
         *map_find(m, old.slots[i].key, old.slots[i].len, old.slots[i].hash) = old.slots[i];
     }
-    free(old.slots);
+    table_free(old.slots, old.cap * sizeof *old.slots);
     return 1;
 }
 

@@ -56,6 +56,14 @@ static int index_alloc(chorus_lexicon *lx, unsigned bits)
     return lx->slots != NULL;
 }
 
+/* A zeroed stems' index of 2^bits slots. */
+static int stem_index_alloc(chorus_lexicon *lx, unsigned bits)
+{
+    lx->stem_bits = bits;
+    lx->stem_slots = table_zalloc(((size_t)1 << bits) * sizeof *lx->stem_slots);
+    return lx->stem_slots != NULL;
+}
+
 chorus_lexicon *lexicon_new(size_t max_words, size_t text_bytes)
 {
     if (max_words > CHORUS_LEXICON_MAX_WORDS) return NULL;
@@ -72,7 +80,6 @@ chorus_lexicon *lexicon_new(size_t max_words, size_t text_bytes)
     buf_init(&lx->pending.ends, 0);
     for (size_t i = 0; i < LEX_SPARES; i++)
         buf_init(&lx->spare[i], 0);
-    buf_init(&lx->new_stems, 0);
     unsigned bits = INDEX_MIN_BITS;
     /* a slot per 8 bytes of text, no more than max_words fill to 70% */
     while (bits < INDEX_START_BITS && ((size_t)1 << bits) * 8 < text_bytes &&
@@ -85,9 +92,8 @@ chorus_lexicon *lexicon_new(size_t max_words, size_t text_bytes)
     lx->ascii_stemmer = sb_stemmer_new("english", "ISO_8859_1");
     if (many) lx->arena.block = ((size_t)2 << 20) - 64; /* one huge page a block */
     lx->chunk_bits = many ? LEX_POOL_HUGE_CHUNK_BITS : LEX_POOL_CHUNK_BITS;
-    if (!index_alloc(lx, bits) || !lx->stemmer || !lx->ascii_stemmer ||
-        (many && (!map_reserve(&lx->stem_ids, (size_t)1 << (bits - 1)) ||
-                  !buf_reserve_table(&lx->stems, (size_t)2 << 20)))) {
+    if (!index_alloc(lx, bits) || !stem_index_alloc(lx, bits) || !lx->stemmer ||
+        !lx->ascii_stemmer || (many && !buf_reserve_table(&lx->stems, (size_t)2 << 20))) {
         chorus_lexicon_free(lx);
         return NULL;
     }
@@ -105,6 +111,7 @@ void chorus_lexicon_free(chorus_lexicon *lx)
     if (lx->stemmer) sb_stemmer_delete(lx->stemmer);
     if (lx->ascii_stemmer) sb_stemmer_delete(lx->ascii_stemmer);
     table_free(lx->slots, ((size_t)1 << lx->bits) * sizeof *lx->slots);
+    table_free(lx->stem_slots, ((size_t)1 << lx->stem_bits) * sizeof *lx->stem_slots);
     for (size_t i = 0; i < lx->n_chunks; i++)
         free(lx->chunks[i]);
     free(lx->chunks);
@@ -118,7 +125,6 @@ void chorus_lexicon_free(chorus_lexicon *lx)
     buf_free(&lx->stems);
     for (size_t i = 0; i < LEX_SPARES; i++)
         buf_free(&lx->spare[i]);
-    buf_free(&lx->new_stems);
     arena_free(&lx->arena);
     free(lx);
 }
@@ -312,6 +318,100 @@ static long new_term(chorus_lexicon *lx, const char *lower, uint32_t stem, uint8
     return next;
 }
 
+/* ------------------------------------------------------- adding words */
+
+/* A short stem as a key: its bytes zero-padded, and their hash. */
+typedef struct stem_key {
+    uint64_t a, b, hash;
+    uint32_t len;
+} stem_key;
+
+static stem_key stem_key_of(const char *stem, size_t n)
+{
+    char bytes[LEX_KEY_BYTES] = {0};
+    memcpy(bytes, stem, n);
+    stem_key k = {0, 0, 0, (uint32_t)n};
+    memcpy(&k.a, bytes, 8);
+    memcpy(&k.b, bytes + 8, 8);
+    k.hash = lex_hash(k.a, k.b, n);
+    return k;
+}
+
+/* The slot of a short stem: its own or the empty one where it belongs. */
+static lex_stem_slot *stem_find(const chorus_lexicon *lx, const stem_key *k)
+{
+    size_t mask = ((size_t)1 << lx->stem_bits) - 1;
+    for (size_t i = (size_t)(k->hash >> (64 - lx->stem_bits));; i = (i + 1) & mask) {
+        lex_stem_slot *s = &lx->stem_slots[i];
+        if (!s->id_plus_one || (s->a == k->a && s->b == k->b && s->len == k->len)) return s;
+    }
+}
+
+/* Doubles the stems' index when one more stem would fill it past 70%. */
+static int stem_index_room(chorus_lexicon *lx)
+{
+    if ((lx->n_short_stems + 1) * 10 <= ((size_t)7 << lx->stem_bits)) return 1;
+    if (lx->stem_bits >= INDEX_MAX_BITS) return 0;
+    lex_stem_slot *old = lx->stem_slots;
+    unsigned old_bits = lx->stem_bits;
+    if (!stem_index_alloc(lx, old_bits + 1)) {
+        lx->stem_slots = old;
+        lx->stem_bits = old_bits;
+        return 0;
+    }
+    for (size_t i = 0; i < ((size_t)1 << old_bits); i++) {
+        const lex_stem_slot *o = &old[i];
+        if (!o->id_plus_one) continue;
+        stem_key k = {o->a, o->b, lex_hash(o->a, o->b, o->len), o->len};
+        *stem_find(lx, &k) = *o;
+    }
+    table_free(old, ((size_t)1 << old_bits) * sizeof *old);
+    return 1;
+}
+
+/* The lexicon's stem id of a short stem, added when new; -1 when out of
+ * memory. */
+static long short_stem_id(chorus_lexicon *lx, const stem_key *k)
+{
+    if (!stem_index_room(lx) || !buf_reserve(&lx->stems, sizeof(lex_stem))) return -1;
+    lex_stem_slot *s = stem_find(lx, k);
+    if (!s->id_plus_one) {
+        *s = (lex_stem_slot){k->a, k->b, (uint32_t)VEC_COUNT(&lx->stems, lex_stem) + 1, k->len};
+        vec_push(&lx->stems, sizeof(lex_stem)); /* reserved above */
+        lx->n_short_stems++;
+    }
+    return s->id_plus_one - 1;
+}
+
+/* The lexicon's stem id of a word's stem, added when new; -1 when out of
+ * memory. */
+static long stem_id(chorus_lexicon *lx, const word_facts *f)
+{
+    if (f->stem_len <= LEX_KEY_BYTES) {
+        stem_key k = stem_key_of(f->stem, f->stem_len);
+        return short_stem_id(lx, &k);
+    }
+    if (!buf_reserve(&lx->stems, sizeof(lex_stem))) return -1;
+    int inserted;
+    map_slot *s = map_upsert(&lx->stem_ids, f->stem, f->stem_len,
+                             (uint32_t)VEC_COUNT(&lx->stems, lex_stem), &inserted);
+    if (!s) return -1;
+    if (inserted) vec_push(&lx->stems, sizeof(lex_stem)); /* reserved above */
+    return s->value;
+}
+
+/* The lexicon's stem id of a stem, or -1 when it has none. */
+static long known_stem(const chorus_lexicon *lx, const char *stem, size_t n)
+{
+    if (n <= LEX_KEY_BYTES) {
+        stem_key k = stem_key_of(stem, n);
+        const lex_stem_slot *s = stem_find(lx, &k);
+        return s->id_plus_one ? (long)s->id_plus_one - 1 : -1;
+    }
+    const uint32_t *id = map_get(&lx->stem_ids, stem, n);
+    return id ? (long)*id : -1;
+}
+
 /* A word the full lexicon lacks, as a term of the story alone: its stem
  * keeps the lexicon's numbering when the lexicon has it. */
 static long story_only_term(chorus_lexicon *lx, const char *lower, size_t n)
@@ -323,10 +423,11 @@ static long story_only_term(chorus_lexicon *lx, const char *lower, size_t n)
     if (!slot) return -1;
     if (!inserted) return slot->value;
     word_facts f = facts_of(lx, lower, n);
-    uint32_t *known = map_get(&lx->stem_ids, f.stem, f.stem_len), stem;
+    long known = known_stem(lx, f.stem, f.stem_len);
+    uint32_t stem;
     lower = slot->key;
-    if (known) {
-        stem = story_stem(lx, *known);
+    if (known >= 0) {
+        stem = story_stem(lx, (uint32_t)known);
     } else {
         map_slot *s =
             map_upsert(&st->extra_stems, f.stem, f.stem_len, (uint32_t)st->n_stems, &inserted);
@@ -335,26 +436,6 @@ static long story_only_term(chorus_lexicon *lx, const char *lower, size_t n)
         stem = s->value;
     }
     return new_term(lx, lower, stem, f.is_word, f.is_stop);
-}
-
-/* ------------------------------------------------------- adding words */
-
-/* The lexicon's stem id of a word's stem, added when new; -1 when out of
- * memory. */
-static long stem_id_hashed(chorus_lexicon *lx, const char *stem, size_t n, uint64_t hash)
-{
-    if (!buf_reserve(&lx->stems, sizeof(lex_stem))) return -1;
-    int inserted;
-    map_slot *s = map_upsert_hashed(&lx->stem_ids, stem, n, hash,
-                                    (uint32_t)VEC_COUNT(&lx->stems, lex_stem), &inserted);
-    if (!s) return -1;
-    if (inserted) vec_push(&lx->stems, sizeof(lex_stem)); /* reserved above */
-    return s->value;
-}
-
-static long stem_id(chorus_lexicon *lx, const word_facts *f)
-{
-    return stem_id_hashed(lx, f->stem, f->stem_len, map_hash(f->stem, f->stem_len));
 }
 
 static void count_word(chorus_lexicon *lx)
@@ -512,8 +593,7 @@ static inline uint32_t story_term(resolver *r, lex_slot *s)
 typedef struct new_word {
     const lex_key *key;
     uint8_t is_word, is_stop;
-    size_t stem, stem_len; /* the stem's offset in lx->new_stems */
-    uint64_t stem_hash;
+    stem_key stem; /* a short word's stem is short */
 } new_word;
 
 static void key_bytes(const lex_key *k, char lower[LEX_KEY_BYTES])
@@ -531,7 +611,6 @@ static size_t stem_new_words(chorus_lexicon *lx, const lex_key *keys, const size
 {
     size_t count = 0, room = lx->max_words - lx->n_words;
     uint16_t seen[2 * PROBE_RUN] = {0}; /* 1 + the word's index, by key hash */
-    buf_reset(&lx->new_stems);
     for (size_t i = 0; i < n && count < room; i++) {
         const lex_key *k = &keys[fresh[i]];
         size_t h = (size_t)(k->hash >> 32) % (2 * PROBE_RUN);
@@ -543,11 +622,10 @@ static size_t stem_new_words(chorus_lexicon *lx, const lex_key *keys, const size
         key_bytes(k, lower);
         word_facts f = key_facts(lx, k, lower);
         new_word *w = &words[count++];
-        *w = (new_word){k, f.is_word, f.is_stop, lx->new_stems.len, f.stem_len, 0};
-        buf_put(&lx->new_stems, f.stem, f.stem_len);
-        w->stem_hash = map_prefetch(&lx->stem_ids, f.stem, f.stem_len);
+        *w = (new_word){k, f.is_word, f.is_stop, stem_key_of(f.stem, f.stem_len)};
+        __builtin_prefetch(&lx->stem_slots[w->stem.hash >> (64 - lx->stem_bits)]);
     }
-    return lx->new_stems.failed ? 0 : count;
+    return count;
 }
 
 /* Adds the stemmed words to the lexicon, in order; 0 when out of memory.
@@ -559,7 +637,7 @@ static int add_new_words(chorus_lexicon *lx, const new_word *words, size_t n)
         const lex_key *k = w->key;
         char lower[LEX_KEY_BYTES];
         key_bytes(k, lower);
-        long stem = stem_id_hashed(lx, lx->new_stems.data + w->stem, w->stem_len, w->stem_hash);
+        long stem = short_stem_id(lx, &w->stem);
         long text = stem < 0 ? -1 : pool_add(lx, lower, k->len);
         if (text < 0) return 0;
         *index_find(lx, k->a, k->b, k->hash) = (lex_slot){.a = k->a,
@@ -611,7 +689,7 @@ static int add_lacking(chorus_lexicon *lx, const lex_key *keys, size_t a, size_t
     new_word words[PROBE_RUN];
     unsigned bits = lx->bits;
     size_t count = stem_new_words(lx, keys, lacking, n, words);
-    if (lx->new_stems.failed || !add_new_words(lx, words, count)) return 0;
+    if (!add_new_words(lx, words, count)) return 0;
     size_t again[PROBE_RUN];
     if (lx->bits != bits) return find_slots(lx, keys, a, b, found, again), 1; /* it moved */
     for (size_t i = 0; i < n; i++) {
@@ -675,7 +753,7 @@ static int resolve_run_at_once(chorus_lexicon *lx, token *out, const lex_key *ke
     }
     new_word words[PROBE_RUN];
     size_t count = stem_new_words(lx, keys, nw.key, nw.n, words);
-    if (lx->new_stems.failed || count != nw.n || !add_new_words(lx, words, count)) return 0;
+    if (count != nw.n || !add_new_words(lx, words, count)) return 0;
     for (size_t j = 0; j < nw.n; j++) {
         const lex_key *k = &keys[nw.key[j]];
         lex_slot *s = index_find(lx, k->a, k->b, k->hash);

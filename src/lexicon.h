@@ -59,6 +59,14 @@ typedef struct lex_word {
     uint8_t is_word, is_stop;
 } lex_word;
 
+/* A stem of up to LEX_KEY_BYTES bytes in the stems' index: its bytes
+ * inline, as a short word's (id_plus_one 0: an empty slot). */
+typedef struct lex_stem_slot {
+    uint64_t a, b;
+    uint32_t id_plus_one; /* 1 + its id in stems */
+    uint32_t len;
+} lex_stem_slot;
+
 typedef struct lex_stem {
     uint32_t stamp; /* the run that last gave it an id */
     uint32_t id;    /* that run's stem id */
@@ -77,10 +85,13 @@ struct chorus_lexicon {
     unsigned chunk_bits; /* LEX_POOL_CHUNK_BITS or LEX_POOL_HUGE_CHUNK_BITS */
     unsigned bits;
     size_t n_short;
-    map long_words;                   /* words longer than a key -> id in words */
-    buf words;                        /* lex_word */
-    size_t n_words;                   /* short and long */
-    map stem_ids;                     /* stem -> id in stems */
+    map long_words;            /* words longer than a key -> id in words */
+    buf words;                 /* lex_word */
+    size_t n_words;            /* short and long */
+    lex_stem_slot *stem_slots; /* short stems, open addressing */
+    unsigned stem_bits;
+    size_t n_short_stems;
+    map stem_ids;                     /* longer stems -> id in stems */
     buf stems;                        /* lex_stem */
     struct sb_stemmer *stemmer;       /* UTF-8 */
     struct sb_stemmer *ascii_stemmer; /* the same algorithm on Latin-1, for ASCII words */
@@ -92,7 +103,6 @@ struct chorus_lexicon {
     uint64_t *classes; /* scratch for token_scan's byte classes */
     size_t classes_cap;
     buf spare[LEX_SPARES]; /* finished stories' vectors, for the next story */
-    buf new_stems;         /* the stems of a run's new words, before they are added */
 };
 
 /* A lexicon whose index starts sized for text_bytes of text. */

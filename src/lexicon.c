@@ -11,23 +11,26 @@
  * new run starts by incrementing the stamp instead of clearing anything.
  * Words of up to 16 bytes (nearly all) live in an open-addressing index
  * whose slots hold the word's bytes inline, so a lookup is one hash and
- * one probe; longer ones go through a map. Batches of keys are looked up
- * in runs of PROBE_RUN, their slots prefetched when the keys were made:
- * each word found is numbered at once, without branching on whether the
- * story used it before (as good as random), and the records of the new
- * terms are written after the run, their stems' entries prefetched
- * together. A run that holds a word the lexicon lacks goes the other way
- * from that word on: one pass finds the slots of the rest of the run and
- * the words lacking, those are all stemmed, then added (so that their
- * misses in the stems' map overlap), and a second pass numbers the run.
+ * one probe; longer ones go through a map. Stems likewise: those of up to
+ * 16 bytes in an index of their own, longer ones in a map. Batches of
+ * keys are looked up in runs of PROBE_RUN, their slots prefetched when the
+ * keys were made: each word found is numbered at once, without branching
+ * on whether the story used it before (as good as random), and the
+ * records of the new terms are written after the run, their stems'
+ * entries prefetched together. From a word the lexicon lacks on, the run
+ * gives each word it lacks the next term id where it first comes, then
+ * stems those words and adds them together (so that their misses in the
+ * stems' index overlap); a lexicon that cannot be sure to take them all
+ * (near full, or not made for many stories) finds the slots of the run
+ * first and numbers it in a second pass.
  *
  * Function words, numbers, addresses and words of two bytes are their own
  * stem.
  *
  * Memory: a lexicon made for many stories (chorus_lexicon_new) starts
- * with its index, stem map and stem vector sized for a batch, in huge
- * pages (a fresh 4 KiB page costs a fault, and on some virtual machines
- * far more), and lends the vectors of freed stories to the next ones.
+ * with its indexes and stem vector sized for a batch, in huge pages (a
+ * fresh 4 KiB page costs a fault, and on some virtual machines far more),
+ * and lends the vectors of freed stories to the next ones.
  *
  * Limits: at most max_words words. Once full, the lexicon stops growing and
  * a word it lacks is stemmed by the story itself (its own maps, freed with

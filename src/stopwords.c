@@ -124,7 +124,7 @@ int is_stopword_key(uint64_t a, uint64_t b, size_t n)
     char key[16];
     memcpy(key, &a, 8);
     memcpy(key + 8, &b, 8);
-    return memcmp(w, key, n) == 0 && w[n] == '\0';
+    return strncmp(w, key, n) == 0 && w[n] == '\0'; /* stops at the end of w */
 }
 
 int is_stopword(const char *word, size_t n)

@@ -280,6 +280,15 @@ static void test_stopwords(void **state)
     memcpy(&a, "because\0", 8);
     assert_true(is_stopword_key(a, b, 7));
     assert_false(is_stopword_key(a, b, 6));
+    /* every word of up to three letters: many fall in the slot of a shorter
+     * stop word, whose bytes must not be read past its end (ASan) */
+    size_t found = 0;
+    for (int len = 1, count = 26; len <= 3; len++, count *= 26)
+        for (int i = 0; i < count; i++) {
+            char w[3] = {(char)('a' + i % 26), (char)('a' + i / 26 % 26), (char)('a' + i / 676)};
+            found += (size_t)is_stopword(w, (size_t)len);
+        }
+    assert_int_equal(found, 65); /* the stop words of up to three letters */
 }
 
 /* ------------------------------------------------------------- tokens */

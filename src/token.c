@@ -721,8 +721,7 @@ __attribute__((noinline, cold)) static int slow_run(run_scan *r, size_t s, size_
         short_key(r->t + s, e - s, r->room - r->start - s, &a, &b);
         add_short_token(o, a, b, r->start + s, r->start + e);
         r->pos = e + 2;
-    } else if (s >= r->pos && (e - s > KEY_BYTES ||
-                               token_goes_on(r->t, e, r->n))) {
+    } else if (s >= r->pos && (e - s > KEY_BYTES || token_goes_on(r->t, e, r->n))) {
         r->pos = slow_token(o, r->text, r->start + s, r->end) - r->start;
         if (r->high < r->pos) r->high = next_high(r->c, r->pos);
     }

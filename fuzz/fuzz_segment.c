@@ -1,7 +1,8 @@
 /* Fuzz target: arbitrary bytes (not necessarily UTF-8) as one paragraph and
  * as a text of paragraphs, through the sentence splitter and the tokenizer.
  * Checks that spans are in order, inside the text, non-empty, trimmed and
- * never overlap, and that tokens stay inside their sentence. The text of
+ * never overlap, that tokens stay inside their sentence, and that the
+ * tokenizer's two readers agree on every sentence. The text of
  * paragraphs goes through a lexicon of four words, so that words past its
  * limit take the story's own maps, and through a lexicon made for many
  * stories, which adds a run's new words at once: both must give every
@@ -34,6 +35,7 @@ static void on_sentence(void *ctx, size_t start, size_t end)
     if (start < c->last_end || end <= start || end > c->n) abort();
     if (is_space(c->text[start]) || is_space(c->text[end - 1])) abort();
     c->last_end = end;
+    if (!token_readers_agree(c->text + start, end - start)) abort();
     size_t before = VEC_COUNT(&c->tokens, token), words = 0;
     long got = token_scan(c->lx, c->text, c->n, start, end, &c->tokens, &words);
     if (got < 0) return;

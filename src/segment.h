@@ -57,6 +57,10 @@ size_t token_pending(const chorus_lexicon *lx);
 /* Whether every byte classifier this processor runs agrees with the plain
  * SSE2 one on t[0, n) (n <= 512), for the tests. */
 int token_classify_agrees(const char *t, size_t n);
+/* Whether the tokenizer's fast reader (runs of classified bytes) finds the
+ * same tokens and keys as its byte-wise reader in t[0, n), a text without
+ * addresses (unit tests and fuzzing). */
+int token_readers_agree(const char *t, size_t n);
 
 /* Nonzero for an English function word (stopwords.c); word is lower case. */
 int is_stopword(const char *word, size_t n);

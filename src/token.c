@@ -711,20 +711,60 @@ static int possessive(const char *t, size_t s, size_t e, size_t n)
 
 /* The run [s, e) when the byte-wise reader must take it or bytes from 0x80
  * up come before it; returns 0 when out of memory. */
+/* The first offset from i on whose byte is no ASCII letter or digit. */
+static size_t run_end(const classes *c, size_t i)
+{
+    size_t w = i >> 6, words = (c->n + 63) >> 6;
+    if (w >= words) return c->n;
+    uint64_t x = ~c->word[w] & (~0ULL << (i & 63));
+    while (!x) {
+        if (++w >= words) return c->n;
+        x = ~c->word[w];
+    }
+    size_t at = (w << 6) + (size_t)__builtin_ctzll(x);
+    return at < c->n ? at : c->n;
+}
+
+/* A token of ASCII runs joined by single ASCII joiners ("long-term",
+ * "1,200.50", "don't", "AT&T"), the run t[s, e) its first, read by the
+ * byte-wise reader's rules: its end (0 when it is longer than a key or
+ * meets a byte from 0x80 up: the byte-wise reader takes it), and in *body
+ * its end without a possessive "'s". */
+static size_t compound_end(const run_scan *r, size_t s, size_t e, size_t *body)
+{
+    const char *t = r->t;
+    while (token_goes_on(t, e, r->n)) {
+        unsigned char c = (unsigned char)t[e], d = (unsigned char)t[e + 1];
+        if (c >= 0x80 || d >= 0x80) return 0;
+        if ((c == '.' || c == ',') && !ascii_digit((unsigned char)t[e - 1])) break;
+        e = run_end(r->c, e + 1);
+        if (e - s > KEY_BYTES) return 0;
+    }
+    *body = e;
+    if (e - s > 2 && t[e - 2] == '\'' && (t[e - 1] | 0x20) == 's') *body = e - 2;
+    return e;
+}
+
 __attribute__((noinline, cold)) static int slow_run(run_scan *r, size_t s, size_t e)
 {
     scan_out *o = r->o;
     if (r->high < s) scan_high(o, r->text, r->start, r->end, r->c, s, &r->pos, &r->high);
+    size_t stop = 0, body = e;
     if (s >= r->pos && possessive(r->t, s, e, r->n)) {
         /* the byte-wise reader would read "word's" and split the "'s" off */
+        stop = e + 2;
+    } else if (s >= r->pos && e - s <= KEY_BYTES && token_goes_on(r->t, e, r->n)) {
+        stop = compound_end(r, s, e, &body);
+    }
+    if (stop) {
         uint64_t a, b;
-        short_key(r->t + s, e - s, r->room - r->start - s, &a, &b);
-        add_short_token(o, a, b, r->start + s, r->start + e);
-        r->pos = e + 2;
+        short_key(r->t + s, body - s, r->room - r->start - s, &a, &b);
+        add_short_token(o, a, b, r->start + s, r->start + body);
+        r->pos = stop;
     } else if (s >= r->pos && (e - s > KEY_BYTES || token_goes_on(r->t, e, r->n))) {
         r->pos = slow_token(o, r->text, r->start + s, r->end) - r->start;
-        if (r->high < r->pos) r->high = next_high(r->c, r->pos);
     }
+    if (r->high < r->pos) r->high = next_high(r->c, r->pos);
     return !o->failed;
 }
 
@@ -852,6 +892,68 @@ int token_classify_agrees(const char *t, size_t n)
             if (bits[k][0][w] != bits[0][0][w] || bits[k][1][w] != bits[0][1][w]) return 0;
     }
     return 1;
+#endif
+}
+
+#ifdef __SSE2__
+/* The tokens of text[0, n) and their keys by one reader (classified: the
+ * runs of classified bytes; otherwise the byte-wise reader), in o (out and
+ * keys of room for n / 2 + 1). */
+static void read_both(scan_out *o, const char *t, size_t n, int classified)
+{
+    if (!classified) {
+        scan_bytes(o, t, 0, n, 0);
+        return;
+    }
+    size_t count = (n + 63) / 64 + 1;
+    uint64_t *bits = lexicon_bits(o->lx, 2 * count);
+    if (!bits) {
+        o->failed = 1;
+        return;
+    }
+    bits[count - 1] = bits[2 * count - 1] = 0;
+    classify_best(t, n, n, bits, bits + count);
+    classes c = {bits, bits + count, n};
+    scan_classified(o, t, n, 0, n, &c);
+}
+
+/* Whether keys k1 and k2 name the same word (long ones by their bytes). */
+static int same_key(const chorus_lexicon *lx, const lex_key *k1, const lex_key *k2)
+{
+    if (k1->len != k2->len) return 0;
+    if (k1->len != LEX_LONG) return k1->a == k2->a && k1->b == k2->b;
+    const char *bytes = lx->pending.long_bytes.data;
+    return k1->b == k2->b && !memcmp(bytes + k1->a, bytes + k2->a, k1->b);
+}
+#endif
+
+int token_readers_agree(const char *t, size_t n)
+{
+#ifndef __SSE2__
+    (void)t;
+    (void)n;
+    return 1;
+#else
+    if (has_address(t, 0, n)) return 1; /* only the byte-wise reader takes addresses */
+    chorus_lexicon *lx = lexicon_new(0, n);
+    size_t most = n / 2 + 1;
+    token *out = malloc(2 * most * sizeof *out);
+    lex_key *keys = malloc(2 * most * sizeof *keys);
+    int agree = 0;
+    if (lx && out && keys) {
+        scan_out o[2] = {{lx, out, keys, 0, 0}, {lx, out + most, keys + most, 0, 0}};
+        read_both(&o[0], t, n, 0);
+        read_both(&o[1], t, n, 1);
+        agree = !o[0].failed && !o[1].failed && o[0].count == o[1].count;
+        for (size_t i = 0; agree && i < o[0].count; i++)
+            agree = out[i].span.start == out[most + i].span.start &&
+                    out[i].span.end == out[most + i].span.end &&
+                    same_key(lx, &keys[i], &keys[most + i]);
+    }
+    free(out);
+    free(keys);
+    chorus_lexicon_free(lx);
+    return agree;
 #endif
 }
 

@@ -237,6 +237,33 @@ static void test_byte_classifiers_agree(void **state)
     assert_false(token_classify_agrees(t, 513));
 }
 
+/* The tokenizer's fast reader and its byte-wise reader find the same
+ * tokens and keys: in random text over the bytes that join tokens or end
+ * them, with words of every length around the 16-byte keys, and in news
+ * phrases with compounds, numbers, contractions and possessives. */
+static void test_token_readers_agree(void **state)
+{
+    (void)state;
+    static const char *const alphabets[] = {
+        "ab -'.,&0", "aB1 -.,", "xy' s-", "a\xe2\x80\x99s -", "aZ9\xc3\xa9 -'&.,;:()\"", "e "};
+    char t[600];
+    for (size_t a = 0; a < sizeof alphabets / sizeof *alphabets; a++)
+        for (unsigned seed = 1; seed <= 60; seed++) {
+            size_t n = 20 + seed * 9;
+            random_text(t, n, seed * 7919u + (unsigned)a, alphabets[a], seed % 2 ? 'q' : 0);
+            assert_true(token_readers_agree(t, n));
+        }
+    static const char *const phrases[] = {
+        "The long-term plan's cost rose 3.5% to $1,200.50 in the U.S. and AT&T's shares fell.",
+        "Don't say it's over: O'Brien's rock'n'roll - 2,000,000 fans, 10.5.6 - ended.",
+        "A well-known-but-rarely-seen twenty-five-year-old co-worker's x-ray-like view.",
+        "Numbers 1,2 and 3.4.5, words a-, -b, c'-d, e&-f and 'g' or ''h'' end here.",
+        "Café-owner's crème-brûlée costs 3,50 euros; naïve re-entry.",
+        "abcdefghijklmnop-qrstuvwxyz abcdefghijklmnopq's 123456789012345,678 x"};
+    for (size_t i = 0; i < sizeof phrases / sizeof *phrases; i++)
+        assert_true(token_readers_agree(phrases[i], strlen(phrases[i])));
+}
+
 /* Every stop-byte and line-break scanner the processor runs finds the
  * first stop byte and line break from every offset, in random text and
  * with each byte value placed at several offsets of a long run. */
@@ -412,6 +439,7 @@ int main(void)
         cmocka_unit_test(test_lines_and_fragments),
         cmocka_unit_test(test_text_paragraphs),
         cmocka_unit_test(test_word_table),
+        cmocka_unit_test(test_token_readers_agree),
         cmocka_unit_test(test_stopwords),
         cmocka_unit_test(test_byte_classifiers_agree),
         cmocka_unit_test(test_stop_scanners_agree),

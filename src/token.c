@@ -14,10 +14,12 @@
  * time into bit arrays (ASCII letters and digits, bytes from 0x80 up) and
  * counts its words; the runs of letters and digits are then read off 64
  * bytes at a time, and each run of up to 16 bytes that ends the token is
- * one lower-cased key built in a vector register. Everything else (non-ASCII
- * words, joiners, long tokens, and every token of a sentence that may hold
- * an address) takes the byte-wise reader, which reads plain ASCII tokens
- * eight bytes at a time (SWAR) where it can. Tokens are read first (their
+ * one lower-cased key built in a vector register, as is a token of such
+ * runs joined by single ASCII joiners ("long-term", "1,200"). Everything
+ * else (non-ASCII words, long tokens, and every token of a sentence that
+ * may hold an address) takes the byte-wise reader, which reads plain ASCII
+ * tokens eight bytes at a time (SWAR) where it can; token_readers_agree()
+ * holds the fast reader to it. Tokens are read first (their
  * slots in the lexicon's index prefetched) and looked up later, in batches
  * of sentences (token_resolve), so the memory latency of the lookups
  * overlaps and the lookup loop stays small.

@@ -736,8 +736,8 @@ static size_t compound_end(const run_scan *r, size_t s, size_t e, size_t *body)
 {
     const char *t = r->t;
     while (token_goes_on(t, e, r->n)) {
-        unsigned char c = (unsigned char)t[e], d = (unsigned char)t[e + 1];
-        if (c >= 0x80 || d >= 0x80) return 0;
+        unsigned char c = (unsigned char)t[e];
+        if (c >= 0x80 || (unsigned char)t[e + 1] >= 0x80) return 0; /* ASCII c: t[e + 1] is read */
         if ((c == '.' || c == ',') && !ascii_digit((unsigned char)t[e - 1])) break;
         e = run_end(r->c, e + 1);
         if (e - s > KEY_BYTES) return 0;

@@ -5,10 +5,11 @@
  * and ampersands ("don't", "al-Amin", "AT&T") and the separators of
  * numbers ("1,200", "3.5") kept inside it; a trailing possessive "'s" is
  * split off. A URL (http://, https://, www.) or an e-mail address is one
- * token, up to the next space, without trailing punctuation. Everything else (punctuation, quotes,
- * dashes, currency signs) separates tokens and is not kept. Each distinct lower-cased form is
- * a term of the story, with its Snowball English stem, numbered from zero
- * by the lexicon (lexicon.c), so later stages compare integers.
+ * token, up to the next space, without trailing punctuation. Everything
+ * else (punctuation, quotes, dashes, currency signs) separates tokens and
+ * is not kept. Each distinct lower-cased form is a term of the story, with
+ * its Snowball English stem, numbered from zero by the lexicon
+ * (lexicon.c), so later stages compare integers.
  *
  * Speed: with SSE2, one pass classifies a sentence's bytes sixteen at a
  * time into bit arrays (ASCII letters and digits, bytes from 0x80 up) and
@@ -711,8 +712,6 @@ static int possessive(const char *t, size_t s, size_t e, size_t n)
            (e + 2 == n || (!ascii_word((unsigned char)t[e + 2]) && !token_goes_on(t, e + 2, n)));
 }
 
-/* The run [s, e) when the byte-wise reader must take it or bytes from 0x80
- * up come before it; returns 0 when out of memory. */
 /* The first offset from i on whose byte is no ASCII letter or digit. */
 static size_t run_end(const classes *c, size_t i)
 {
@@ -747,6 +746,10 @@ static size_t compound_end(const run_scan *r, size_t s, size_t e, size_t *body)
     return e;
 }
 
+/* The run [s, e) when the fast loop cannot key it at once (a joiner or a
+ * possessive follows it, it is long, or bytes from 0x80 up come before
+ * it): a token of joined ASCII runs is keyed from its runs, anything else
+ * goes to the byte-wise reader; returns 0 when out of memory. */
 __attribute__((noinline, cold)) static int slow_run(run_scan *r, size_t s, size_t e)
 {
     scan_out *o = r->o;

@@ -5,9 +5,9 @@
 
 For every story of ../shared/data/summarization/SET.jsonl, takes chorus's
 own sentences (`chorus sentences -f json`: complete sentences of five or
-more words), orders them three ways, keeps them in that order until the
+more words), orders them five ways, keeps them in that order until the
 story's word budget is full, prints them in article order and scores the
-three peer sets in one `chorus rouge --batch` run with the set's flags
+five peer sets in one `chorus rouge --batch` run with the set's flags
 (Multi-News: `-n 2 -m -l 300`, F1; DUC: `-n 2 -m -l 100`, recall):
 
   lead     position, round-robin over the articles
@@ -19,6 +19,11 @@ three peer sets in one `chorus rouge --batch` run with the set's flags
            most reference words not yet matched (clipped counts of all
            words, function words too) per word it costs (knows the answer:
            near the best any choice of whole sentences can do)
+  fitted   a least-squares line from eight features a summarizer can see
+           (share, the mean log count of its content words in the story,
+           their mean article count, position, relative position, length,
+           quotation, numbers) to the oracle's share, fitted on the other
+           half of the stories (two folds): what those signals can tell
 
 Content words: lower-cased runs of [a-z0-9-] outside ROUGE's SMART stop
 list, with a crude suffix strip; the scoring itself is chorus rouge.
@@ -26,6 +31,7 @@ Prints "skipped" when ../shared/data is absent.
 """
 import argparse
 import json
+import math
 import os
 import re
 import subprocess
@@ -112,6 +118,53 @@ def choose(sentences, key, budget):
     return "\n".join(s["text"] for s in chosen)
 
 
+FEATURES = ("share", "tf", "df", "position", "relpos", "words", "quote", "digits")
+
+
+def add_features(sentences, content, n_articles):
+    df, tf, last = {}, {}, {}
+    for s, words in zip(sentences, content):
+        for w in words:
+            tf[w] = tf.get(w, 0) + 1
+            if last.get(w) != s["article"]:
+                df[w], last[w] = df.get(w, 0) + 1, s["article"]
+    length = {}
+    for s in sentences:
+        length[s["article"]] = max(length.get(s["article"], 0), s["position"] + 1)
+    for s, words in zip(sentences, content):
+        n = max(1, len(words))
+        s["tf"] = sum(math.log(1 + tf[w]) for w in words) / n
+        s["df"] = sum(df[w] for w in words) / n / max(1, n_articles)
+        s["relpos"] = s["position"] / length[s["article"]]
+        s["quote"] = float('"' in s["text"] or "``" in s["text"])
+        s["digits"] = sum(any(c.isdigit() for c in w) for w in words) / n
+
+
+def fit_line(stories):
+    """Least squares from FEATURES (and a constant) to the oracle share."""
+    k = len(FEATURES) + 1
+    m = [[0.0] * (k + 1) for _ in range(k)]
+    for sentences in stories:
+        for s in sentences:
+            v = [1.0] + [float(s[f]) for f in FEATURES]
+            for i in range(k):
+                m[i][k] += v[i] * s["oracle"]
+                for j in range(k):
+                    m[i][j] += v[i] * v[j]
+    for c in range(k):  # Gauss-Jordan with partial pivoting
+        p = max(range(c, k), key=lambda r: abs(m[r][c]))
+        m[c], m[p] = m[p], m[c]
+        for r in range(k):
+            if r != c and m[c][c]:
+                f = m[r][c] / m[c][c]
+                m[r] = [x - f * y for x, y in zip(m[r], m[c])]
+    return [m[i][k] / m[i][i] if m[i][i] else 0.0 for i in range(k)]
+
+
+def fitted_score(line, s):
+    return line[0] + sum(w * float(s[f]) for w, f in zip(line[1:], FEATURES))
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--chorus", default=os.path.join(HERE, "..", "build", "chorus"))
@@ -125,7 +178,7 @@ def main():
         return 0
     with open(os.path.join(args.data, "rouge", "smart_common_words.txt")) as f:
         stop = set(f.read().split())
-    lines, budget = [], 100
+    stories, budget = [], 100
     with open(path, encoding="utf-8") as f, tempfile.TemporaryDirectory() as scratch:
         for n, line in enumerate(f):
             if args.limit and n >= args.limit:
@@ -142,14 +195,21 @@ def main():
                         others.update(w)
                 s["share"] = sum(w in others for w in words) / max(1, len(words))
                 s["oracle"] = sum(w in reference for w in words) / max(1, len(words))
-            peers = {
-                "lead": choose(sentences, lambda s: (s["position"], s["article"]), budget),
-                "share": choose(sentences, lambda s: (-s["share"], s["position"]), budget),
-                "oracle": choose(sentences, lambda s: (-s["oracle"], s["position"]), budget),
-                "greedy": greedy_oracle(sentences, story["references"], budget),
-            }
-            lines.append(json.dumps({"id": story["id"], "peers": peers,
-                                     "models": story["references"]}))
+            add_features(sentences, content, len(story["articles"]))
+            stories.append((story, sentences))
+    lines = []
+    folds = [fit_line([s for i, (_, s) in enumerate(stories) if i % 2 == k]) for k in (1, 0)]
+    for n, (story, sentences) in enumerate(stories):
+        line = folds[n % 2]
+        peers = {
+            "lead": choose(sentences, lambda s: (s["position"], s["article"]), budget),
+            "share": choose(sentences, lambda s: (-s["share"], s["position"]), budget),
+            "oracle": choose(sentences, lambda s: (-s["oracle"], s["position"]), budget),
+            "greedy": greedy_oracle(sentences, story["references"], budget),
+            "fitted": choose(sentences, lambda s: (-fitted_score(line, s), s["position"]), budget),
+        }
+        lines.append(json.dumps({"id": story["id"], "peers": peers,
+                                 "models": story["references"]}))
     measure = "F" if budget > 250 else "R"
     flags = ["-n", "2", "-m", "-c", "95", "-r", "1000", "-f", "A", "-p", "0.5", "-t", "0",
              "-a", "-l", str(budget)]

@@ -1015,9 +1015,11 @@ static void vote_context(spot *sp, const sentence *s, mention *m)
     int any = 0;
     for (int k = 0; k < ENT_TYPE_COUNT; k++)
         any |= m->votes[k];
-    if (!any) /* unknown words: a person's name when two or three, else an organization */
+    if (!any) { /* unknown words: a person's name when two or three, else an organization */
         m->votes[m->n_tokens >= 2 && m->n_tokens <= 3 && !has_common_word(sp, m) ? ENT_PER
                                                                                  : ENT_ORG] += 1;
+        m->guessed = 1;
+    }
 }
 
 /* Strips titles from the run [k, e): returns the first name token. Words
@@ -1210,9 +1212,12 @@ static void link_lists(spot *sp)
                 other = 1;
         }
         const char *t = art_text(st, a->article);
+        /* "World Health Organization (WHO)": an acronym of a name of two or
+         * more words that starts with its initial ("NEW YORK (AP)" does not) */
         int paren = b->span.start >= a->span.end + 2 && t[a->span.end + 1] == '(' &&
                     b->first_token == a->first_token + a->n_tokens && t[b->span.end] == ')' &&
-                    cap_shape(t + b->span.start, b->span.end - b->span.start) == 2;
+                    cap_shape(t + b->span.start, b->span.end - b->span.start) == 2 &&
+                    a->n_tokens >= 2 && (t[a->span.start] | 0x20) == (t[b->span.start] | 0x20);
         int or_acr = !other && ors && !a->votes[ENT_LOC] && !b->votes[ENT_LOC] &&
                      (cap_shape(t + a->span.start, a->span.end - a->span.start) == 2 ||
                       cap_shape(t + b->span.start, b->span.end - b->span.start) == 2);
@@ -1446,13 +1451,16 @@ static int compare_u32(const void *a, const void *b)
 static chorus_status finish_entity(chorus_story *st, analysis *an, entity *e, chorus_error *err)
 {
     qsort(e->mentions, e->n_mentions, sizeof *e->mentions, compare_u32);
-    unsigned votes[ENT_TYPE_COUNT] = {0};
+    /* the mentions with evidence decide; the guesses only when none has any */
+    unsigned votes[ENT_TYPE_COUNT] = {0}, guesses[ENT_TYPE_COUNT] = {0}, evidence = 0;
     e->articles = arena_alloc_array(&st->arena, e->n_mentions + 1, sizeof *e->articles);
     if (!e->articles) return story_error(err, CHORUS_E_NOMEM, "entities", -1, "out of memory");
     for (size_t k = 0; k < e->n_mentions; k++) {
         const mention *m = &an->mentions[e->mentions[k]];
-        for (int t = 0; t < ENT_TYPE_COUNT; t++)
-            votes[t] += m->votes[t];
+        for (int t = 0; t < ENT_TYPE_COUNT; t++) {
+            (m->guessed ? guesses : votes)[t] += m->votes[t];
+            evidence += m->guessed ? 0 : m->votes[t];
+        }
         size_t a = m->article, j = e->n_articles;
         while (j > 0 && e->articles[j - 1] > a)
             j--;
@@ -1460,6 +1468,7 @@ static chorus_status finish_entity(chorus_story *st, analysis *an, entity *e, ch
         memmove(e->articles + j + 1, e->articles + j, (e->n_articles - j) * sizeof *e->articles);
         e->articles[j] = a, e->n_articles++;
     }
+    if (!evidence) memcpy(votes, guesses, sizeof votes);
     e->type = ENT_PER;
     for (int t = 1; t < ENT_TYPE_COUNT; t++)
         if (votes[t] > votes[e->type]) e->type = (entity_type)t;

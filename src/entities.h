@@ -35,6 +35,7 @@ typedef struct mention {
     uint16_t votes[ENT_TYPE_COUNT];
     uint8_t kind;     /* mention_kind */
     uint8_t titled;   /* a title or honorific came before it */
+    uint8_t guessed;  /* its votes are the no-evidence default (vote_context) */
     const char *key;  /* compact lower-case key (letters and digits) */
     const char *role; /* "country|role" it was described with, or NULL */
 } mention;

@@ -122,6 +122,38 @@ static void test_acronyms_and_lists(void **state)
     chorus_story_free(st);
 }
 
+/* A wire dateline's agency in parentheses is no acronym of its city: the
+ * cities of several datelines stay apart. */
+static void test_dateline_agency_is_no_acronym(void **state)
+{
+    /* clang-format off */
+    const char *texts[] = {
+        "LISBON (WN) _ The harbor reopened on Monday after the storm.\n",
+        "OPORTO (WN) _ Fishing boats returned to the harbor.\n",
+        "The Western Harbor Authority (WHA) said repairs would take a month.\n", NULL};
+    /* clang-format on */
+    chorus_story *st = story_of(texts);
+    different(st, "LISBON", "OPORTO");
+    different(st, "LISBON", "WN");
+    same(st, "Western Harbor Authority", "WHA");
+    chorus_story_free(st);
+}
+
+/* Bare surnames with no evidence of their own do not outvote the mentions
+ * that show a person. */
+static void test_bare_surnames_keep_a_person(void **state)
+{
+    /* clang-format off */
+    const char *texts[] = {
+        "Governor Tomas Brandt opened the bridge. Brandt thanked the crews. Later Brandt "
+        "visited the harbor, and Brandt met the mayor. Brandt left at noon.\n",
+        "Brandt praised the workers. The crowd cheered Brandt. Brandt waved.\n", NULL};
+    /* clang-format on */
+    chorus_story *st = story_of(texts);
+    expect(st, "Brandt", "PER", "Tomas Brandt");
+    chorus_story_free(st);
+}
+
 static void test_spelling_variants_and_particles(void **state)
 {
     /* clang-format off */
@@ -214,6 +246,8 @@ int main(void)
         cmocka_unit_test(test_titles_and_surnames),
         cmocka_unit_test(test_shared_surname_never_merged),
         cmocka_unit_test(test_acronyms_and_lists),
+        cmocka_unit_test(test_dateline_agency_is_no_acronym),
+        cmocka_unit_test(test_bare_surnames_keep_a_person),
         cmocka_unit_test(test_spelling_variants_and_particles),
         cmocka_unit_test(test_roles_by_apposition),
         cmocka_unit_test(test_types_and_sentence_capitals),

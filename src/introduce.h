@@ -1,4 +1,4 @@
-/* introduce.h — people in a summary introduced by their full name. */
+/* introduce.h — people in a summary: by full name first, then by surname. */
 #ifndef CHORUS_INTRODUCE_H
 #define CHORUS_INTRODUCE_H
 
@@ -19,5 +19,13 @@ typedef struct name_room {
  * otherwise, NULL when out of memory. */
 const char *introduce_people(chorus_story *st, uint32_t sent, const char *text, uint8_t *introduced,
                              name_room *room);
+
+/* The printed text of summary sentence sent with each mention of a person
+ * already introduced (their byte in introduced set) written as the
+ * surname alone, where that reads right (introduce.c says when). Returns
+ * text itself when nothing changes, an arena copy otherwise, NULL when out
+ * of memory. */
+const char *name_people_again(chorus_story *st, uint32_t sent, const char *text,
+                              const uint8_t *introduced);
 
 #endif

@@ -22,7 +22,9 @@
  * the leads), each citing every article that reports the same content
  * (support.c). A dateline opening a sentence is not printed;
  * compress.c shortens the rest, and introduce.c writes the first mention
- * of each person in full. When no concept is left to gain, the rest
+ * of each person in full and later ones by surname; the words the
+ * surnames save go back to the budget, and selection goes on with them
+ * (refill_saved_words). When no concept is left to gain, the rest
  * of the budget goes to the articles' leading sentences. --method selects
  * instead one of the classic rankers of rank.c, whose sentences are taken
  * in score order.
@@ -73,8 +75,8 @@ typedef struct candidate {
     uint32_t words, bytes;
     const char *text; /* printed text */
     double prior;
-    int32_t needs; /* candidate that must precede it (NEEDS_*, or an index) */
-    int chosen;
+    int32_t needs;   /* candidate that must precede it (NEEDS_*, or an index) */
+    uint32_t chosen; /* 0, or its place in the order of choosing (1 first) */
 } candidate;
 
 /* candidate.needs: no predecessor needed, or one that cannot be had */
@@ -371,10 +373,23 @@ static long pick(selection *sel)
 /* Takes c into the summary, counting its budget. */
 static void choose_plain(selection *sel, candidate *c)
 {
-    c->chosen = 1;
     sel->words += c->words;
     sel->bytes += c->bytes + (sel->count ? 1 : 0);
-    sel->count++;
+    c->chosen = (uint32_t)++sel->count;
+}
+
+/* Gives back the candidate chosen last (its concepts stay covered). */
+static void unchoose_last(selection *sel)
+{
+    for (size_t i = 0; i < sel->n_cands; i++) {
+        candidate *c = &sel->cands[i];
+        if (c->chosen != sel->count) continue;
+        c->chosen = 0;
+        sel->count--;
+        sel->words -= c->words;
+        sel->bytes -= c->bytes + (sel->count ? 1 : 0);
+        return;
+    }
 }
 
 /* Takes c and marks its concepts covered. */
@@ -436,6 +451,80 @@ static name_room budget_room(const selection *sel)
     return room;
 }
 
+/* The chosen candidates' printing keys, in printing order, into keys (room
+ * for sel->count); returns their number. */
+static size_t print_order(const selection *sel, order_key *keys)
+{
+    int dated = all_dated(sel->st);
+    size_t n = 0;
+    for (size_t i = 0; i < sel->n_cands; i++)
+        if (sel->cands[i].chosen) keys[n++] = printing_key(sel, i, dated);
+    qsort(keys, n, sizeof *keys, compare_keys);
+    return n;
+}
+
+/* The printed text of candidate c: people introduced earlier named by
+ * surname, people met first named in full as room allows (introduce.c). */
+static const char *people_named(chorus_story *st, const candidate *c, uint8_t *introduced,
+                                name_room *room)
+{
+    const char *text = name_people_again(st, c->sentence, c->text, introduced);
+    return text ? introduce_people(st, c->sentence, text, introduced, room) : NULL;
+}
+
+/* The words that naming people by surname once introduced saves over the
+ * chosen sentences as they would be printed; SIZE_MAX when out of memory. */
+static size_t words_saved(selection *sel)
+{
+    chorus_story *st = sel->st;
+    size_t n_entities = st->analysis ? st->analysis->n_entities : 0, saved = 0;
+    order_key *keys = malloc((sel->count + 1) * sizeof *keys);
+    uint8_t *introduced = calloc(n_entities + 1, 1);
+    size_t n = keys && introduced ? print_order(sel, keys) : 0;
+    for (size_t k = 0; k < n && saved != SIZE_MAX; k++) {
+        const candidate *c = &sel->cands[keys[k].index];
+        name_room none = {0, 0}; /* only who gets introduced, no words added */
+        const char *text = people_named(st, c, introduced, &none);
+        if (!text)
+            saved = SIZE_MAX;
+        else if (text != c->text) {
+            size_t words = text_count_words(text, strlen(text));
+            saved += words < c->words ? c->words - words : 0;
+        }
+    }
+    if (!keys || !introduced) saved = SIZE_MAX;
+    free(keys);
+    free(introduced);
+    return saved;
+}
+
+/* Once chosen, the summary's later mentions of people are printed by
+ * surname; the words that saves go back to the word budget, and more()
+ * chooses again with them. What it adds is given back, last first, while
+ * the summary as printed would not fit. */
+static chorus_status refill_saved_words(selection *sel, void (*more)(selection *, void *),
+                                        void *ctx)
+{
+    if (!sel->st->opts.max_words || !sel->count) return CHORUS_OK;
+    size_t saved = words_saved(sel), count = sel->count;
+    if (saved == SIZE_MAX) return CHORUS_E_NOMEM;
+    if (!saved) return CHORUS_OK;
+    sel->words -= saved;
+    more(sel, ctx);
+    sel->words += saved; /* the chosen sentences' words as written */
+    while (sel->count > count) {
+        size_t now = words_saved(sel);
+        if (now == SIZE_MAX) return CHORUS_E_NOMEM;
+        if (sel->words - now <= sel->st->opts.max_words) {
+            saved = now;
+            break;
+        }
+        unchoose_last(sel);
+    }
+    sel->words -= saved; /* as printed, before introductions add words */
+    return CHORUS_OK;
+}
+
 static chorus_status emit_summary(selection *sel, chorus_error *err)
 {
     chorus_story *st = sel->st;
@@ -443,11 +532,7 @@ static chorus_status emit_summary(selection *sel, chorus_error *err)
     st->summary = arena_alloc_array(&st->arena, sel->count ? sel->count : 1, sizeof *st->summary);
     if (!keys || !st->summary)
         return story_error(err, CHORUS_E_NOMEM, "summarize", -1, "out of memory");
-    int dated = all_dated(st);
-    size_t n = 0;
-    for (size_t i = 0; i < sel->n_cands; i++)
-        if (sel->cands[i].chosen) keys[n++] = printing_key(sel, i, dated);
-    qsort(keys, n, sizeof *keys, compare_keys);
+    size_t n = print_order(sel, keys);
     name_room room = budget_room(sel);
     size_t n_entities = st->analysis ? st->analysis->n_entities : 0;
     uint8_t *introduced = arena_alloc(&st->arena, n_entities + 1);
@@ -457,7 +542,7 @@ static chorus_status emit_summary(selection *sel, chorus_error *err)
         const candidate *c = &sel->cands[keys[k].index];
         summary_item *it = &st->summary[k];
         it->sentence = c->sentence;
-        it->text = introduce_people(st, c->sentence, c->text, introduced, &room);
+        it->text = people_named(st, c, introduced, &room);
         if (!it->text) {
             buf_free(&sources);
             return story_error(err, CHORUS_E_NOMEM, "summarize", -1, "out of memory");
@@ -655,6 +740,20 @@ static chorus_status prepare_selection(chorus_story *st, workspace *w, selection
     return s;
 }
 
+/* The greedy steps on what the budget has left, then the leads when the
+ * greedy took anything; *status (a chorus_status) records a failure. */
+static void cover_and_fill(selection *sel, void *status)
+{
+    long best;
+    while ((best = pick(sel)) >= 0) {
+        candidate *p = missing_predecessor(sel, &sel->cands[best]);
+        if (p) choose(sel, p);
+        choose(sel, &sel->cands[best]);
+    }
+    chorus_status *s = status;
+    if (sel->count && *s == CHORUS_OK) *s = fill_by_position(sel);
+}
+
 /* One greedy selection at the given strictness, into sel. */
 static chorus_status select_sentences(chorus_story *st, workspace *w, selection *sel, attempt level)
 {
@@ -668,13 +767,23 @@ static chorus_status select_sentences(chorus_story *st, workspace *w, selection 
     sel->covered = arena_alloc_array(&st->arena, sel->n_concepts + 1, 1);
     if (!sel->weight || !sel->covered) return CHORUS_E_NOMEM;
     weigh_concepts(sel, &w->ct, level);
-    long best;
-    while ((best = pick(sel)) >= 0) {
-        candidate *p = missing_predecessor(sel, &sel->cands[best]);
-        if (p) choose(sel, p);
-        choose(sel, &sel->cands[best]);
-    }
-    return sel->count ? fill_by_position(sel) : CHORUS_OK;
+    chorus_status filled = CHORUS_OK;
+    cover_and_fill(sel, &filled);
+    if (filled == CHORUS_OK) s = refill_saved_words(sel, cover_and_fill, &filled);
+    return s != CHORUS_OK ? s : filled;
+}
+
+/* Candidates in a ranker's order, for refill_saved_words. */
+typedef struct ranked_pass {
+    const ranked *order;
+    size_t n;
+    int filter;
+} ranked_pass;
+
+static void take_ranked(selection *sel, void *pass)
+{
+    const ranked_pass *p = pass;
+    take_in_order(sel, p->order, p->n, p->filter);
 }
 
 /* A classic method: candidates in the ranker's score order, each taken when
@@ -700,8 +809,10 @@ static chorus_status select_ranked(chorus_story *st, workspace *w, selection *se
             order[i] = (ranked){score[i], (uint32_t)i};
         qsort(order, n, sizeof *order, compare_ranked);
         /* lead is a baseline: no filtering */
-        take_in_order(sel, order, n,
-                      st->opts.method == CHORUS_METHOD_LEAD ? FILTER_NONE : FILTER_DUPLICATES);
+        ranked_pass pass = {
+            order, n, st->opts.method == CHORUS_METHOD_LEAD ? FILTER_NONE : FILTER_DUPLICATES};
+        take_ranked(sel, &pass);
+        s = refill_saved_words(sel, take_ranked, &pass);
     }
     arena_free(&scratch);
     return s;

@@ -368,6 +368,56 @@ static void test_people_introduced_by_full_name(void **state)
     }
 }
 
+/* Once a person is introduced, later mentions give the surname alone,
+ * unless a modifier before the name would be left describing it, another
+ * person shares the surname, or the mention is quoted. */
+static void test_people_named_by_surname_once_introduced(void **state)
+{
+    const char *a = "Mayor Ana Lutz said the new library would open its doors next spring.\n";
+    struct {
+        const char *second;
+        const char *expect;
+    } cases[] = {
+        {"Ms. Lutz said the design keeps the facade of the old hall.\n", "Lutz said the design"},
+        {"Mayor Ana Lutz said the design keeps the facade of the old hall.\n",
+         "Lutz said the design"},
+        {"The design by former mayor Ana Lutz keeps the facade of the old hall.\n",
+         "The design by former mayor Ana Lutz keeps"},
+        {"Ana Lutz and Ben Lutz said the design keeps the facade of the old hall.\n",
+         "Ana Lutz and Ben Lutz said"},
+        {"\"The design of Ana Lutz keeps the old facade,\" the mayor said.\n",
+         "\"The design of Ana Lutz keeps"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        chorus_options o;
+        chorus_options_init(&o);
+        o.method = CHORUS_METHOD_LEAD;
+        o.max_sentences = 2;
+        chorus_story *st = story_of(a, cases[i].second, &o);
+        chorus_summary_sentence s;
+        assert_int_equal(chorus_story_summary_count(st), 2);
+        assert_true(chorus_story_summary(st, 0, &s));
+        assert_true(strncmp(s.text, "Mayor Ana Lutz said", 19) == 0);
+        assert_true(chorus_story_summary(st, 1, &s));
+        assert_true(strncmp(s.text, cases[i].expect, strlen(cases[i].expect)) == 0);
+        chorus_story_free(st);
+    }
+    /* within one sentence, and the budget as printed */
+    const char *both = "Ana Lutz opened the new library on the hill, and Ms. Lutz thanked the "
+                       "council for the funds.\n\nThe library has a hall for readers.\n";
+    const char *other = "Ms. Lutz said the library would open its doors to readers.\n";
+    for (unsigned w = 10; w <= 40; w += 2) {
+        chorus_options o;
+        chorus_options_init(&o);
+        o.max_words = w;
+        chorus_story *st = story_of(both, other, &o);
+        const char *plain = chorus_story_render(st, CHORUS_FORMAT_PLAIN, NULL);
+        assert_true(count_words(plain) <= w);
+        assert_null(strstr(plain, "and Ms. Lutz thanked"));
+        chorus_story_free(st);
+    }
+}
+
 /* Of two sentences that cover the story equally, the one that says what a
  * title says is chosen. */
 static void test_title_words_weigh_more(void **state)
@@ -424,6 +474,7 @@ int main(void)
         cmocka_unit_test(test_labels_and_datelines_in_first_sentences),
         cmocka_unit_test(test_pronoun_speakers_point_back),
         cmocka_unit_test(test_people_introduced_by_full_name),
+        cmocka_unit_test(test_people_named_by_surname_once_introduced),
         cmocka_unit_test(test_title_words_weigh_more),
         cmocka_unit_test(test_status_texts),
     };

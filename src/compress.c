@@ -3,6 +3,7 @@
  *
  * Packs more content into the budget by deleting parts of a sentence that
  * carry no facts of the story, without breaking its grammar:
+ *   - a newswire slug ("BRIDGE-REPAIRS _ ") opening it;
  *   - a leading discourse connective ("However, ", "Meanwhile, ", "But "),
  *     which also stops the sentence from pointing back at one not chosen;
  *   - an attribution tail (", officials said." / ", according to the
@@ -39,6 +40,18 @@ static int has_quote_mark(const char *s, size_t n)
             return 1;
     }
     return 0;
+}
+
+/* Length of a newswire slug opening s (a digest's "BRIDGE-REPAIRS _ "):
+ * capitals, digits and hyphens with at least three capitals, then " _ ";
+ * or 0. */
+static size_t wire_slug(const char *s, size_t n)
+{
+    size_t i = 0, caps = 0;
+    for (; i < n && (isupper((unsigned char)s[i]) || isdigit((unsigned char)s[i]) || s[i] == '-');
+         i++)
+        caps += isupper((unsigned char)s[i]) != 0;
+    return caps >= 3 && i + 3 < n && memcmp(s + i, " _ ", 3) == 0 ? i + 3 : 0;
 }
 
 /* Length of a leading connective and its comma/space, or 0. */
@@ -251,7 +264,8 @@ static size_t drop_ages(char *o, size_t len)
 
 size_t compress_sentence(const char *s, size_t n, char *out)
 {
-    size_t start = leading_connective(s, n);
+    size_t start = wire_slug(s, n);
+    start += leading_connective(s + start, n - start);
     int quoted = has_quote_mark(s, n);
     size_t end = quoted ? n : attribution_tail(s, n);
     if (end < start) end = n; /* the tail's comma was the connective's */

@@ -80,6 +80,17 @@ static void test_weekdays_and_ages(void **state)
     assert_string_equal(squeeze(s), s);
 }
 
+static void test_wire_slugs(void **state)
+{
+    assert_string_equal(squeeze("BRIDGE-REPAIRS _ The harbor bridge will reopen in three weeks."),
+                        "The harbor bridge will reopen in three weeks.");
+    assert_string_equal(squeeze("BUDGET2 _ But the council approved the new budget on time."),
+                        "The council approved the new budget on time.");
+    /* an acronym opening a sentence is no slug */
+    const char *s = "NATO said the exercise would end in three weeks at the latest.";
+    assert_string_equal(squeeze(s), s);
+}
+
 static void test_short_sentences_left_whole(void **state)
 {
     assert_string_equal(squeeze("It rained, he said."), "It rained, he said.");
@@ -96,6 +107,7 @@ int main(void)
         cmocka_unit_test(test_parentheticals_and_connectives),
         cmocka_unit_test(test_doubled_periods_and_connective_commas),
         cmocka_unit_test(test_weekdays_and_ages),
+        cmocka_unit_test(test_wire_slugs),
         cmocka_unit_test(test_short_sentences_left_whole),
     };
     /* clang-format on */

@@ -42,16 +42,22 @@ static int has_quote_mark(const char *s, size_t n)
     return 0;
 }
 
-/* Length of a newswire slug opening s (a digest's "BRIDGE-REPAIRS _ "):
- * capitals, digits and hyphens with at least three capitals, then " _ ";
- * or 0. */
+/* Length of a newswire slug opening s (a digest's "BRIDGE-REPAIRS _ " or
+ * "BRIDGE-REPAIRS (Calderport) _ "): capitals, digits and hyphens with at
+ * least three capitals, a short parenthetical, then " _ "; or 0. */
 static size_t wire_slug(const char *s, size_t n)
 {
     size_t i = 0, caps = 0;
     for (; i < n && (isupper((unsigned char)s[i]) || isdigit((unsigned char)s[i]) || s[i] == '-');
          i++)
         caps += isupper((unsigned char)s[i]) != 0;
-    return caps >= 3 && i + 3 < n && memcmp(s + i, " _ ", 3) == 0 ? i + 3 : 0;
+    if (caps < 3) return 0;
+    if (i + 2 < n && s[i] == ' ' && s[i + 1] == '(') {
+        const char *close = memchr(s + i + 2, ')', n - i - 2);
+        if (!close || close - (s + i) > 40) return 0;
+        i = (size_t)(close + 1 - s);
+    }
+    return i + 3 < n && memcmp(s + i, " _ ", 3) == 0 ? i + 3 : 0;
 }
 
 /* Length of a leading connective and its comma/space, or 0. */
@@ -159,8 +165,9 @@ static int is_weekday(const char *w, size_t n)
 static int is_weekday_lead(const char *w, size_t n)
 {
     /* clang-format off */
-    static const char *const leads[] = {"on", "late", "early", "last", "next", "this", "since",
-                                        "until", "by", "before", "after", "from", NULL};
+    static const char *const leads[] = {"on",    "late",  "early", "last",  "next",
+                                        "this",  "since", "until", "by",    "before",
+                                        "after", "from",  "for",   "through", NULL};
     /* clang-format on */
     return listed(leads, w, n, 1);
 }

@@ -66,6 +66,8 @@ static void test_weekdays_and_ages(void **state)
                         "Federal investigators began examining the ship.");
     assert_string_equal(squeeze("Early Sunday the rebels attacked the northern town of Kalo."),
                         "The rebels attacked the northern town of Kalo.");
+    assert_string_equal(squeeze("The council set the vote on the new harbor budget for Thursday."),
+                        "The council set the vote on the new harbor budget.");
     /* a name, a possessive and a number list stay */
     const char *s = "Super Tuesday results in three more states came in with the polls.";
     assert_string_equal(squeeze(s), s);
@@ -86,6 +88,8 @@ static void test_wire_slugs(void **state)
                         "The harbor bridge will reopen in three weeks.");
     assert_string_equal(squeeze("BUDGET2 _ But the council approved the new budget on time."),
                         "The council approved the new budget on time.");
+    assert_string_equal(squeeze("PIER-FIRE (Undated) _ Crews put out a fire on the old pier."),
+                        "Crews put out a fire on the old pier.");
     /* an acronym opening a sentence is no slug */
     const char *s = "NATO said the exercise would end in three weeks at the latest.";
     assert_string_equal(squeeze(s), s);

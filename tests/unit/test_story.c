@@ -418,6 +418,18 @@ static void test_people_named_by_surname_once_introduced(void **state)
     }
 }
 
+/* A question asks where a summary reports: no summary sentence is one,
+ * even when it shares the most with the other articles. */
+static void test_questions_never_chosen(void **state)
+{
+    const char *a = "Will the harbor bridge reopen before the winter storms arrive?\n\n"
+                    "Crews began repairs on the harbor bridge on Monday.\n";
+    const char *b = "Will the harbor bridge reopen before the winter storms arrive?\n\n"
+                    "The city expects the harbor bridge to reopen in March.\n";
+    static const char *const absent[] = {"?", NULL};
+    assert_never_printed(a, b, absent);
+}
+
 /* Of two sentences that cover the story equally, the one that says what a
  * title says is chosen. */
 static void test_title_words_weigh_more(void **state)
@@ -475,6 +487,7 @@ int main(void)
         cmocka_unit_test(test_pronoun_speakers_point_back),
         cmocka_unit_test(test_people_introduced_by_full_name),
         cmocka_unit_test(test_people_named_by_surname_once_introduced),
+        cmocka_unit_test(test_questions_never_chosen),
         cmocka_unit_test(test_title_words_weigh_more),
         cmocka_unit_test(test_status_texts),
     };

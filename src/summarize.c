@@ -14,6 +14,9 @@
  * budget and are not near-duplicates of a chosen one. Covered concepts
  * count once, which is the redundancy control.
  *
+ * Candidates are the complete sentences of MIN_WORDS to MAX_WORDS words,
+ * less questions (a summary reports), transcript labels ("SMITH: ...")
+ * and quotations with no attribution.
  * A sentence that opens by pointing back ("She said...", "This was...")
  * competes as a unit with the sentence before it in its article, which
  * introduces what it points to; with no such sentence it is not taken.

@@ -42,9 +42,10 @@ static int has_quote_mark(const char *s, size_t n)
     return 0;
 }
 
-/* Length of a newswire slug opening s (a digest's "BRIDGE-REPAIRS _ " or
- * "BRIDGE-REPAIRS (Calderport) _ "): capitals, digits and hyphens with at
- * least three capitals, a short parenthetical, then " _ "; or 0. */
+/* Length of a newswire slug opening s (a digest's "BRIDGE-REPAIRS _ ",
+ * "BRIDGE-REPAIRS (Calderport) _ " or "BRIDGE-REPAIRS (Calderport_ "):
+ * capitals, digits and hyphens with at least three capitals, a short
+ * parenthetical, then " _ "; or 0. */
 static size_t wire_slug(const char *s, size_t n)
 {
     size_t i = 0, caps = 0;
@@ -53,9 +54,12 @@ static size_t wire_slug(const char *s, size_t n)
         caps += isupper((unsigned char)s[i]) != 0;
     if (caps < 3) return 0;
     if (i + 2 < n && s[i] == ' ' && s[i + 1] == '(') {
-        const char *close = memchr(s + i + 2, ')', n - i - 2);
-        if (!close || close - (s + i) > 40) return 0;
-        i = (size_t)(close + 1 - s);
+        size_t k = i + 2;
+        while (k < n && k < i + 40 && s[k] != ')' && s[k] != '_')
+            k++;
+        if (k + 2 < n && s[k] == '_' && s[k + 1] == ' ') return k + 2; /* "(Place_ " */
+        if (k >= n || s[k] != ')') return 0;
+        i = k + 1;
     }
     return i + 3 < n && memcmp(s + i, " _ ", 3) == 0 ? i + 3 : 0;
 }
@@ -165,9 +169,10 @@ static int is_weekday(const char *w, size_t n)
 static int is_weekday_lead(const char *w, size_t n)
 {
     /* clang-format off */
-    static const char *const leads[] = {"on",    "late",  "early", "last",  "next",
-                                        "this",  "since", "until", "by",    "before",
-                                        "after", "from",  "for",   "through", NULL};
+    static const char *const leads[] = {"on",       "late",  "early",   "last",      "next",
+                                        "this",     "since", "until",   "by",        "before",
+                                        "after",    "from",  "for",     "through",   "starting",
+                                        "beginning", NULL};
     /* clang-format on */
     return listed(leads, w, n, 1);
 }
@@ -196,6 +201,37 @@ static size_t word_before(const char *s, size_t end)
     return i < end - 1 && (i == 0 || s[i - 1] == ' ') ? i : end;
 }
 
+static int is_joiner(const char *w, size_t n)
+{
+    static const char *const joiners[] = {"or", "and", NULL};
+    return listed(joiners, w, n, 0);
+}
+
+/* The length of the alphabetic word at o[i] (len bytes in all). */
+static size_t alpha_len(const char *o, size_t i, size_t len)
+{
+    size_t k = i;
+    while (k < len && isalpha((unsigned char)o[k]))
+        k++;
+    return k - i;
+}
+
+/* Where the weekday ending at o[end] ends with what goes with it: a part
+ * of the day ("Monday night") and a second weekday it is joined to
+ * ("Monday or Tuesday", "Monday and Tuesday nights"). */
+static size_t day_end(const char *o, size_t end, size_t len)
+{
+    if (end + 1 < len && o[end] == ' ' && is_day_part(o + end + 1, alpha_len(o, end + 1, len)))
+        end += 1 + alpha_len(o, end + 1, len);
+    if (end + 1 < len && o[end] == ' ') {
+        size_t j = alpha_len(o, end + 1, len), d = end + 2 + j;
+        if (is_joiner(o + end + 1, j) && d < len && o[d - 1] == ' ' &&
+            is_weekday(o + d, alpha_len(o, d, len)))
+            return day_end(o, d + alpha_len(o, d, len), len);
+    }
+    return end;
+}
+
 /* Removes weekdays and the words tied to them, outside quotations, in
  * place; returns the new length. A weekday after a capitalized word
  * ("Super Tuesday") or before "'s" is kept. */
@@ -215,7 +251,10 @@ static size_t drop_weekdays(char *o, size_t len)
         }
         size_t from = w; /* start of what goes, in the output so far */
         size_t prev = word_before(o, w);
-        if (prev < w && is_weekday_lead(o + prev, w - 1 - prev)) {
+        if (prev < w && is_joiner(o + prev, w - 1 - prev)) {
+            o[w++] = o[i++]; /* "Thursday or Friday": the first one stayed */
+            continue;
+        } else if (prev < w && is_weekday_lead(o + prev, w - 1 - prev)) {
             from = prev;
         } else if (prev < w && !islower((unsigned char)o[prev])) {
             o[w++] = o[i++]; /* after a capitalized word: a name */
@@ -224,14 +263,8 @@ static size_t drop_weekdays(char *o, size_t len)
             o[w++] = o[i++];
             continue;
         }
-        size_t end = j; /* "Monday night" */
-        if (end + 1 < len && o[end] == ' ') {
-            size_t k = end + 1;
-            while (k < len && isalpha((unsigned char)o[k]))
-                k++;
-            if (is_day_part(o + end + 1, k - end - 1)) end = k;
-        }
-        if (from == 0) { /* "On Friday, the ..." */
+        size_t end = day_end(o, j, len); /* "Monday night", "Monday or Tuesday" */
+        if (from == 0) {                 /* "On Friday, the ..." */
             while (end < len && (o[end] == ',' || o[end] == ' '))
                 end++;
         } else if (from > 0 && o[from - 1] == ' ') {

@@ -59,6 +59,7 @@ static void test_doubled_periods_and_connective_commas(void **state)
 
 static void test_weekdays_and_ages(void **state)
 {
+    const char *s0;
     assert_string_equal(
         squeeze("On Friday, the police said Tuesday that Smith, 71, was held late Monday night."),
         "The police said that Smith was held.");
@@ -68,6 +69,15 @@ static void test_weekdays_and_ages(void **state)
                         "The rebels attacked the northern town of Kalo.");
     assert_string_equal(squeeze("The council set the vote on the new harbor budget for Thursday."),
                         "The council set the vote on the new harbor budget.");
+    assert_string_equal(
+        squeeze(
+            "The ferry to the island will run again on Monday or Tuesday night, the port said."),
+        "The ferry to the island will run again.");
+    assert_string_equal(squeeze("Banks will quote prices in the new currency starting Monday."),
+                        "Banks will quote prices in the new currency.");
+    /* a day that stays keeps the day joined to it */
+    s0 = "The judge will rule on the appeal of the shipyard, Thursday or Friday.";
+    assert_string_equal(squeeze(s0), s0);
     /* a name, a possessive and a number list stay */
     const char *s = "Super Tuesday results in three more states came in with the polls.";
     assert_string_equal(squeeze(s), s);
@@ -89,6 +99,8 @@ static void test_wire_slugs(void **state)
     assert_string_equal(squeeze("BUDGET2 _ But the council approved the new budget on time."),
                         "The council approved the new budget on time.");
     assert_string_equal(squeeze("PIER-FIRE (Undated) _ Crews put out a fire on the old pier."),
+                        "Crews put out a fire on the old pier.");
+    assert_string_equal(squeeze("PIER-FIRE (Calderport_ Crews put out a fire on the old pier."),
                         "Crews put out a fire on the old pier.");
     /* an acronym opening a sentence is no slug */
     const char *s = "NATO said the exercise would end in three weeks at the latest.";

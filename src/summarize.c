@@ -15,8 +15,9 @@
  * count once, which is the redundancy control.
  *
  * Candidates are the complete sentences of MIN_WORDS to MAX_WORDS words,
- * less questions (a summary reports), transcript labels ("SMITH: ...")
- * and quotations with no attribution.
+ * less transcript labels ("SMITH: ...") and quotations with no
+ * attribution; a question counts its concepts but is never chosen (a
+ * summary reports).
  * A sentence that opens by pointing back ("She said...", "This was...")
  * competes as a unit with the sentence before it in its article, which
  * introduces what it points to; with no such sentence it is not taken.
@@ -80,6 +81,7 @@ typedef struct candidate {
     double prior;
     int32_t needs;   /* candidate that must precede it (NEEDS_*, or an index) */
     uint32_t chosen; /* 0, or its place in the order of choosing (1 first) */
+    int asks;        /* a question: it counts concepts but is never chosen */
 } candidate;
 
 /* candidate.needs: no predecessor needed, or one that cannot be had */
@@ -288,7 +290,7 @@ static int eligible(const chorus_story *st, const sentence *s)
     if ((s->flags & SENT_FRAGMENT) || s->words < MIN_WORDS || s->words > MAX_WORDS) return 0;
     const char *text = STORY_ARTICLE(st, s->article)->text + s->span.start;
     size_t n = s->span.end - s->span.start;
-    if (opens_with_label(text, n, s->position == 0) || asks(text, n)) return 0;
+    if (opens_with_label(text, n, s->position == 0)) return 0;
     return !(s->flags & SENT_QUOTE) || has_attribution(st, s);
 }
 
@@ -371,7 +373,7 @@ static long pick(selection *sel)
     double best_score = 0;
     for (size_t i = 0; i < sel->n_cands; i++) {
         const candidate *c = &sel->cands[i];
-        if (c->chosen || c->needs == NEEDS_MISSING) continue;
+        if (c->chosen || c->asks || c->needs == NEEDS_MISSING) continue;
         const candidate *p = missing_predecessor(sel, c);
         if (!fits_unit(sel, c, p)) continue;
         double gain = unit_gain(sel, c, p);
@@ -614,6 +616,7 @@ static chorus_status build_candidates(selection *sel, concept_table *ct, buf *ca
         c->words = (uint32_t)text_count_words(c->text, len);
         c->bytes = (uint32_t)len;
         c->prior = position_prior(s->position);
+        c->asks = asks(c->text, len);
         c->needs = NEEDS_NOTHING;
         if (REFERENT_UNITS &&
             (opens_with_reference(c->text) || ((s->flags & SENT_QUOTE) && pronoun_speaker(st, s))))
@@ -663,7 +666,7 @@ static void take_in_order(selection *sel, const ranked *order, size_t n, int fil
 {
     for (size_t i = 0; i < n; i++) {
         candidate *c = &sel->cands[order[i].index];
-        if (c->chosen || !fits(sel, c) || (filter && redundant(sel, c))) continue;
+        if (c->chosen || c->asks || !fits(sel, c) || (filter && redundant(sel, c))) continue;
         if (filter == FILTER_REFERENTS &&
             (c->needs == NEEDS_MISSING || missing_predecessor(sel, c)))
             continue;

@@ -18,7 +18,8 @@
  * less transcript labels ("SMITH: ...") and quotations with no
  * attribution; a question counts its concepts but is never chosen (a
  * summary reports).
- * A sentence that opens by pointing back ("She said...", "This was...")
+ * A sentence that opens by pointing back ("She said...", "This was...",
+ * and after its article's first sentence "The company said...")
  * competes as a unit with the sentence before it in its article, which
  * introduces what it points to; with no such sentence it is not taken.
  * The chosen sentences are printed in story order (article date, input
@@ -233,6 +234,35 @@ static int is_pointing_word(const char *text)
     for (const char *const *w = words; *w; w++)
         if (strcmp(first, *w) == 0) return 1;
     return 0;
+}
+
+/* Nonzero when text opens with "The" and a noun that names again someone
+ * or something its article introduced ("The company said ...", "The move
+ * angered ..."), not followed by a clause that introduces it here ("The
+ * man who ..."). */
+static int opens_with_definite(const char *text)
+{
+    /* clang-format off */
+    static const char *const nouns[] = {
+        "company", "firm", "team", "group", "trio", "pair", "couple", "man", "woman", "boy",
+        "girl", "move", "decision", "deal", "plan", "appointment", "agreement", "measure",
+        "proposal", "incident", "suspect", "victim", NULL};
+    static const char *const introducers[] = {"who", "that", "which", "whose", NULL};
+    /* clang-format on */
+    if (strncmp(text, "The ", 4) != 0) return 0;
+    const char *w = text + 4;
+    size_t n = 0;
+    while (islower((unsigned char)w[n]))
+        n++;
+    const char *const *x = nouns;
+    while (*x && !(strlen(*x) == n && strncmp(*x, w, n) == 0))
+        x++;
+    if (!*x || w[n] == '-') return 0; /* "The man-made lake" */
+    if (w[n] != ' ') return 1;        /* "The company's", "The move." */
+    const char *next = w + n + 1;
+    for (x = introducers; *x; x++)
+        if (strncmp(next, *x, strlen(*x)) == 0 && next[strlen(*x)] == ' ') return 0;
+    return 1;
 }
 
 /* Nonzero when the printed sentence opens by pointing back: with such a
@@ -619,7 +649,8 @@ static chorus_status build_candidates(selection *sel, concept_table *ct, buf *ca
         c->asks = asks(c->text, len);
         c->needs = NEEDS_NOTHING;
         if (REFERENT_UNITS &&
-            (opens_with_reference(c->text) || ((s->flags & SENT_QUOTE) && pronoun_speaker(st, s))))
+            (opens_with_reference(c->text) || ((s->flags & SENT_QUOTE) && pronoun_speaker(st, s)) ||
+             (s->position > 0 && opens_with_definite(c->text))))
             c->needs = predecessor(st, cands, c);
     }
     return CHORUS_OK;

@@ -243,6 +243,35 @@ static void test_pronoun_sentences_keep_their_referent(void **state)
     }
 }
 
+/* "The company", "The move" after an article's first sentence name again
+ * what it introduced: such a sentence is printed only right after the one
+ * before it; "The man who ..." introduces, and a lead is no reference. */
+static void test_definite_references_keep_their_referent(void **state)
+{
+    const char *a = "Harbor Freight Lines, founded by two brothers in a small town in 1931, posted "
+                    "a notice on its website late in the evening.\n\n"
+                    "The company will close the river terminal after the spring floods.\n";
+    const char *b = "Farmers who ship grain and cattle every autumn from the valley rely on the "
+                    "river terminal for their trade.\n\n"
+                    "Several towns downstream were damaged during the spring floods of the last "
+                    "decade, residents recall.\n";
+    for (unsigned w = 10; w <= 60; w += 5) {
+        chorus_options o;
+        chorus_options_init(&o);
+        o.max_words = w;
+        chorus_story *st = story_of(a, b, &o);
+        for (size_t i = 0; i < chorus_story_summary_count(st); i++) {
+            chorus_summary_sentence s, prev;
+            assert_true(chorus_story_summary(st, i, &s));
+            if (strncmp(s.text, "The company", 11)) continue;
+            assert_true(i > 0); /* only right after its referent */
+            assert_true(chorus_story_summary(st, i - 1, &prev));
+            assert_true(strncmp(prev.text, "Harbor Freight", 14) == 0);
+        }
+        chorus_story_free(st);
+    }
+}
+
 /* A pronoun after a short opening phrase points back as one at the start
  * does (here to nothing that can be taken: the line before it is a
  * transcript line, which is never a summary sentence). */
@@ -481,6 +510,7 @@ int main(void)
         cmocka_unit_test(test_json_lines),
         cmocka_unit_test(test_summary_when_articles_share_nothing),
         cmocka_unit_test(test_pronoun_sentences_keep_their_referent),
+        cmocka_unit_test(test_definite_references_keep_their_referent),
         cmocka_unit_test(test_referents_after_an_opening_phrase_and_labels),
         cmocka_unit_test(test_printing_order),
         cmocka_unit_test(test_labels_and_datelines_in_first_sentences),

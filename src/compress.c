@@ -221,15 +221,17 @@ static size_t alpha_len(const char *o, size_t i, size_t len)
  * ("Monday or Tuesday", "Monday and Tuesday nights"). */
 static size_t day_end(const char *o, size_t end, size_t len)
 {
-    if (end + 1 < len && o[end] == ' ' && is_day_part(o + end + 1, alpha_len(o, end + 1, len)))
-        end += 1 + alpha_len(o, end + 1, len);
-    if (end + 1 < len && o[end] == ' ') {
-        size_t j = alpha_len(o, end + 1, len), d = end + 2 + j;
-        if (is_joiner(o + end + 1, j) && d < len && o[d - 1] == ' ' &&
-            is_weekday(o + d, alpha_len(o, d, len)))
-            return day_end(o, d + alpha_len(o, d, len), len);
+    if (end + 1 >= len || o[end] != ' ') return end;
+    size_t k = alpha_len(o, end + 1, len);
+    if (is_day_part(o + end + 1, k)) {
+        end += 1 + k;
+        if (end + 1 >= len || o[end] != ' ') return end;
+        k = alpha_len(o, end + 1, len);
     }
-    return end;
+    size_t d = end + 2 + k; /* the word after a joiner */
+    if (!is_joiner(o + end + 1, k) || d >= len || o[d - 1] != ' ') return end;
+    size_t day = alpha_len(o, d, len);
+    return is_weekday(o + d, day) ? day_end(o, d + day, len) : end;
 }
 
 /* Removes weekdays and the words tied to them, outside quotations, in

@@ -1457,10 +1457,8 @@ static chorus_status finish_entity(chorus_story *st, analysis *an, entity *e, ch
     if (!e->articles) return story_error(err, CHORUS_E_NOMEM, "entities", -1, "out of memory");
     for (size_t k = 0; k < e->n_mentions; k++) {
         const mention *m = &an->mentions[e->mentions[k]];
-        for (int t = 0; t < ENT_TYPE_COUNT; t++) {
+        for (int t = 0; t < ENT_TYPE_COUNT; t++)
             (m->guessed ? guesses : votes)[t] += m->votes[t];
-            evidence += m->guessed ? 0 : m->votes[t];
-        }
         size_t a = m->article, j = e->n_articles;
         while (j > 0 && e->articles[j - 1] > a)
             j--;
@@ -1468,6 +1466,8 @@ static chorus_status finish_entity(chorus_story *st, analysis *an, entity *e, ch
         memmove(e->articles + j + 1, e->articles + j, (e->n_articles - j) * sizeof *e->articles);
         e->articles[j] = a, e->n_articles++;
     }
+    for (int t = 0; t < ENT_TYPE_COUNT; t++)
+        evidence += votes[t];
     if (!evidence) memcpy(votes, guesses, sizeof votes);
     e->type = ENT_PER;
     for (int t = 1; t < ENT_TYPE_COUNT; t++)

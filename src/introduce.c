@@ -79,11 +79,12 @@ static int ends_with_words(const char *name, const char *shorter, size_t n)
     return len > n + 1 && name[len - n - 1] == ' ' && memcmp(name + len - n, shorter, n) == 0;
 }
 
-/* text with [at, at + n) replaced by name, in the story's arena. */
+/* text with [at, at + n) replaced by name[0..name_len), in the story's
+ * arena. */
 static const char *replaced(chorus_story *st, const char *text, const char *at, size_t n,
-                            const char *name)
+                            const char *name, size_t name_len)
 {
-    size_t head = (size_t)(at - text), len = strlen(text), name_len = strlen(name);
+    size_t head = (size_t)(at - text), len = strlen(text);
     char *out = arena_alloc(&st->arena, len - n + name_len + 1);
     if (!out) return NULL;
     memcpy(out, text, head);
@@ -113,7 +114,7 @@ static const char *introduce(chorus_story *st, const mention *m, const char *nam
     size_t bytes = strlen(name);
     size_t more_words = words > had ? words - had : 0, more_bytes = bytes > n ? bytes - n : 0;
     if (more_words > room->words || more_bytes > room->bytes) return text;
-    const char *out = replaced(st, text, at, n, name);
+    const char *out = replaced(st, text, at, n, name, bytes);
     if (out) room->words -= more_words, room->bytes -= more_bytes;
     return out;
 }
@@ -213,11 +214,8 @@ const char *name_people_again(chorus_story *st, uint32_t sent, const char *text,
         if (!earlier || n == form_len || !surname_names_one(an, m->entity, surname, n) ||
             !((m->titled & 2) || stands_alone(text, at))) /* an honorific reads alone */
             continue;
-        char *copy = arena_alloc(&st->arena, n + 1);
-        if (!copy) return NULL;
-        memcpy(copy, surname, n);
         from = (size_t)(at - text) + n;
-        text = replaced(st, text, at, form_len, copy);
+        text = replaced(st, text, at, form_len, surname, n);
     }
     return text;
 }

@@ -302,25 +302,23 @@ static int opens_with_label(const char *text, size_t n, int first)
     return !first || (words > 1 && !(entity_word_flags(lower, i) & WORD_PLACE));
 }
 
-/* A summary sentence is a complete, mid-length sentence; a quotation that
- * does not say who speaks continues an earlier sentence and reads wrongly
- * on its own. */
 /* Nonzero when text[0..n) ends in a question mark (closing quotes and
  * brackets aside): a question asks, where a summary reports. */
 static int asks(const char *text, size_t n)
 {
-    while (n > 0 && text[n - 1] &&
-           (strchr("\"')] ", text[n - 1]) || (unsigned char)text[n - 1] >= 0x80))
+    while (n > 0 && (memchr("\"')] ", text[n - 1], 5) || (unsigned char)text[n - 1] >= 0x80))
         n--;
     return n > 0 && text[n - 1] == '?';
 }
 
+/* A summary sentence is a complete, mid-length sentence; a quotation that
+ * does not say who speaks continues an earlier sentence and reads wrongly
+ * on its own. */
 static int eligible(const chorus_story *st, const sentence *s)
 {
     if ((s->flags & SENT_FRAGMENT) || s->words < MIN_WORDS || s->words > MAX_WORDS) return 0;
     const char *text = STORY_ARTICLE(st, s->article)->text + s->span.start;
-    size_t n = s->span.end - s->span.start;
-    if (opens_with_label(text, n, s->position == 0)) return 0;
+    if (opens_with_label(text, s->span.end - s->span.start, s->position == 0)) return 0;
     return !(s->flags & SENT_QUOTE) || has_attribution(st, s);
 }
 

@@ -171,6 +171,23 @@ static const char *printed_text(chorus_story *st, const sentence *s, size_t *len
     return out;
 }
 
+/* The length of the run of lower-case ASCII letters at w. */
+static size_t lower_word_len(const char *w)
+{
+    size_t n = 0;
+    while (islower((unsigned char)w[n]))
+        n++;
+    return n;
+}
+
+/* Nonzero when w[0..n) is one of the words of list (NULL-terminated). */
+static int in_list(const char *const *list, const char *w, size_t n)
+{
+    for (; *list; list++)
+        if (strlen(*list) == n && memcmp(*list, w, n) == 0) return 1;
+    return 0;
+}
+
 static int is_cue(const char *w)
 {
     /* clang-format off */
@@ -178,9 +195,7 @@ static int is_cue(const char *w)
                                        "asked", "stated", "wrote", "noted", "insisted",
                                        "warned", "argued", "explained", "announced", NULL};
     /* clang-format on */
-    for (const char *const *c = cues; *c; c++)
-        if (strcmp(w, *c) == 0) return 1;
-    return 0;
+    return in_list(cues, w, strlen(w));
 }
 
 static const char *token_lower(const chorus_story *st, const sentence *s, uint32_t k)
@@ -251,18 +266,12 @@ static int opens_with_definite(const char *text)
     /* clang-format on */
     if (strncmp(text, "The ", 4) != 0) return 0;
     const char *w = text + 4;
-    size_t n = 0;
-    while (islower((unsigned char)w[n]))
-        n++;
-    const char *const *x = nouns;
-    while (*x && !(strlen(*x) == n && strncmp(*x, w, n) == 0))
-        x++;
-    if (!*x || w[n] == '-') return 0; /* "The man-made lake" */
-    if (w[n] != ' ') return 1;        /* "The company's", "The move." */
+    size_t n = lower_word_len(w);
+    if (!in_list(nouns, w, n) || w[n] == '-') return 0; /* "The man-made lake" */
+    if (w[n] != ' ') return 1;                          /* "The company's", "The move." */
     const char *next = w + n + 1;
-    for (x = introducers; *x; x++)
-        if (strncmp(next, *x, strlen(*x)) == 0 && next[strlen(*x)] == ' ') return 0;
-    return 1;
+    size_t k = lower_word_len(next);
+    return !(in_list(introducers, next, k) && next[k] == ' ');
 }
 
 /* Nonzero when the printed sentence opens by pointing back: with such a

@@ -104,6 +104,34 @@ static int is_reporting_verb(const char *w, size_t n)
     return listed(verbs, w, n, 0);
 }
 
+/* Nonzero when w[0..n) opens a clause of its own after a reporting verb
+ * (", Lutz said she would ...", ", aides said that ..."): then the verb is
+ * the sentence's main one and what it says is no tail. */
+static int opens_reported_clause(const char *w, size_t n)
+{
+    /* clang-format off */
+    static const char *const openers[] = {"he", "she", "it", "they", "we", "i", "you", "that",
+                                          "there", NULL};
+    /* clang-format on */
+    return listed(openers, w, n, 1);
+}
+
+/* Nonzero when s[0..n) is a subordinate clause ("While ...", "If ...")
+ * up to its first comma at n: what follows is the main clause, no tail. */
+static int opens_subordinate(const char *s, size_t n)
+{
+    if (memchr(s, ',', n)) return 0;
+    /* clang-format off */
+    static const char *const subordinators[] = {"While", "Although", "Though", "Because", "If",
+                                                "When", "Unless", "Since", "As", "Whereas",
+                                                NULL};
+    /* clang-format on */
+    size_t k = 0;
+    while (k < n && isalpha((unsigned char)s[k]))
+        k++;
+    return k < n && s[k] == ' ' && listed(subordinators, s, k, 0);
+}
+
 /* The start of an attribution tail ", X said." or ", according to X." at
  * the end of s[0..n) (before the final period), or n when there is none. */
 static size_t attribution_tail(const char *s, size_t n)
@@ -118,7 +146,7 @@ static size_t attribution_tail(const char *s, size_t n)
     if (comma == n) return n;
     const char *tail = s + comma + 1;
     size_t tail_len = n - 1 - (comma + 1);
-    if (text_count_words(tail, tail_len) > TAIL_MAX_WORDS) return n;
+    if (text_count_words(tail, tail_len) > TAIL_MAX_WORDS || opens_subordinate(s, comma)) return n;
     while (tail_len && *tail == ' ')
         tail++, tail_len--;
     if (tail_len > 13 && strncmp(tail, "according to ", 13) == 0) return comma;
@@ -128,7 +156,12 @@ static size_t attribution_tail(const char *s, size_t n)
         size_t j = i;
         while (j < tail_len && tail[j] != ' ')
             j++;
-        if (word > 0 && is_reporting_verb(tail + i, j - i)) return comma;
+        if (word > 0 && is_reporting_verb(tail + i, j - i)) {
+            size_t k = j < tail_len ? j + 1 : j, e = k;
+            while (e < tail_len && isalpha((unsigned char)tail[e]))
+                e++;
+            return opens_reported_clause(tail + k, e - k) ? n : comma;
+        }
         word++;
         i = j + 1;
     }
@@ -257,7 +290,9 @@ static size_t drop_weekdays(char *o, size_t len)
             o[w++] = o[i++]; /* "Thursday or Friday": the first one stayed */
             continue;
         } else if (prev < w && is_weekday_lead(o + prev, w - 1 - prev)) {
-            from = prev;
+            from = prev; /* and a lead before it: "starting next Monday" */
+            size_t before = word_before(o, prev);
+            if (before < prev && is_weekday_lead(o + before, prev - 1 - before)) from = before;
         } else if (prev < w && !islower((unsigned char)o[prev])) {
             o[w++] = o[i++]; /* after a capitalized word: a name */
             continue;

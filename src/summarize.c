@@ -19,7 +19,8 @@
  * attribution; a question counts its concepts but is never chosen (a
  * summary reports).
  * A sentence that opens by pointing back ("She said...", "This was...",
- * and after its article's first sentence "The company said...")
+ * and after its article's first sentence "The company said..." or a short
+ * "The ..." that names nobody)
  * competes as a unit with the sentence before it in its article, which
  * introduces what it points to; with no such sentence it is not taken.
  * The chosen sentences are printed in story order (article date, input
@@ -68,6 +69,9 @@
 #endif
 #ifndef TITLE_BONUS
 #define TITLE_BONUS 0.5
+#endif
+#ifndef SHORT_DEFINITE_WORDS
+#define SHORT_DEFINITE_WORDS 15
 #endif
 #ifndef MIN_WORDS
 #define MIN_WORDS 5
@@ -251,11 +255,23 @@ static int is_pointing_word(const char *text)
     return 0;
 }
 
-/* Nonzero when text opens with "The" and a noun that names again someone
- * or something its article introduced ("The company said ...", "The move
- * angered ..."), not followed by a clause that introduces it here ("The
- * man who ..."). */
-static int opens_with_definite(const char *text)
+/* Nonzero when a short sentence names nobody after its first word ("The
+ * 1996 limit was $30 million."): it states a fact about what its article
+ * said before. */
+static int short_and_unnamed(const char *text, uint32_t words)
+{
+    if (words > SHORT_DEFINITE_WORDS) return 0;
+    for (size_t i = 1; text[i]; i++)
+        if (text[i - 1] == ' ' && isupper((unsigned char)text[i])) return 0;
+    return 1;
+}
+
+/* Nonzero when text (of the given number of words) opens with "The" and
+ * a noun that names again someone or something its article introduced
+ * ("The company said ...", "The move angered ..."), not followed by a
+ * clause that introduces it here ("The man who ..."), or when it is a
+ * short sentence that opens with "The" and names nobody. */
+static int opens_with_definite(const char *text, uint32_t words)
 {
     /* clang-format off */
     static const char *const nouns[] = {
@@ -265,6 +281,7 @@ static int opens_with_definite(const char *text)
     static const char *const introducers[] = {"who", "that", "which", "whose", NULL};
     /* clang-format on */
     if (strncmp(text, "The ", 4) != 0) return 0;
+    if (short_and_unnamed(text, words)) return 1;
     const char *w = text + 4;
     size_t n = lower_word_len(w);
     if (!in_list(nouns, w, n) || w[n] == '-') return 0; /* "The man-made lake" */
@@ -378,10 +395,13 @@ static int redundant(const selection *sel, const candidate *c)
     return 0;
 }
 
-/* The predecessor c needs and does not yet have, or NULL. */
+/* The predecessor c needs and does not yet have, or NULL. A predecessor
+ * that repeats a chosen sentence is had: what c points back to is
+ * printed already. */
 static candidate *missing_predecessor(const selection *sel, const candidate *c)
 {
-    return c->needs >= 0 && !sel->cands[c->needs].chosen ? &sel->cands[c->needs] : NULL;
+    candidate *p = c->needs >= 0 && !sel->cands[c->needs].chosen ? &sel->cands[c->needs] : NULL;
+    return p && !redundant(sel, p) ? p : NULL;
 }
 
 /* Not-yet-covered weight of c together with p (when given), each concept
@@ -417,8 +437,7 @@ static long pick(selection *sel)
         if (gain <= 0) continue;
         double words = (double)c->words + (p ? p->words : 0);
         double score = gain / pow(words, LENGTH_EXPONENT) * (p ? p->prior : c->prior);
-        if (score > best_score && !redundant(sel, c) && !(p && redundant(sel, p)))
-            best_score = score, best = (long)i;
+        if (score > best_score && !redundant(sel, c)) best_score = score, best = (long)i;
     }
     return best;
 }
@@ -657,7 +676,7 @@ static chorus_status build_candidates(selection *sel, concept_table *ct, buf *ca
         c->needs = NEEDS_NOTHING;
         if (REFERENT_UNITS &&
             (opens_with_reference(c->text) || ((s->flags & SENT_QUOTE) && pronoun_speaker(st, s)) ||
-             (s->position > 0 && opens_with_definite(c->text))))
+             (s->position > 0 && opens_with_definite(c->text, c->words))))
             c->needs = predecessor(st, cands, c);
     }
     return CHORUS_OK;

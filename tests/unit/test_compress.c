@@ -26,6 +26,17 @@ static void test_attribution_tail(void **state)
         "Prices rose by four percent in May.");
     assert_string_equal(squeeze("The deal was signed by Acme Corp., the company said on Monday."),
                         "The deal was signed by Acme Corp.");
+    /* a reporting verb that opens a clause of its own is the main verb */
+    const char *s = "The pier may stay shut for weeks, Lutz said she had been told.";
+    assert_string_equal(squeeze(s), s);
+    s = "Repairs would cost more than planned, aides said that the cost had doubled.";
+    assert_string_equal(squeeze(s), s);
+    s = "While the union could still object to the plan, Lutz said it was final.";
+    assert_string_equal(squeeze(s), s);
+    assert_string_equal(
+        squeeze(
+            "While the union could still object to the plan, the board approved it, aides said."),
+        "While the union could still object to the plan, the board approved it.");
 }
 
 static void test_quotes_keep_their_speaker(void **state)
@@ -75,6 +86,9 @@ static void test_weekdays_and_ages(void **state)
         "The ferry to the island will run again.");
     assert_string_equal(squeeze("Banks will quote prices in the new currency starting Monday."),
                         "Banks will quote prices in the new currency.");
+    assert_string_equal(
+        squeeze("Banks will quote prices in the new currency starting next Monday."),
+        "Banks will quote prices in the new currency.");
     /* a day that stays keeps the day joined to it */
     s0 = "The judge will rule on the appeal of the shipyard, Thursday or Friday.";
     assert_string_equal(squeeze(s0), s0);

@@ -271,6 +271,20 @@ static void test_definite_references_keep_their_referent(void **state)
     assert_printed_after(a, b, openers, "Harbor Freight");
 }
 
+/* A short sentence that opens with "The" and names nobody states a fact
+ * about what its article said before: it too is printed only after it. */
+static void test_short_unnamed_sentences_keep_their_referent(void **state)
+{
+    const char *a = "Harbor Freight Lines raised the fee it charges for each container at the "
+                    "river terminal, the firm told shippers.\n\n"
+                    "The old fee was forty dollars per container.\n";
+    const char *b = "Shippers at the river terminal said the container fee had been forty "
+                    "dollars.\n\n"
+                    "Farmers who ship grain every autumn rely on the terminal.\n";
+    static const char *const openers[] = {"The old fee", NULL};
+    assert_printed_after(a, b, openers, "Harbor Freight");
+}
+
 /* A pronoun after a short opening phrase points back as one at the start
  * does (here to nothing that can be taken: the line before it is a
  * transcript line, which is never a summary sentence). */
@@ -290,14 +304,14 @@ static void test_printing_order(void **state)
 {
     /* clang-format off */
     static const char *const lines[] = {
-        "{\"articles\":[{\"text\":\"The port reopened after the storm passed the coast.\\n\\nThe "
-        "harbor crews cleared the fallen trees from the piers.\"},{\"text\":\"Ferries sailed again to "
-        "the islands after the long storm.\\n\\nThe weather service lifted its warning for the "
+        "{\"articles\":[{\"text\":\"The port reopened after the storm passed the coast.\\n\\nHarbor "
+        "crews cleared the fallen trees from the piers.\"},{\"text\":\"Ferries sailed again to "
+        "the islands after the long storm.\\n\\nForecasters lifted their warning for the "
         "coast.\"}]}",
         "{\"articles\":[{\"date\":\"2031-05-02\",\"text\":\"The port reopened after the storm passed "
-        "the coast.\\n\\nThe harbor crews cleared the fallen trees from the piers.\"},{\"date\":"
+        "the coast.\\n\\nHarbor crews cleared the fallen trees from the piers.\"},{\"date\":"
         "\"2031-05-01\",\"text\":\"Ferries sailed again to the islands after the long storm.\\n\\n"
-        "The weather service lifted its warning for the coast.\"}]}",
+        "Forecasters lifted their warning for the coast.\"}]}",
     };
     /* clang-format on */
     static const struct {
@@ -510,6 +524,7 @@ int main(void)
         cmocka_unit_test(test_summary_when_articles_share_nothing),
         cmocka_unit_test(test_pronoun_sentences_keep_their_referent),
         cmocka_unit_test(test_definite_references_keep_their_referent),
+        cmocka_unit_test(test_short_unnamed_sentences_keep_their_referent),
         cmocka_unit_test(test_referents_after_an_opening_phrase_and_labels),
         cmocka_unit_test(test_printing_order),
         cmocka_unit_test(test_labels_and_datelines_in_first_sentences),

@@ -19,7 +19,7 @@
  * attribution; a question counts its concepts but is never chosen (a
  * summary reports).
  * A sentence that opens by pointing back ("She said...", "This was...",
- * and after its article's first sentence "The company said..." or a short
+ * "As a result, ...", and after its article's first sentence "The company said..." or a short
  * "The ..." that names nobody)
  * competes as a unit with the sentence before it in its article, which
  * introduces what it points to; with no such sentence it is not taken.
@@ -291,12 +291,30 @@ static int opens_with_definite(const char *text, uint32_t words)
     return !(in_list(introducers, next, k) && next[k] == ' ');
 }
 
+/* Nonzero when text opens with a connective that relates it to what came
+ * before it ("Similarly, ...", "As a result, ..."). */
+static int opens_with_relating_connective(const char *text)
+{
+    /* clang-format off */
+    static const char *const connectives[] = {
+        "Similarly", "Likewise", "Simultaneously", "Consequently", "Thus", "Therefore", "Hence",
+        "Otherwise", "In response", "As a result", "In turn", "At the same time", "By contrast",
+        "In contrast", "Even so", "Even then", NULL};
+    /* clang-format on */
+    for (const char *const *c = connectives; *c; c++) {
+        size_t n = strlen(*c);
+        if (strncmp(text, *c, n) == 0 && text[n] == ',') return 1;
+    }
+    return 0;
+}
+
 /* Nonzero when the printed sentence opens by pointing back: with such a
- * word, or with such a word right after a short opening phrase that names
- * nobody ("If convicted, he faces ...", "In 1998, they ..."). */
+ * word or connective, or with such a word right after a short opening
+ * phrase that names nobody ("If convicted, he faces ...", "In 1998, they
+ * ..."). */
 static int opens_with_reference(const char *text)
 {
-    if (is_pointing_word(text)) return 1;
+    if (is_pointing_word(text) || opens_with_relating_connective(text)) return 1;
     size_t words = 1;
     for (size_t i = 0; text[i] && words <= 6; i++) {
         if (text[i] == ',' && text[i + 1] == ' ') return is_pointing_word(text + i + 2);

@@ -285,6 +285,20 @@ static void test_short_unnamed_sentences_keep_their_referent(void **state)
     assert_printed_after(a, b, openers, "Harbor Freight");
 }
 
+/* "As a result, ...", "Similarly, ..." relate a sentence to the one
+ * before it, which is printed first. */
+static void test_relating_connectives_keep_their_referent(void **state)
+{
+    const char *a = "Harbor Freight Lines shut the river terminal when the spring floods damaged "
+                    "its piers and cranes.\n\n"
+                    "As a result, grain must go by truck to the coast this autumn.\n";
+    const char *b = "Valley farmers said grain must go by truck to the coast this autumn, at "
+                    "twice the cost.\n\n"
+                    "Cattle ranchers in the hills have used the roads for years.\n";
+    static const char *const openers[] = {"As a result", NULL};
+    assert_printed_after(a, b, openers, "Harbor Freight");
+}
+
 /* A pronoun after a short opening phrase points back as one at the start
  * does (here to nothing that can be taken: the line before it is a
  * transcript line, which is never a summary sentence). */
@@ -525,6 +539,7 @@ int main(void)
         cmocka_unit_test(test_pronoun_sentences_keep_their_referent),
         cmocka_unit_test(test_definite_references_keep_their_referent),
         cmocka_unit_test(test_short_unnamed_sentences_keep_their_referent),
+        cmocka_unit_test(test_relating_connectives_keep_their_referent),
         cmocka_unit_test(test_referents_after_an_opening_phrase_and_labels),
         cmocka_unit_test(test_printing_order),
         cmocka_unit_test(test_labels_and_datelines_in_first_sentences),

@@ -19,10 +19,11 @@
  * attribution; a question counts its concepts but is never chosen (a
  * summary reports).
  * A sentence that opens by pointing back ("She said...", "This was...",
- * "As a result, ...", and after its article's first sentence "The company said..." or a short
- * "The ..." that names nobody)
- * competes as a unit with the sentence before it in its article, which
- * introduces what it points to; with no such sentence it is not taken.
+ * "As a result, ...", and after its article's first sentence "The company
+ * said..." or a short "The ..." that names nobody) competes as a unit
+ * with the sentence before it in its article, which introduces what it
+ * points to; with no such sentence it is not taken, unless that sentence
+ * repeats one already chosen.
  * The chosen sentences are printed in story order (article date, input
  * order and position when every article is dated, else position first:
  * the leads), each citing every article that reports the same content

@@ -374,6 +374,39 @@ static int is_call_to_action(const char *s, size_t n, int words)
     return 0;
 }
 
+/* Nonzero when one of the up to three words after each "your" in
+ * s[0..n) is one of media's: the page speaks to its reader about the
+ * reader's browser, inbox or account. */
+static int names_readers_medium(const char *s, size_t n, const char *const *media)
+{
+    for (size_t i = 0; i + 5 <= n; i++) {
+        if (strncasecmp(s + i, "your ", 5) != 0 || (i > 0 && isalnum((unsigned char)s[i - 1])))
+            continue;
+        size_t w = i + 5;
+        for (int k = 0; k < 3 && w < n; k++) {
+            size_t e = w;
+            while (e < n && (isalnum((unsigned char)s[e]) || s[e] == '-'))
+                e++;
+            for (const char *const *m = media; *m; m++)
+                if (e - w == strlen(*m) && strncasecmp(s + w, *m, e - w) == 0) return 1;
+            if (e >= n || s[e] != ' ') break;
+            w = e + 1;
+        }
+    }
+    return 0;
+}
+
+int clean_page_sentence(const char *s, size_t n, size_t words)
+{
+    /* clang-format off */
+    static const char *const media[] = {
+        "browser", "javascript", "cookies", "tweet", "tweets", "device", "inbox", "newsletter",
+        "notification", "notifications", "subscriber", "subscription", NULL};
+    /* clang-format on */
+    if (words > 40 || memchr(s, '"', n)) return 0;
+    return is_call_to_action(s, n, (int)words) || names_readers_medium(s, n, media);
+}
+
 /* Pass 1: the shape of one line on its own. Returns 1 and sets the reason
  * when the line is furniture. */
 static int classify_shape(const line *l, removal_reason *why)

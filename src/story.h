@@ -163,6 +163,10 @@ chorus_status story_error(chorus_error *err, chorus_status status, const char *w
 chorus_status ingest_text(chorus_story *st, const char *id, const char *bytes, size_t len,
                           const article_meta *given, chorus_error *err);
 chorus_status clean_story(chorus_story *st, chorus_error *err);
+/* Nonzero when a sentence of `words` words speaks to the page's reader
+ * about the page ("Sign up for our newsletter.", "JavaScript is disabled
+ * in your browser."), whatever line of the story text it sits in. */
+int clean_page_sentence(const char *s, size_t n, size_t words);
 chorus_status segment_story(chorus_story *st, chorus_error *err);
 chorus_status support_story(chorus_story *st, chorus_error *err);
 /* with_quotes: 0 runs only the entity layer, which the summary reads */

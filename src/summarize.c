@@ -15,8 +15,9 @@
  * count once, which is the redundancy control.
  *
  * Candidates are the complete sentences of MIN_WORDS to MAX_WORDS words,
- * less transcript labels ("SMITH: ...") and quotations with no
- * attribution; a question counts its concepts but is never chosen (a
+ * less transcript labels ("SMITH: ..."), quotations with no attribution
+ * and sentences in which the page speaks to its reader ("Sign up for our
+ * newsletter.", clean.c); a question counts its concepts but is never chosen (a
  * summary reports).
  * A sentence that opens by pointing back ("She said...", "This was...",
  * "As a result, ...", and after its article's first sentence "The company
@@ -356,6 +357,14 @@ static int asks(const char *text, size_t n)
     return n > 0 && text[n - 1] == '?';
 }
 
+/* Nonzero when the page speaks to its reader in s ("Sign up for our
+ * newsletter."): never a summary sentence, whatever the attempt. */
+static int speaks_to_reader(const chorus_story *st, const sentence *s)
+{
+    const char *text = STORY_ARTICLE(st, s->article)->text + s->span.start;
+    return clean_page_sentence(text, s->span.end - s->span.start, s->words);
+}
+
 /* A summary sentence is a complete, mid-length sentence; a quotation that
  * does not say who speaks continues an earlier sentence and reads wrongly
  * on its own. */
@@ -679,6 +688,7 @@ static chorus_status build_candidates(selection *sel, concept_table *ct, buf *ca
     for (size_t i = 0; i < st->n_sentences; i++) {
         const sentence *s = &st->sentences[i];
         if (level == ATTEMPT_ANY_SENTENCE ? s->words < 3 : !eligible(st, s)) continue;
+        if (speaks_to_reader(st, s)) continue;
         candidate *c = vec_push(cands, sizeof *c);
         if (!c) return CHORUS_E_LIMIT;
         c->sentence = (uint32_t)i;

@@ -313,6 +313,20 @@ static void test_referents_after_an_opening_phrase_and_labels(void **state)
     assert_never_printed(a, b, absent);
 }
 
+/* A sentence in which the page speaks to its reader about the page is no
+ * summary sentence, even inside a paragraph of the story. */
+static void test_page_sentences_never_printed(void **state)
+{
+    const char *a = "The city council approved a new public library for the north district. "
+                    "We've detected that JavaScript is disabled in your browser. The new "
+                    "library will open in the spring, the mayor said.\n";
+    const char *b = "The north district will get a new public library, the council decided. "
+                    "Sign up for our newsletter to get the latest news from the council. "
+                    "The library opens in the spring.\n";
+    static const char *const absent[] = {"JavaScript", "newsletter", NULL};
+    assert_never_printed(a, b, absent);
+}
+
 /* Undated articles print their leads first; dated ones in date order. */
 static void test_printing_order(void **state)
 {
@@ -540,6 +554,7 @@ int main(void)
         cmocka_unit_test(test_definite_references_keep_their_referent),
         cmocka_unit_test(test_short_unnamed_sentences_keep_their_referent),
         cmocka_unit_test(test_relating_connectives_keep_their_referent),
+        cmocka_unit_test(test_page_sentences_never_printed),
         cmocka_unit_test(test_referents_after_an_opening_phrase_and_labels),
         cmocka_unit_test(test_printing_order),
         cmocka_unit_test(test_labels_and_datelines_in_first_sentences),

@@ -666,7 +666,8 @@ static double position_prior(uint32_t position)
  * sentences and concepts that two articles share; when that yields
  * nothing (a story whose articles share no words, or whose sentences are
  * all too long or unfinished), concepts of one article count, and then any
- * sentence of a few words may serve. */
+ * sentence of a few words may serve, even one that points back or asks:
+ * a sentence rather than none. */
 typedef enum attempt { ATTEMPT_STRICT, ATTEMPT_ONE_ARTICLE, ATTEMPT_ANY_SENTENCE } attempt;
 
 /* The candidate just before c in its article, when c's sentence follows it
@@ -701,9 +702,9 @@ static chorus_status build_candidates(selection *sel, concept_table *ct, buf *ca
         c->words = (uint32_t)text_count_words(c->text, len);
         c->bytes = (uint32_t)len;
         c->prior = position_prior(s->position);
-        c->asks = asks(c->text, len);
+        c->asks = level != ATTEMPT_ANY_SENTENCE && asks(c->text, len);
         c->needs = NEEDS_NOTHING;
-        if (REFERENT_UNITS &&
+        if (REFERENT_UNITS && level != ATTEMPT_ANY_SENTENCE &&
             (opens_with_reference(c->text) || ((s->flags & SENT_QUOTE) && pronoun_speaker(st, s)) ||
              (s->position > 0 && opens_with_definite(c->text, c->words))))
             c->needs = predecessor(st, cands, c);

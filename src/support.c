@@ -17,8 +17,12 @@
 #include <math.h>
 #include <stdlib.h>
 
+#ifndef SUPPORT_MIN_COSINE
 #define SUPPORT_MIN_COSINE 0.4
+#endif
+#ifndef SUPPORT_MIN_SHARED
 #define SUPPORT_MIN_SHARED 3
+#endif
 
 static int compare_u32(const void *a, const void *b)
 {

@@ -238,6 +238,22 @@ static void test_summary_when_articles_share_nothing(void **state)
     chorus_story_free(st);
 }
 
+/* A story whose every sentence points back or asks still gets a summary:
+ * the last attempt takes a sentence rather than none. */
+static void test_summary_when_every_sentence_points_back(void **state)
+{
+    const char *a = "He told the radio station that the harbor would reopen within a week.";
+    const char *b = "She said the harbor would reopen within a week of the storm.";
+    const char *c = "Will the harbor reopen within a week of the storm?";
+    const char *d = "When will the harbor reopen after the storm passes the coast?";
+    chorus_story *st = story_of(a, b, NULL);
+    assert_true(chorus_story_summary_count(st) >= 1);
+    chorus_story_free(st);
+    st = story_of(c, d, NULL);
+    assert_true(chorus_story_summary_count(st) >= 1);
+    chorus_story_free(st);
+}
+
 /* A sentence that opens with a pronoun is printed only right after the
  * sentence before it in its article, which says who or what it means. */
 static void test_pronoun_sentences_keep_their_referent(void **state)
@@ -555,6 +571,7 @@ int main(void)
         cmocka_unit_test(test_short_unnamed_sentences_keep_their_referent),
         cmocka_unit_test(test_relating_connectives_keep_their_referent),
         cmocka_unit_test(test_page_sentences_never_printed),
+        cmocka_unit_test(test_summary_when_every_sentence_points_back),
         cmocka_unit_test(test_referents_after_an_opening_phrase_and_labels),
         cmocka_unit_test(test_printing_order),
         cmocka_unit_test(test_labels_and_datelines_in_first_sentences),

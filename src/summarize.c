@@ -88,6 +88,7 @@ typedef struct candidate {
     double prior;
     int32_t needs;   /* candidate that must precede it (NEEDS_*, or an index) */
     uint32_t chosen; /* 0, or its place in the order of choosing (1 first) */
+    int32_t anchor;  /* chosen candidate its missing predecessor repeats, or -1 */
     int asks;        /* a question: it counts concepts but is never chosen */
 } candidate;
 
@@ -414,13 +415,19 @@ static int fits(const selection *sel, const candidate *c)
     return fits_unit(sel, c, NULL);
 }
 
-static int redundant(const selection *sel, const candidate *c)
+/* The chosen candidate that c repeats (a near-duplicate), or -1. */
+static long repeated_by(const selection *sel, const candidate *c)
 {
     for (size_t i = 0; i < sel->n_cands; i++)
         if (sel->cands[i].chosen &&
             support_similarity(sel->st, sel->cands[i].sentence, c->sentence) >= REDUNDANT_COSINE)
-            return 1;
-    return 0;
+            return (long)i;
+    return -1;
+}
+
+static int redundant(const selection *sel, const candidate *c)
+{
+    return repeated_by(sel, c) >= 0;
 }
 
 /* The predecessor c needs and does not yet have, or NULL. A predecessor
@@ -470,9 +477,14 @@ static long pick(selection *sel)
     return best;
 }
 
-/* Takes c into the summary, counting its budget. */
+/* Takes c into the summary, counting its budget. When c's predecessor is
+ * not taken because it repeats a chosen sentence, c is printed after
+ * that one. */
 static void choose_plain(selection *sel, candidate *c)
 {
+    c->anchor = c->needs >= 0 && !sel->cands[c->needs].chosen
+                    ? (int32_t)repeated_by(sel, &sel->cands[c->needs])
+                    : -1;
     sel->words += c->words;
     sel->bytes += c->bytes + (sel->count ? 1 : 0);
     c->chosen = (uint32_t)++sel->count;
@@ -485,6 +497,7 @@ static void unchoose_last(selection *sel)
         candidate *c = &sel->cands[i];
         if (c->chosen != sel->count) continue;
         c->chosen = 0;
+        c->anchor = -1;
         sel->count--;
         sel->words -= c->words;
         sel->bytes -= c->bytes + (sel->count ? 1 : 0);
@@ -504,10 +517,11 @@ static void choose(selection *sel, candidate *c)
  * input order, then position (the story as it unfolded); else by position
  * in the article, then input order (the leads, which state what happened,
  * first). A sentence printed with the one before it that it points back
- * to takes that one's position. */
+ * to takes that one's position; one whose predecessor repeats a chosen
+ * sentence comes right after that sentence. */
 typedef struct order_key {
     const char *date;
-    uint32_t lead, article, position, index;
+    uint32_t lead, article, position, after, index;
 } order_key;
 
 static int compare_keys(const void *pa, const void *pb)
@@ -517,21 +531,33 @@ static int compare_keys(const void *pa, const void *pb)
     if (d) return d;
     if (a->lead != b->lead) return a->lead < b->lead ? -1 : 1;
     if (a->article != b->article) return a->article < b->article ? -1 : 1;
-    return a->position < b->position ? -1 : a->position > b->position;
+    if (a->position != b->position) return a->position < b->position ? -1 : 1;
+    if (a->after != b->after) return a->after < b->after ? -1 : 1;
+    return a->index < b->index ? -1 : a->index > b->index;
 }
 
 static order_key printing_key(const selection *sel, size_t i, int dated)
 {
     const chorus_story *st = sel->st;
     const candidate *c = &sel->cands[i];
+    if (c->anchor >= 0) {
+        order_key key = printing_key(sel, (size_t)c->anchor, dated);
+        key.after++;
+        key.index = (uint32_t)i;
+        return key;
+    }
     const sentence *s = &st->sentences[c->sentence];
     uint32_t lead = 0; /* dated stories unfold by date */
     if (!dated)
         lead = c->needs >= 0 && sel->cands[c->needs].chosen
                    ? st->sentences[sel->cands[c->needs].sentence].position
                    : s->position;
-    return (order_key){dated ? STORY_ARTICLE(st, s->article)->meta.date : "", lead, s->article,
-                       s->position, (uint32_t)i};
+    return (order_key){dated ? STORY_ARTICLE(st, s->article)->meta.date : "",
+                       lead,
+                       s->article,
+                       s->position,
+                       0,
+                       (uint32_t)i};
 }
 
 static int all_dated(const chorus_story *st)
@@ -704,6 +730,7 @@ static chorus_status build_candidates(selection *sel, concept_table *ct, buf *ca
         c->prior = position_prior(s->position);
         c->asks = level != ATTEMPT_ANY_SENTENCE && asks(c->text, len);
         c->needs = NEEDS_NOTHING;
+        c->anchor = -1;
         if (REFERENT_UNITS && level != ATTEMPT_ANY_SENTENCE &&
             (opens_with_reference(c->text) || ((s->flags & SENT_QUOTE) && pronoun_speaker(st, s)) ||
              (s->position > 0 && opens_with_definite(c->text, c->words))))

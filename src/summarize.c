@@ -259,7 +259,7 @@ static int is_pointing_word(const char *text)
 }
 
 /* Nonzero when a short sentence names nobody after its first word ("The
- * 1996 limit was $30 million."): it states a fact about what its article
+ * old fee was forty dollars."): it states a fact about what its article
  * said before. */
 static int short_and_unnamed(const char *text, uint32_t words)
 {

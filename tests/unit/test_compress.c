@@ -84,11 +84,12 @@ static void test_weekdays_and_ages(void **state)
         squeeze(
             "The ferry to the island will run again on Monday or Tuesday night, the port said."),
         "The ferry to the island will run again.");
-    assert_string_equal(squeeze("Banks will quote prices in the new currency starting Monday."),
-                        "Banks will quote prices in the new currency.");
     assert_string_equal(
-        squeeze("Banks will quote prices in the new currency starting next Monday."),
-        "Banks will quote prices in the new currency.");
+        squeeze("The ferry line will sell tickets at the new fares starting Monday."),
+        "The ferry line will sell tickets at the new fares.");
+    assert_string_equal(
+        squeeze("The ferry line will sell tickets at the new fares starting next Monday."),
+        "The ferry line will sell tickets at the new fares.");
     /* a day that stays keeps the day joined to it */
     s0 = "The judge will rule on the appeal of the shipyard, Thursday or Friday.";
     assert_string_equal(squeeze(s0), s0);

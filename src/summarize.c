@@ -17,8 +17,8 @@
  * Candidates are the complete sentences of MIN_WORDS to MAX_WORDS words,
  * less transcript labels ("SMITH: ..."), quotations with no attribution
  * and sentences in which the page speaks to its reader ("Sign up for our
- * newsletter.", clean.c); a question counts its concepts but is never chosen (a
- * summary reports).
+ * newsletter.", clean.c); a question counts its concepts but is never
+ * chosen (a summary reports).
  * A sentence that opens by pointing back ("She said...", "This was...",
  * "As a result, ...", and after its article's first sentence "The company
  * said..." or a short "The ..." that names nobody) competes as a unit
@@ -552,12 +552,11 @@ static order_key printing_key(const selection *sel, size_t i, int dated)
         lead = c->needs >= 0 && sel->cands[c->needs].chosen
                    ? st->sentences[sel->cands[c->needs].sentence].position
                    : s->position;
-    return (order_key){dated ? STORY_ARTICLE(st, s->article)->meta.date : "",
-                       lead,
-                       s->article,
-                       s->position,
-                       0,
-                       (uint32_t)i};
+    return (order_key){.date = dated ? STORY_ARTICLE(st, s->article)->meta.date : "",
+                       .lead = lead,
+                       .article = s->article,
+                       .position = s->position,
+                       .index = (uint32_t)i};
 }
 
 static int all_dated(const chorus_story *st)

@@ -21,7 +21,8 @@
  * chosen (a summary reports).
  * A sentence that opens by pointing back ("She said...", "This was...",
  * "As a result, ...", and after its article's first sentence "The company
- * said..." or a short "The ..." that names nobody) competes as a unit
+ * said...", a short "The ..." that names nobody or a short sentence with
+ * "that" or "those" before a noun) competes as a unit
  * with the sentence before it in its article, which introduces what it
  * points to; with no such sentence it is not taken, unless that sentence
  * repeats one already chosen.
@@ -72,8 +73,8 @@
 #ifndef TITLE_BONUS
 #define TITLE_BONUS 0.5
 #endif
-#ifndef SHORT_DEFINITE_WORDS
-#define SHORT_DEFINITE_WORDS 15
+#ifndef SHORT_REFERENCE_WORDS
+#define SHORT_REFERENCE_WORDS 15
 #endif
 #ifndef MIN_WORDS
 #define MIN_WORDS 5
@@ -258,23 +259,52 @@ static int is_pointing_word(const char *text)
     return 0;
 }
 
-/* Nonzero when a short sentence names nobody after its first word ("The
- * old fee was forty dollars."): it states a fact about what its article
- * said before. */
-static int short_and_unnamed(const char *text, uint32_t words)
+/* Nonzero when text names nobody after its first word. */
+static int names_nobody(const char *text)
 {
-    if (words > SHORT_DEFINITE_WORDS) return 0;
     for (size_t i = 1; text[i]; i++)
         if (text[i - 1] == ' ' && isupper((unsigned char)text[i])) return 0;
     return 1;
 }
 
-/* Nonzero when text (of the given number of words) opens with "The" and
- * a noun that names again someone or something its article introduced
- * ("The company said ...", "The move angered ..."), not followed by a
- * clause that introduces it here ("The man who ..."), or when it is a
- * short sentence that opens with "The" and names nobody. */
-static int opens_with_definite(const char *text, uint32_t words)
+/* Nonzero when text holds a demonstrative before a noun ("... left that
+ * summit early"); times ("this week") and clauses ("said that he") aside. */
+static int has_demonstrative(const char *text)
+{
+    /* clang-format off */
+    static const char *const demonstratives[] = {"that", "this", "these", "those", NULL};
+    static const char *const no_nouns[] = {
+        "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "is", "was", "are", "were",
+        "will", "would", "could", "should", "has", "have", "had", "his", "her", "its", "their",
+        "our", "there", "year", "week", "month", "time", "morning", "afternoon", "evening",
+        "weekend", NULL};
+    /* clang-format on */
+    for (size_t i = 1; text[i]; i++) {
+        if (text[i - 1] != ' ') continue;
+        size_t n = lower_word_len(text + i);
+        if (!n || text[i + n] != ' ' || !in_list(demonstratives, text + i, n)) continue;
+        const char *next = text + i + n + 1;
+        size_t k = lower_word_len(next);
+        if (k && !in_list(no_nouns, next, k)) return 1;
+    }
+    return 0;
+}
+
+/* Nonzero when a short sentence states a fact about what its article said
+ * before: it opens with "The" and names nobody ("The old fee was forty
+ * dollars.") or points with a demonstrative ("Lutz left that meeting
+ * early."). */
+static int short_reference(const char *text, uint32_t words)
+{
+    if (words > SHORT_REFERENCE_WORDS) return 0;
+    return (strncmp(text, "The ", 4) == 0 && names_nobody(text)) || has_demonstrative(text);
+}
+
+/* Nonzero when text opens with "The" and a noun that names again someone
+ * or something its article introduced ("The company said ...", "The move
+ * angered ..."), not followed by a clause that introduces it here ("The
+ * man who ..."). */
+static int opens_with_definite(const char *text)
 {
     /* clang-format off */
     static const char *const nouns[] = {
@@ -284,7 +314,6 @@ static int opens_with_definite(const char *text, uint32_t words)
     static const char *const introducers[] = {"who", "that", "which", "whose", NULL};
     /* clang-format on */
     if (strncmp(text, "The ", 4) != 0) return 0;
-    if (short_and_unnamed(text, words)) return 1;
     const char *w = text + 4;
     size_t n = lower_word_len(w);
     if (!in_list(nouns, w, n) || w[n] == '-') return 0; /* "The man-made lake" */
@@ -732,7 +761,8 @@ static chorus_status build_candidates(selection *sel, concept_table *ct, buf *ca
         c->anchor = -1;
         if (REFERENT_UNITS && level != ATTEMPT_ANY_SENTENCE &&
             (opens_with_reference(c->text) || ((s->flags & SENT_QUOTE) && pronoun_speaker(st, s)) ||
-             (s->position > 0 && opens_with_definite(c->text, c->words))))
+             (s->position > 0 &&
+              (opens_with_definite(c->text) || short_reference(c->text, c->words)))))
             c->needs = predecessor(st, cands, c);
     }
     return CHORUS_OK;

@@ -301,6 +301,20 @@ static void test_short_unnamed_sentences_keep_their_referent(void **state)
     assert_printed_after(a, b, openers, "Harbor Freight");
 }
 
+/* A short sentence with a demonstrative before a noun ("that meeting")
+ * points back to what its article named before it. */
+static void test_demonstratives_keep_their_referent(void **state)
+{
+    const char *a = "Mayor Ana Lutz spoke at the harbor board meeting about the damaged river "
+                    "piers and the cost of repairs.\n\n"
+                    "Officials left that meeting early after a shouting match.\n";
+    const char *b = "Several officials walked out early after a shouting match over the river "
+                    "piers.\n\n"
+                    "Farmers who ship grain every autumn rely on the piers.\n";
+    static const char *const openers[] = {"Officials left that", NULL};
+    assert_printed_after(a, b, openers, "Mayor Ana Lutz");
+}
+
 /* "As a result, ...", "Similarly, ..." relate a sentence to the one
  * before it, which is printed first. */
 static void test_relating_connectives_keep_their_referent(void **state)
@@ -570,6 +584,7 @@ int main(void)
         cmocka_unit_test(test_definite_references_keep_their_referent),
         cmocka_unit_test(test_short_unnamed_sentences_keep_their_referent),
         cmocka_unit_test(test_relating_connectives_keep_their_referent),
+        cmocka_unit_test(test_demonstratives_keep_their_referent),
         cmocka_unit_test(test_page_sentences_never_printed),
         cmocka_unit_test(test_summary_when_every_sentence_points_back),
         cmocka_unit_test(test_referents_after_an_opening_phrase_and_labels),

@@ -21,8 +21,8 @@
  * chosen (a summary reports).
  * A sentence that opens by pointing back ("She said...", "This was...",
  * "As a result, ...", and after its article's first sentence "The company
- * said...", a short "The ..." that names nobody or a short sentence with
- * "that" or "those" before a noun) competes as a unit
+ * said...", a short sentence that names nobody, or one with "that" or
+ * "those" before a noun) competes as a unit
  * with the sentence before it in its article, which introduces what it
  * points to; with no such sentence it is not taken, unless that sentence
  * repeats one already chosen.
@@ -75,6 +75,9 @@
 #endif
 #ifndef SHORT_REFERENCE_WORDS
 #define SHORT_REFERENCE_WORDS 15
+#endif
+#ifndef UNNAMED_WORDS
+#define UNNAMED_WORDS 10
 #endif
 #ifndef MIN_WORDS
 #define MIN_WORDS 5
@@ -291,13 +294,15 @@ static int has_demonstrative(const char *text)
 }
 
 /* Nonzero when a short sentence states a fact about what its article said
- * before: it opens with "The" and names nobody ("The old fee was forty
- * dollars.") or points with a demonstrative ("Lutz left that meeting
+ * before: it names nobody and opens with "The" ("The old fee was forty
+ * dollars.") or is shorter still (UNNAMED_WORDS: "Every pier was
+ * damaged."), or it points with a demonstrative ("Lutz left that meeting
  * early."). */
 static int short_reference(const char *text, uint32_t words)
 {
     if (words > SHORT_REFERENCE_WORDS) return 0;
-    return (strncmp(text, "The ", 4) == 0 && names_nobody(text)) || has_demonstrative(text);
+    int the = strncmp(text, "The ", 4) == 0;
+    return ((the || words <= UNNAMED_WORDS) && names_nobody(text)) || has_demonstrative(text);
 }
 
 /* Nonzero when text opens with "The" and a noun that names again someone
@@ -545,9 +550,9 @@ static void choose(selection *sel, candidate *c)
 /* Printing order: when every article has a date, by article date, then
  * input order, then position (the story as it unfolded); else by position
  * in the article, then input order (the leads, which state what happened,
- * first). A sentence printed with the one before it that it points back
- * to takes that one's position; one whose predecessor repeats a chosen
- * sentence comes right after that sentence. */
+ * first). A sentence that points back comes right after the sentence
+ * before it, or when that one was not taken because a chosen sentence
+ * repeats it, after the chosen sentence (and what follows it). */
 typedef struct order_key {
     const char *date;
     uint32_t lead, article, position, after, index;
@@ -569,20 +574,22 @@ static order_key printing_key(const selection *sel, size_t i, int dated)
 {
     const chorus_story *st = sel->st;
     const candidate *c = &sel->cands[i];
-    if (c->anchor >= 0) {
-        order_key key = printing_key(sel, (size_t)c->anchor, dated);
-        key.after++;
+    /* printed with the one it points back to: right after it, and after
+     * that, one whose predecessor the chosen sentence repeats */
+    long before = -1;
+    if (c->anchor >= 0)
+        before = c->anchor;
+    else if (c->needs >= 0 && sel->cands[c->needs].chosen)
+        before = c->needs;
+    if (before >= 0) {
+        order_key key = printing_key(sel, (size_t)before, dated);
+        key.after += c->anchor >= 0 ? 2 : 1;
         key.index = (uint32_t)i;
         return key;
     }
     const sentence *s = &st->sentences[c->sentence];
-    uint32_t lead = 0; /* dated stories unfold by date */
-    if (!dated)
-        lead = c->needs >= 0 && sel->cands[c->needs].chosen
-                   ? st->sentences[sel->cands[c->needs].sentence].position
-                   : s->position;
     return (order_key){.date = dated ? STORY_ARTICLE(st, s->article)->meta.date : "",
-                       .lead = lead,
+                       .lead = dated ? 0 : s->position, /* dated stories unfold by date */
                        .article = s->article,
                        .position = s->position,
                        .index = (uint32_t)i};
@@ -720,12 +727,12 @@ static double position_prior(uint32_t position)
  * sentences and concepts that two articles share; when that yields
  * nothing (a story whose articles share no words, or whose sentences are
  * all too long or unfinished), concepts of one article count, and then any
- * sentence of a few words may serve, even one that points back or asks:
- * a sentence rather than none. */
+ * sentence of a few words may serve, even one that points back or asks
+ * when no sentence stands alone. */
 typedef enum attempt { ATTEMPT_STRICT, ATTEMPT_ONE_ARTICLE, ATTEMPT_ANY_SENTENCE } attempt;
 
 /* The candidate just before c in its article, when c's sentence follows it
- * directly and it needs nothing itself; else NEEDS_MISSING. */
+ * directly, needs nothing itself and is no question; else NEEDS_MISSING. */
 static int32_t predecessor(const chorus_story *st, const buf *cands, const candidate *c)
 {
     size_t n = VEC_COUNT(cands, candidate);
@@ -733,7 +740,20 @@ static int32_t predecessor(const chorus_story *st, const buf *cands, const candi
     const candidate *p = &VEC_AT(cands, candidate, n - 2);
     const sentence *ps = &st->sentences[p->sentence], *cs = &st->sentences[c->sentence];
     if (ps->article != cs->article || ps->position + 1 != cs->position) return NEEDS_MISSING;
-    return p->needs == NEEDS_NOTHING ? (int32_t)(n - 2) : NEEDS_MISSING;
+    return p->needs == NEEDS_NOTHING && !p->asks ? (int32_t)(n - 2) : NEEDS_MISSING;
+}
+
+/* When every candidate points back or asks (a story of two quoted
+ * statements, "He told ..." and "She said ..."), any may serve: a
+ * sentence rather than none. */
+static void take_any_when_none_stands_alone(buf *cands)
+{
+    candidate *c = (candidate *)(void *)cands->data;
+    size_t n = VEC_COUNT(cands, candidate);
+    for (size_t i = 0; i < n; i++)
+        if (c[i].needs == NEEDS_NOTHING && !c[i].asks) return;
+    for (size_t i = 0; i < n; i++)
+        c[i].needs = NEEDS_NOTHING, c[i].asks = 0;
 }
 
 static chorus_status build_candidates(selection *sel, concept_table *ct, buf *cands, buf *ids,
@@ -756,15 +776,16 @@ static chorus_status build_candidates(selection *sel, concept_table *ct, buf *ca
         c->words = (uint32_t)text_count_words(c->text, len);
         c->bytes = (uint32_t)len;
         c->prior = position_prior(s->position);
-        c->asks = level != ATTEMPT_ANY_SENTENCE && asks(c->text, len);
+        c->asks = asks(c->text, len);
         c->needs = NEEDS_NOTHING;
         c->anchor = -1;
-        if (REFERENT_UNITS && level != ATTEMPT_ANY_SENTENCE &&
+        if (REFERENT_UNITS &&
             (opens_with_reference(c->text) || ((s->flags & SENT_QUOTE) && pronoun_speaker(st, s)) ||
              (s->position > 0 &&
               (opens_with_definite(c->text) || short_reference(c->text, c->words)))))
             c->needs = predecessor(st, cands, c);
     }
+    if (level == ATTEMPT_ANY_SENTENCE) take_any_when_none_stands_alone(cands);
     return CHORUS_OK;
 }
 

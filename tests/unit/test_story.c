@@ -301,6 +301,19 @@ static void test_short_unnamed_sentences_keep_their_referent(void **state)
     assert_printed_after(a, b, openers, "Harbor Freight");
 }
 
+/* A very short sentence that names nobody, whatever its first word, says
+ * something of what its article named before it. */
+static void test_very_short_unnamed_sentences_keep_their_referent(void **state)
+{
+    const char *a = "Harbor Freight Lines said the spring floods hit its river terminal and the "
+                    "town around it.\n\n"
+                    "Every pier was damaged by the water.\n";
+    const char *b = "Each of the river piers was damaged by the spring floods, shippers said.\n\n"
+                    "Farmers who ship grain every autumn rely on the piers.\n";
+    static const char *const openers[] = {"Every pier", NULL};
+    assert_printed_after(a, b, openers, "Harbor Freight");
+}
+
 /* A short sentence with a demonstrative before a noun ("that meeting")
  * points back to what its article named before it. */
 static void test_demonstratives_keep_their_referent(void **state)
@@ -363,13 +376,13 @@ static void test_printing_order(void **state)
     /* clang-format off */
     static const char *const lines[] = {
         "{\"articles\":[{\"text\":\"The port reopened after the storm passed the coast.\\n\\nHarbor "
-        "crews cleared the fallen trees from the piers.\"},{\"text\":\"Ferries sailed again to "
-        "the islands after the long storm.\\n\\nForecasters lifted their warning for the "
+        "crews in Port Ellis cleared the fallen trees from the piers.\"},{\"text\":\"Ferries sailed again to "
+        "the islands after the long storm.\\n\\nForecasters in Port Ellis lifted their warning for the "
         "coast.\"}]}",
         "{\"articles\":[{\"date\":\"2031-05-02\",\"text\":\"The port reopened after the storm passed "
-        "the coast.\\n\\nHarbor crews cleared the fallen trees from the piers.\"},{\"date\":"
+        "the coast.\\n\\nHarbor crews in Port Ellis cleared the fallen trees from the piers.\"},{\"date\":"
         "\"2031-05-01\",\"text\":\"Ferries sailed again to the islands after the long storm.\\n\\n"
-        "Forecasters lifted their warning for the coast.\"}]}",
+        "Forecasters in Port Ellis lifted their warning for the coast.\"}]}",
     };
     /* clang-format on */
     static const struct {
@@ -585,6 +598,7 @@ int main(void)
         cmocka_unit_test(test_short_unnamed_sentences_keep_their_referent),
         cmocka_unit_test(test_relating_connectives_keep_their_referent),
         cmocka_unit_test(test_demonstratives_keep_their_referent),
+        cmocka_unit_test(test_very_short_unnamed_sentences_keep_their_referent),
         cmocka_unit_test(test_page_sentences_never_printed),
         cmocka_unit_test(test_summary_when_every_sentence_points_back),
         cmocka_unit_test(test_referents_after_an_opening_phrase_and_labels),

@@ -95,9 +95,9 @@ static int is_pointing_word(const char *text)
     /* clang-format off */
     static const char *const words[] = {"he",   "she",   "it",    "they",  "his",   "her", "its",
                                         "their", "them", "him",   "this",  "these", "those",
-                                        "such", NULL};
+                                        "such",  "that", "both",  "neither", "either", NULL};
     /* clang-format on */
-    char first[8];
+    char first[12];
     size_t n = 0;
     while (n < sizeof first - 1 && ((text[n] | 0x20) >= 'a' && (text[n] | 0x20) <= 'z'))
         first[n] = (char)(text[n] | 0x20), n++;

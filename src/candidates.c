@@ -6,7 +6,8 @@
  * no transcript or section label ("SMITH: ..."), no quotation without its
  * speaker, and no sentence in which the page speaks to its reader (clean.c).
  * A question asks where a summary reports. A sentence points back when it
- * opens with a pronoun or demonstrative ("She said ...", "This was ..."),
+ * opens with a pronoun, a demonstrative or a word that counts what was
+ * named ("She said ...", "This was ...", "Neither town ..."),
  * also after a short opening phrase ("If convicted, he ..."), or with a
  * relating connective ("As a result, ..."); when a pronoun is the speaker
  * of its quotation ("...," he added.); and, after its article's first
@@ -89,7 +90,8 @@ static int pronoun_speaker(const chorus_story *st, const sentence *s)
 }
 
 /* Nonzero when the word at text is one that points back to something said
- * before it: a personal or demonstrative pronoun. */
+ * before it: a personal or demonstrative pronoun, or "both", "neither" or
+ * "either". */
 static int is_pointing_word(const char *text)
 {
     /* clang-format off */

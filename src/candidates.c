@@ -153,17 +153,18 @@ static int short_reference(const char *text, uint32_t words)
     return ((the || words <= UNNAMED_WORDS) && names_nobody(text)) || has_demonstrative(text);
 }
 
-/* Nonzero when text opens with "The" and a noun that names again someone
- * or something its article introduced ("The company said ...", "The move
- * angered ..."), not followed by a clause that introduces it here ("The
- * man who ..."). */
+/* Nonzero when text opens with "The" and a noun or a number that names
+ * again someone or something its article introduced ("The company said
+ * ...", "The move angered ...", "The two were charged ..."), not followed by a clause that
+ * introduces it here ("The man who ..."). */
 static int opens_with_definite(const char *text)
 {
     /* clang-format off */
     static const char *const nouns[] = {
         "company", "firm", "team", "group", "trio", "pair", "couple", "man", "woman", "boy",
         "girl", "move", "decision", "deal", "plan", "appointment", "agreement", "measure",
-        "proposal", "incident", "suspect", "victim", NULL};
+        "proposal", "incident", "suspect", "victim", "two", "three", "four", "five", "six",
+        "seven", "eight", "nine", "ten", NULL};
     static const char *const introducers[] = {"who", "that", "which", "whose", NULL};
     /* clang-format on */
     if (strncmp(text, "The ", 4) != 0) return 0;

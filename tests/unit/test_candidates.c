@@ -55,6 +55,7 @@ static void test_sentences_that_point_back(void **state)
         "As a result, the old reading room will close for good.",
         "If approved, it would double the number of books on loan.",
         "The plan will move the reading room to the second floor.",
+        "The two were charged with stealing rare books, police in Port Ellis said.",
         "The old fee was forty dollars per card.",
         "Every shelf was built by hand.",
         "Officials left that meeting early after a shouting match.",

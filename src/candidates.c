@@ -25,6 +25,7 @@
 #include <string.h>
 
 #include "entities.h"
+#include "utf8.h"
 
 #ifndef SHORT_REFERENCE_WORDS
 #define SHORT_REFERENCE_WORDS 15
@@ -42,14 +43,6 @@ static size_t lower_word_len(const char *w)
     return n;
 }
 
-/* Nonzero when w[0..n) is one of the words of list (NULL-terminated). */
-static int in_list(const char *const *list, const char *w, size_t n)
-{
-    for (; *list; list++)
-        if (strlen(*list) == n && memcmp(*list, w, n) == 0) return 1;
-    return 0;
-}
-
 static int is_cue(const char *w)
 {
     /* clang-format off */
@@ -57,7 +50,7 @@ static int is_cue(const char *w)
                                        "asked", "stated", "wrote", "noted", "insisted",
                                        "warned", "argued", "explained", "announced", NULL};
     /* clang-format on */
-    return in_list(cues, w, strlen(w));
+    return text_word_listed(cues, w, strlen(w), 0);
 }
 
 static const char *token_lower(const chorus_story *st, const sentence *s, uint32_t k)
@@ -99,15 +92,10 @@ static int is_pointing_word(const char *text)
                                         "their", "them", "him",   "this",  "these", "those",
                                         "such",  "that", "both",  "neither", "either", NULL};
     /* clang-format on */
-    char first[12];
     size_t n = 0;
-    while (n < sizeof first - 1 && ((text[n] | 0x20) >= 'a' && (text[n] | 0x20) <= 'z'))
-        first[n] = (char)(text[n] | 0x20), n++;
-    if (n == 0 || n == sizeof first - 1) return 0;
-    first[n] = '\0';
-    for (const char *const *w = words; *w; w++)
-        if (strcmp(first, *w) == 0) return 1;
-    return 0;
+    while (isalpha((unsigned char)text[n]))
+        n++;
+    return text_word_listed(words, text, n, 1);
 }
 
 /* Nonzero when text names nobody after its first word. */
@@ -133,10 +121,10 @@ static int has_demonstrative(const char *text)
     for (size_t i = 1; text[i]; i++) {
         if (text[i - 1] != ' ') continue;
         size_t n = lower_word_len(text + i);
-        if (!n || text[i + n] != ' ' || !in_list(demonstratives, text + i, n)) continue;
+        if (!n || text[i + n] != ' ' || !text_word_listed(demonstratives, text + i, n, 0)) continue;
         const char *next = text + i + n + 1;
         size_t k = lower_word_len(next);
-        if (k && !in_list(no_nouns, next, k)) return 1;
+        if (k && !text_word_listed(no_nouns, next, k, 0)) return 1;
     }
     return 0;
 }
@@ -170,11 +158,11 @@ static int opens_with_definite(const char *text)
     if (strncmp(text, "The ", 4) != 0) return 0;
     const char *w = text + 4;
     size_t n = lower_word_len(w);
-    if (!in_list(nouns, w, n) || w[n] == '-') return 0; /* "The man-made lake" */
-    if (w[n] != ' ') return 1;                          /* "The company's", "The move." */
+    if (!text_word_listed(nouns, w, n, 0) || w[n] == '-') return 0; /* "The man-made lake" */
+    if (w[n] != ' ') return 1; /* "The company's", "The move." */
     const char *next = w + n + 1;
     size_t k = lower_word_len(next);
-    return !(in_list(introducers, next, k) && next[k] == ' ');
+    return !(text_word_listed(introducers, next, k, 0) && next[k] == ' ');
 }
 
 /* Nonzero when text opens with a connective that relates it to what came

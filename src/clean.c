@@ -387,8 +387,7 @@ static int names_readers_medium(const char *s, size_t n, const char *const *medi
             size_t e = w;
             while (e < n && (isalnum((unsigned char)s[e]) || s[e] == '-'))
                 e++;
-            for (const char *const *m = media; *m; m++)
-                if (e - w == strlen(*m) && strncasecmp(s + w, *m, e - w) == 0) return 1;
+            if (text_word_listed(media, s + w, e - w, 1)) return 1;
             if (e >= n || s[e] != ' ') break;
             w = e + 1;
         }

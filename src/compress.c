@@ -85,23 +85,13 @@ static size_t leading_connective(const char *s, size_t n)
     return 0;
 }
 
-/* Nonzero when w[0..n) is one of the words of list (NULL-terminated),
- * in any case when any_case is set. */
-static int listed(const char *const *list, const char *w, size_t n, int any_case)
-{
-    for (const char *const *l = list; *l; l++)
-        if (strlen(*l) == n && (any_case ? strncasecmp(w, *l, n) : strncmp(w, *l, n)) == 0)
-            return 1;
-    return 0;
-}
-
 static int is_reporting_verb(const char *w, size_t n)
 {
     /* clang-format off */
     static const char *const verbs[] = {"said", "says", "added", "reported", "stated",
                                         "announced", "explained", "noted", NULL};
     /* clang-format on */
-    return listed(verbs, w, n, 0);
+    return text_word_listed(verbs, w, n, 0);
 }
 
 /* Nonzero when w[0..n) opens a clause of its own after a reporting verb
@@ -113,7 +103,7 @@ static int opens_reported_clause(const char *w, size_t n)
     static const char *const openers[] = {"he", "she", "it", "they", "we", "i", "you", "that",
                                           "there", NULL};
     /* clang-format on */
-    return listed(openers, w, n, 1);
+    return text_word_listed(openers, w, n, 1);
 }
 
 /* Nonzero when s[0..n) is a subordinate clause ("While ...", "If ...")
@@ -129,7 +119,7 @@ static int opens_subordinate(const char *s, size_t n)
     size_t k = 0;
     while (k < n && isalpha((unsigned char)s[k]))
         k++;
-    return k < n && s[k] == ' ' && listed(subordinators, s, k, 0);
+    return k < n && s[k] == ' ' && text_word_listed(subordinators, s, k, 0);
 }
 
 /* The start of an attribution tail ", X said." or ", according to X." at
@@ -194,7 +184,7 @@ static int is_weekday(const char *w, size_t n)
     static const char *const days[] = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
                                        "Saturday", "Sunday", NULL};
     /* clang-format on */
-    return listed(days, w, n, 0);
+    return text_word_listed(days, w, n, 0);
 }
 
 /* Words that go with the weekday they introduce ("on Friday", "late
@@ -207,13 +197,13 @@ static int is_weekday_lead(const char *w, size_t n)
                                         "after",    "from",  "for",     "through",   "starting",
                                         "beginning", NULL};
     /* clang-format on */
-    return listed(leads, w, n, 1);
+    return text_word_listed(leads, w, n, 1);
 }
 
 static int is_day_part(const char *w, size_t n)
 {
     static const char *const parts[] = {"morning", "afternoon", "evening", "night", NULL};
-    return listed(parts, w, n, 0);
+    return text_word_listed(parts, w, n, 0);
 }
 
 /* A byte that continues a word: letters, digits, apostrophes and hyphens,
@@ -237,7 +227,7 @@ static size_t word_before(const char *s, size_t end)
 static int is_joiner(const char *w, size_t n)
 {
     static const char *const joiners[] = {"or", "and", NULL};
-    return listed(joiners, w, n, 0);
+    return text_word_listed(joiners, w, n, 0);
 }
 
 /* The length of the alphabetic word at o[i] (len bytes in all). */

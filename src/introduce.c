@@ -152,8 +152,7 @@ static const char *last_word(const char *s, size_t n, size_t *len)
 static int surname_names_one(const analysis *an, size_t who, const char *surname, size_t n)
 {
     static const char *const suffixes[] = {"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV", NULL};
-    for (const char *const *x = suffixes; *x; x++)
-        if (strlen(*x) == n && memcmp(*x, surname, n) == 0) return 0;
+    if (text_word_listed(suffixes, surname, n, 0)) return 0;
     for (size_t i = 0; i < an->n_entities; i++) {
         const entity *e = &an->entities[i];
         if (i == who || e->type != ENT_PER) continue;

@@ -16,6 +16,7 @@
 #include "swar.h"
 
 #include <string.h>
+#include <strings.h>
 
 /* Windows-1252 0x80..0x9F; 0 marks the five undefined bytes. */
 /* clang-format off */
@@ -287,4 +288,12 @@ size_t text_count_words(const char *s, size_t n)
         prev_space = space;
     }
     return words;
+}
+
+int text_word_listed(const char *const *list, const char *w, size_t n, int any_case)
+{
+    for (; *list; list++)
+        if (strlen(*list) == n && (any_case ? strncasecmp(w, *list, n) : memcmp(w, *list, n)) == 0)
+            return 1;
+    return 0;
 }

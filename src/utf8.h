@@ -21,6 +21,10 @@ void utf8_put(buf *out, uint32_t cp);
 /* Whitespace-separated words of s[0..n), as ROUGE counts them. */
 size_t text_count_words(const char *s, size_t n);
 
+/* Nonzero when w[0..n) is one of the words of list (NULL-terminated), in
+ * any ASCII case when any_case is set. */
+int text_word_listed(const char *const *list, const char *w, size_t n, int any_case);
+
 /* Appends the normalized text of s to out: invalid sequences read as
  * Windows-1252, UTF-8 that was decoded as Windows-1252 once (â€™) repaired,
  * CRLF and CR made LF, no-break and other Unicode spaces made a space,

@@ -42,6 +42,15 @@ static int has_quote_mark(const char *s, size_t n)
     return 0;
 }
 
+/* The length of the alphabetic word at o[i] (len bytes in all). */
+static size_t alpha_len(const char *o, size_t i, size_t len)
+{
+    size_t k = i;
+    while (k < len && isalpha((unsigned char)o[k]))
+        k++;
+    return k - i;
+}
+
 /* Length of a newswire slug opening s (a digest's "BRIDGE-REPAIRS _ ",
  * "BRIDGE-REPAIRS (Calderport) _ " or "BRIDGE-REPAIRS (Calderport_ "):
  * capitals, digits and hyphens with at least three capitals, a short
@@ -116,9 +125,7 @@ static int opens_subordinate(const char *s, size_t n)
                                                 "When", "Unless", "Since", "As", "Whereas",
                                                 NULL};
     /* clang-format on */
-    size_t k = 0;
-    while (k < n && isalpha((unsigned char)s[k]))
-        k++;
+    size_t k = alpha_len(s, 0, n);
     return k < n && s[k] == ' ' && text_word_listed(subordinators, s, k, 0);
 }
 
@@ -147,10 +154,8 @@ static size_t attribution_tail(const char *s, size_t n)
         while (j < tail_len && tail[j] != ' ')
             j++;
         if (word > 0 && is_reporting_verb(tail + i, j - i)) {
-            size_t k = j < tail_len ? j + 1 : j, e = k;
-            while (e < tail_len && isalpha((unsigned char)tail[e]))
-                e++;
-            return opens_reported_clause(tail + k, e - k) ? n : comma;
+            size_t k = j < tail_len ? j + 1 : j;
+            return opens_reported_clause(tail + k, alpha_len(tail, k, tail_len)) ? n : comma;
         }
         word++;
         i = j + 1;
@@ -230,15 +235,6 @@ static int is_joiner(const char *w, size_t n)
     return text_word_listed(joiners, w, n, 0);
 }
 
-/* The length of the alphabetic word at o[i] (len bytes in all). */
-static size_t alpha_len(const char *o, size_t i, size_t len)
-{
-    size_t k = i;
-    while (k < len && isalpha((unsigned char)o[k]))
-        k++;
-    return k - i;
-}
-
 /* Where the weekday ending at o[end] ends with what goes with it: a part
  * of the day ("Monday night") and a second weekday it is joined to
  * ("Monday or Tuesday", "Monday and Tuesday nights"). */
@@ -267,9 +263,7 @@ static size_t drop_weekdays(char *o, size_t len)
     for (size_t i = 0; i < len;) {
         if (o[i] == '"') quoted = !quoted;
         size_t j = i;
-        if (!quoted && (i == 0 || !word_char(o[i - 1])))
-            while (j < len && isalpha((unsigned char)o[j]))
-                j++;
+        if (!quoted && (i == 0 || !word_char(o[i - 1]))) j += alpha_len(o, i, len);
         if (j == i || !is_weekday(o + i, j - i) || (j < len && word_char(o[j]))) {
             o[w++] = o[i++];
             continue;

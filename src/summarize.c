@@ -182,7 +182,8 @@ typedef struct selection {
     double *weight;     /* per concept */
     uint8_t *covered;   /* per concept */
     size_t n_concepts;
-    size_t words, bytes, count; /* used budget */
+    uint32_t *taken;            /* the chosen candidates, in the order of choosing */
+    size_t words, bytes, count; /* used budget; count is also taken's length */
 } selection;
 
 static double gain_of(const selection *sel, const candidate *c)
@@ -212,19 +213,28 @@ static int fits(const selection *sel, const candidate *c)
     return fits_unit(sel, c, NULL);
 }
 
-/* The chosen candidate that c repeats (a near-duplicate), or -1. */
+static int repeats(const selection *sel, uint32_t chosen, const candidate *c)
+{
+    return support_similarity(sel->st, sel->cands[chosen].sentence, c->sentence) >=
+           REDUNDANT_COSINE;
+}
+
+/* The first in story order of the chosen candidates that c repeats (a
+ * near-duplicate), or -1. */
 static long repeated_by(const selection *sel, const candidate *c)
 {
-    for (size_t i = 0; i < sel->n_cands; i++)
-        if (sel->cands[i].chosen &&
-            support_similarity(sel->st, sel->cands[i].sentence, c->sentence) >= REDUNDANT_COSINE)
-            return (long)i;
-    return -1;
+    long first = -1;
+    for (size_t k = 0; k < sel->count; k++)
+        if ((first < 0 || sel->taken[k] < first) && repeats(sel, sel->taken[k], c))
+            first = sel->taken[k];
+    return first;
 }
 
 static int redundant(const selection *sel, const candidate *c)
 {
-    return repeated_by(sel, c) >= 0;
+    for (size_t k = 0; k < sel->count; k++)
+        if (repeats(sel, sel->taken[k], c)) return 1;
+    return 0;
 }
 
 /* The predecessor c needs and does not yet have, or NULL. A predecessor
@@ -284,22 +294,19 @@ static void choose_plain(selection *sel, candidate *c)
                     : -1;
     sel->words += c->words;
     sel->bytes += c->bytes + (sel->count ? 1 : 0);
+    sel->taken[sel->count] = (uint32_t)(c - sel->cands);
     c->chosen = (uint32_t)++sel->count;
 }
 
 /* Gives back the candidate chosen last (its concepts stay covered). */
 static void unchoose_last(selection *sel)
 {
-    for (size_t i = 0; i < sel->n_cands; i++) {
-        candidate *c = &sel->cands[i];
-        if (c->chosen != sel->count) continue;
-        c->chosen = 0;
-        c->anchor = -1;
-        sel->count--;
-        sel->words -= c->words;
-        sel->bytes -= c->bytes + (sel->count ? 1 : 0);
-        return;
-    }
+    candidate *c = &sel->cands[sel->taken[sel->count - 1]];
+    c->chosen = 0;
+    c->anchor = -1;
+    sel->count--;
+    sel->words -= c->words;
+    sel->bytes -= c->bytes + (sel->count ? 1 : 0);
 }
 
 /* Takes c and marks its concepts covered. */
@@ -380,11 +387,10 @@ static name_room budget_room(const selection *sel)
 static size_t print_order(const selection *sel, order_key *keys)
 {
     int dated = all_dated(sel->st);
-    size_t n = 0;
-    for (size_t i = 0; i < sel->n_cands; i++)
-        if (sel->cands[i].chosen) keys[n++] = printing_key(sel, i, dated);
-    qsort(keys, n, sizeof *keys, compare_keys);
-    return n;
+    for (size_t k = 0; k < sel->count; k++)
+        keys[k] = printing_key(sel, sel->taken[k], dated);
+    qsort(keys, sel->count, sizeof *keys, compare_keys);
+    return sel->count;
 }
 
 /* The printed text of candidate c: people introduced earlier named by
@@ -680,7 +686,8 @@ static chorus_status prepare_selection(chorus_story *st, workspace *w, selection
     chorus_status s = build_candidates(sel, &w->ct, &w->cands, &w->ids, level);
     sel->cands = (candidate *)(void *)w->cands.data;
     sel->n_cands = VEC_COUNT(&w->cands, candidate);
-    return s;
+    sel->taken = arena_alloc_array(&st->arena, sel->n_cands + 1, sizeof *sel->taken);
+    return s == CHORUS_OK && !sel->taken ? CHORUS_E_NOMEM : s;
 }
 
 /* The greedy steps on what the budget has left, then the leads when the

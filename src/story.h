@@ -136,9 +136,11 @@ struct chorus_story {
     map extra_terms; /* lower-cased surface -> term id */
     map extra_stems; /* stem -> stem id */
 
-    /* support.c: each sentence's sorted content stems */
+    /* support.c: each sentence's sorted content stems and numbers */
     uint32_t *stem_lists;
-    uint32_t *stem_offsets; /* n_sentences + 1 */
+    uint32_t *stem_offsets;              /* n_sentences + 1 */
+    struct support_number *number_lists; /* in reading order */
+    uint32_t *number_offsets;            /* n_sentences + 1 */
 
     struct analysis *analysis; /* entities and quotes (entities.h) */
 

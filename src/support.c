@@ -5,12 +5,22 @@
  * Each sentence is reduced to the sorted set of its content-word stems
  * (stopwords and tokens without letters dropped). Two sentences say the
  * same thing when the binary cosine of those sets reaches
- * SUPPORT_MIN_COSINE and they share at least SUPPORT_MIN_SHARED stems; an
+ * SUPPORT_MIN_COSINE, they share at least SUPPORT_MIN_SHARED stems, and
+ * the supporting sentence states every number the other states; an
  * article supports a sentence when any of its sentences does. Citations of
  * the summary come from here, so a fact reported by four outlets cites all
  * four, not only the one the sentence was taken from.
+ * Numbers: words alone would let "12 died" support "40 died", so each
+ * token holding a digit is read as a number (its first run of digits,
+ * commas and one decimal point: "8,300", "21.51", "38" of "38-million"),
+ * and the two sentences' numbers must be equal or one the other rounded
+ * within ROUNDING_SHARE ("nearly 300" for 296). A four-digit year matches
+ * only itself.
  * Limits: lexical overlap only; a paraphrase with different words (a
- * re-translated quote) is missed when fewer than half its stems match.
+ * re-translated quote) is missed when fewer than half its stems match; a
+ * number written out ("three") does not match its digits; the numbers
+ * asked of a supporter are the whole sentence's, also those of a
+ * parenthesis that compression leaves out of the printed text.
  */
 #include "support.h"
 
@@ -23,11 +33,95 @@
 #ifndef SUPPORT_MIN_SHARED
 #define SUPPORT_MIN_SHARED 3
 #endif
+/* A rounded number stays within this share of the one it rounds. */
+#define ROUNDING_SHARE 0.05
+/* At most this many pairs of numbers are compared for two sentences. */
+#define MAX_NUMBER_PAIRS 4096
+/* Digits of a number kept; later ones before the point scale it. */
+#define MAX_NUMBER_DIGITS 18
 
 static int compare_u32(const void *a, const void *b)
 {
     uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
     return x < y ? -1 : x > y;
+}
+
+/* Sorts v[0, n) and keeps each value once; returns how many remain. */
+static uint32_t distinct_u32(uint32_t *v, uint32_t n)
+{
+    qsort(v, n, sizeof *v, compare_u32);
+    uint32_t w = 0;
+    for (uint32_t k = 0; k < n; k++)
+        if (k == 0 || v[k] != v[k - 1]) v[w++] = v[k];
+    return w;
+}
+
+static int is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+static void strip_trailing_zeros(support_number *n)
+{
+    while (n->digits && n->digits % 10 == 0) {
+        n->digits /= 10;
+        n->exp++;
+    }
+    if (!n->digits) n->exp = 0;
+}
+
+/* The number a token's lower-cased form holds (see the top); 0 when it
+ * holds no digit. */
+static int read_number(const char *s, support_number *out)
+{
+    while (*s && !is_digit(*s))
+        s++;
+    if (!*s) return 0;
+    const char *first = s;
+    int point = 0, kept = 0, separators = 0;
+    out->digits = 0;
+    out->exp = 0;
+    for (;; s++) {
+        if (is_digit(*s)) {
+            if (kept < MAX_NUMBER_DIGITS) {
+                out->digits = out->digits * 10 + (uint64_t)(*s - '0');
+                out->exp -= point;
+                kept++;
+            } else if (!point) {
+                out->exp++;
+            }
+        } else if (*s == ',' || (*s == '.' && !point && is_digit(s[1]))) {
+            point |= *s == '.';
+            separators++;
+        } else {
+            break;
+        }
+    }
+    out->year = !separators && s - first == 4 && (*first == '1' || *first == '2');
+    strip_trailing_zeros(out);
+    return 1;
+}
+
+/* Each sentence's numbers, in reading order. */
+static chorus_status collect_numbers(chorus_story *st, chorus_error *err)
+{
+    uint32_t *offset = arena_alloc_array(&st->arena, st->n_sentences + 1, sizeof *offset);
+    support_number *numbers = arena_alloc_array(&st->arena, st->n_tokens + 1, sizeof *numbers);
+    if (!offset || !numbers)
+        return story_error(err, CHORUS_E_NOMEM, "support", -1, "out of memory");
+    uint32_t pos = 0;
+    for (size_t i = 0; i < st->n_sentences; i++) {
+        const sentence *s = &st->sentences[i];
+        offset[i] = pos;
+        for (uint32_t k = 0; k < s->n_tokens; k++) {
+            const term *t = STORY_TERM(st, st->tokens[s->first_token + k].term);
+            if (read_number(t->lower, &numbers[pos])) pos++;
+        }
+    }
+    offset[st->n_sentences] = pos;
+    st->number_offsets = offset;
+    st->number_lists = numbers;
+    return CHORUS_OK;
 }
 
 chorus_status support_story(chorus_story *st, chorus_error *err)
@@ -38,22 +132,17 @@ chorus_status support_story(chorus_story *st, chorus_error *err)
     uint32_t pos = 0;
     for (size_t i = 0; i < st->n_sentences; i++) {
         const sentence *s = &st->sentences[i];
-        offset[i] = pos;
-        uint32_t begin = pos;
+        uint32_t begin = offset[i] = pos;
         for (uint32_t k = 0; k < s->n_tokens; k++) {
             const term *t = STORY_TERM(st, st->tokens[s->first_token + k].term);
             if (t->is_word && !t->is_stop) stems[pos++] = t->stem;
         }
-        qsort(stems + begin, pos - begin, sizeof *stems, compare_u32);
-        uint32_t w = begin;
-        for (uint32_t k = begin; k < pos; k++)
-            if (k == begin || stems[k] != stems[k - 1]) stems[w++] = stems[k];
-        pos = w;
+        pos = begin + distinct_u32(stems + begin, pos - begin);
     }
     offset[st->n_sentences] = pos;
     st->stem_offsets = offset;
     st->stem_lists = stems;
-    return CHORUS_OK;
+    return collect_numbers(st, err);
 }
 
 const uint32_t *support_stems(const chorus_story *st, size_t i, size_t *n)
@@ -84,6 +173,41 @@ double support_similarity(const chorus_story *st, size_t a, size_t b)
     return (double)shared_count(sa, na, sb, nb) / sqrt((double)na * (double)nb);
 }
 
+int support_same_number(const support_number *x, const support_number *y)
+{
+    if (x->digits == y->digits && x->exp == y->exp) return 1;
+    if (x->year || y->year || x->exp == y->exp) return 0;
+    const support_number *coarse = x->exp > y->exp ? x : y, *fine = x->exp > y->exp ? y : x;
+    int32_t shift = coarse->exp - fine->exp;
+    if (shift > MAX_NUMBER_DIGITS) return 0;
+    uint64_t unit = 1;
+    for (int32_t k = 0; k < shift; k++)
+        unit *= 10;
+    uint64_t rounded = fine->digits / unit + (fine->digits % unit >= (unit + 1) / 2);
+    if (rounded != coarse->digits) return 0;
+    double c = (double)coarse->digits, f = (double)fine->digits / (double)unit;
+    return fabs(c - f) <= ROUNDING_SHARE * c;
+}
+
+/* Every number of sentence a is one of sentence b's (see the top); 0 when
+ * that takes more than MAX_NUMBER_PAIRS comparisons. */
+static int carries_numbers(const chorus_story *st, size_t a, size_t b)
+{
+    const support_number *x = st->number_lists + st->number_offsets[a];
+    const support_number *y = st->number_lists + st->number_offsets[b];
+    size_t nx = st->number_offsets[a + 1] - st->number_offsets[a];
+    size_t ny = st->number_offsets[b + 1] - st->number_offsets[b];
+    if (ny && nx > MAX_NUMBER_PAIRS / ny) return 0;
+    for (size_t i = 0; i < nx; i++) {
+        size_t j = 0;
+        while (j < ny && !support_same_number(&x[i], &y[j]))
+            j++;
+        if (j == ny) return 0;
+    }
+    return 1;
+}
+
+/* Sentence b reports what sentence a reports. */
 static int supports(const chorus_story *st, size_t a, size_t b)
 {
     size_t na, nb;
@@ -91,7 +215,8 @@ static int supports(const chorus_story *st, size_t a, size_t b)
     if (!na || !nb) return 0;
     size_t shared = shared_count(sa, na, sb, nb);
     return shared >= SUPPORT_MIN_SHARED &&
-           (double)shared / sqrt((double)na * (double)nb) >= SUPPORT_MIN_COSINE;
+           (double)shared / sqrt((double)na * (double)nb) >= SUPPORT_MIN_COSINE &&
+           carries_numbers(st, a, b);
 }
 
 void support_sources(const chorus_story *st, size_t i, buf *out)

@@ -133,6 +133,46 @@ static void test_citations_name_every_source(void **state)
     chorus_story_free(st);
 }
 
+/* The number of sources the one-sentence summary of articles a and b cites. */
+static size_t sources_of_first(const char *a, const char *b)
+{
+    chorus_options o;
+    chorus_options_init(&o);
+    o.max_sentences = 1;
+    chorus_story *st = story_of(a, b, &o);
+    chorus_summary_sentence s;
+    assert_true(chorus_story_summary(st, 0, &s));
+    size_t n = s.source_count;
+    chorus_story_free(st);
+    return n;
+}
+
+static void test_citations_need_the_same_numbers(void **state)
+{
+    const char *forty =
+        "The storm flooded 40 homes along the river on Sunday, county officials said.";
+    const char *twelve =
+        "The storm flooded 12 homes along the river on Sunday, county officials said.";
+    const char *plain = "The storm flooded homes along the river on Sunday, county officials said.";
+    assert_int_equal(sources_of_first(forty, twelve), 1);
+    assert_int_equal(sources_of_first(twelve, forty), 1);
+    assert_int_equal(sources_of_first(forty, forty), 2);
+    assert_int_equal(sources_of_first(plain, forty), 2); /* states no number of its own */
+    /* rounded figures report the same number; years never round */
+    const char *exact =
+        "The storm flooded 296 homes along the river on Sunday, county officials said.";
+    const char *round =
+        "The storm flooded nearly 300 homes along the river on Sunday, county officials "
+        "said.";
+    assert_int_equal(sources_of_first(exact, round), 2);
+    assert_int_equal(sources_of_first(round, exact), 2);
+    const char *built98 =
+        "The county built the old river bridge in 1998 with state money, officials said.";
+    const char *built00 =
+        "The county built the old river bridge in 2000 with state money, officials said.";
+    assert_int_equal(sources_of_first(built98, built00), 1);
+}
+
 static void test_compressed_text_never_longer(void **state)
 {
     chorus_story *st = story_of(art1, art2, NULL);
@@ -588,6 +628,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_budgets_never_exceeded),
         cmocka_unit_test(test_citations_name_every_source),
+        cmocka_unit_test(test_citations_need_the_same_numbers),
         cmocka_unit_test(test_compressed_text_never_longer),
         cmocka_unit_test(test_deterministic),
         cmocka_unit_test(test_edge_articles),

@@ -173,7 +173,9 @@ double support_similarity(const chorus_story *st, size_t a, size_t b)
     return (double)shared_count(sa, na, sb, nb) / sqrt((double)na * (double)nb);
 }
 
-int support_same_number(const support_number *x, const support_number *y)
+/* x and y state one number: equal, or the coarser is the finer rounded
+ * and within ROUNDING_SHARE of it. A year matches only itself. */
+static int same_number(const support_number *x, const support_number *y)
 {
     if (x->digits == y->digits && x->exp == y->exp) return 1;
     if (x->year || y->year || x->exp == y->exp) return 0;
@@ -200,7 +202,7 @@ static int carries_numbers(const chorus_story *st, size_t a, size_t b)
     if (ny && nx > MAX_NUMBER_PAIRS / ny) return 0;
     for (size_t i = 0; i < nx; i++) {
         size_t j = 0;
-        while (j < ny && !support_same_number(&x[i], &y[j]))
+        while (j < ny && !same_number(&x[i], &y[j]))
             j++;
         if (j == ny) return 0;
     }

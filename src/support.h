@@ -18,11 +18,6 @@ const uint32_t *support_stems(const chorus_story *st, size_t i, size_t *n);
 /* Binary cosine of two sentences' content stems, 0..1. */
 double support_similarity(const chorus_story *st, size_t a, size_t b);
 
-/* x and y state one number: equal, or the coarser is the finer rounded
- * and within 5% of it ("300" for 296, "65" for 64.7). A year matches only
- * itself. */
-int support_same_number(const support_number *x, const support_number *y);
-
 /* Appends to out (size_t items) every article whose text reports what
  * sentence i reports: its own article, and each other article holding a
  * sentence similar enough in words that states every number i states. Ascending article order. */

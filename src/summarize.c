@@ -478,7 +478,7 @@ static chorus_status emit_summary(selection *sel, chorus_error *err)
             return story_error(err, CHORUS_E_NOMEM, "summarize", -1, "out of memory");
         }
         buf_reset(&sources);
-        support_sources(st, c->sentence, &sources);
+        support_sources(st, c->sentence, it->text, &sources);
         it->n_sources = VEC_COUNT(&sources, size_t);
         it->sources = arena_memdup(&st->arena, sources.data ? sources.data : "", sources.len);
     }

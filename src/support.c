@@ -18,14 +18,15 @@
  * only itself.
  * Limits: lexical overlap only; a paraphrase with different words (a
  * re-translated quote) is missed when fewer than half its stems match; a
- * number written out ("three") does not match its digits; the numbers
- * asked of a supporter are the whole sentence's, also those of a
- * parenthesis that compression leaves out of the printed text.
+ * number written out ("three") does not match its digits. The numbers
+ * asked of a supporter are those the printed sentence still shows (a
+ * parenthesis compression left out asks nothing), found by their text.
  */
 #include "support.h"
 
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #ifndef SUPPORT_MIN_COSINE
 #define SUPPORT_MIN_COSINE 0.4
@@ -35,8 +36,8 @@
 #endif
 /* A rounded number stays within this share of the one it rounds. */
 #define ROUNDING_SHARE 0.05
-/* At most this many pairs of numbers are compared for two sentences. */
-#define MAX_NUMBER_PAIRS 4096
+/* Numbers of a summary sentence asked of its supporters, at most. */
+#define MAX_ASKED_NUMBERS 64
 /* Digits of a number kept; later ones before the point scale it. */
 #define MAX_NUMBER_DIGITS 18
 
@@ -115,7 +116,7 @@ static chorus_status collect_numbers(chorus_story *st, chorus_error *err)
         offset[i] = pos;
         for (uint32_t k = 0; k < s->n_tokens; k++) {
             const term *t = STORY_TERM(st, st->tokens[s->first_token + k].term);
-            if (read_number(t->lower, &numbers[pos])) pos++;
+            if (read_number(t->lower, &numbers[pos])) numbers[pos++].token = s->first_token + k;
         }
     }
     offset[st->n_sentences] = pos;
@@ -191,44 +192,66 @@ static int same_number(const support_number *x, const support_number *y)
     return fabs(c - f) <= ROUNDING_SHARE * c;
 }
 
-/* Every number of sentence a is one of sentence b's (see the top); 0 when
- * that takes more than MAX_NUMBER_PAIRS comparisons. */
-static int carries_numbers(const chorus_story *st, size_t a, size_t b)
+/* Sentence b states every number of asked[0, n) (see the top). */
+static int states_numbers(const chorus_story *st, const support_number *asked, size_t n, size_t b)
 {
-    const support_number *x = st->number_lists + st->number_offsets[a];
     const support_number *y = st->number_lists + st->number_offsets[b];
-    size_t nx = st->number_offsets[a + 1] - st->number_offsets[a];
     size_t ny = st->number_offsets[b + 1] - st->number_offsets[b];
-    if (ny && nx > MAX_NUMBER_PAIRS / ny) return 0;
-    for (size_t i = 0; i < nx; i++) {
+    for (size_t i = 0; i < n; i++) {
         size_t j = 0;
-        while (j < ny && !same_number(&x[i], &y[j]))
+        while (j < ny && !same_number(&asked[i], &y[j]))
             j++;
         if (j == ny) return 0;
     }
     return 1;
 }
 
-/* Sentence b reports what sentence a reports. */
-static int supports(const chorus_story *st, size_t a, size_t b)
+static int contains(const char *hay, const char *needle, size_t n)
+{
+    for (; *hay; hay++)
+        if (strncmp(hay, needle, n) == 0) return 1;
+    return 0;
+}
+
+/* The numbers of sentence i that its printed form still shows (all when
+ * printed is NULL), at most MAX_ASKED_NUMBERS: a number in a part that
+ * compression left out is not asked of a supporter. */
+static size_t asked_numbers(const chorus_story *st, size_t i, const char *printed,
+                            support_number *asked)
+{
+    const support_number *x = st->number_lists + st->number_offsets[i];
+    size_t nx = st->number_offsets[i + 1] - st->number_offsets[i], n = 0;
+    const char *text = STORY_ARTICLE(st, st->sentences[i].article)->text;
+    for (size_t k = 0; k < nx && n < MAX_ASKED_NUMBERS; k++) {
+        span sp = st->tokens[x[k].token].span;
+        if (!printed || contains(printed, text + sp.start, sp.end - sp.start)) asked[n++] = x[k];
+    }
+    return n;
+}
+
+/* Sentence b is close enough in words to sentence a. */
+static int close_in_words(const chorus_story *st, size_t a, size_t b)
 {
     size_t na, nb;
     const uint32_t *sa = support_stems(st, a, &na), *sb = support_stems(st, b, &nb);
     if (!na || !nb) return 0;
     size_t shared = shared_count(sa, na, sb, nb);
     return shared >= SUPPORT_MIN_SHARED &&
-           (double)shared / sqrt((double)na * (double)nb) >= SUPPORT_MIN_COSINE &&
-           carries_numbers(st, a, b);
+           (double)shared / sqrt((double)na * (double)nb) >= SUPPORT_MIN_COSINE;
 }
 
-void support_sources(const chorus_story *st, size_t i, buf *out)
+void support_sources(const chorus_story *st, size_t i, const char *printed, buf *out)
 {
+    support_number asked[MAX_ASKED_NUMBERS];
+    size_t n_asked = asked_numbers(st, i, printed, asked);
     size_t own = st->sentences[i].article;
     for (size_t a = 0; a < STORY_ARTICLE_COUNT(st); a++) {
         int found = a == own;
         const article *art = STORY_ARTICLE(st, a);
-        for (size_t k = 0; !found && k < art->n_sentences; k++)
-            found = supports(st, i, art->first_sentence + k);
+        for (size_t k = 0; !found && k < art->n_sentences; k++) {
+            size_t j = art->first_sentence + k;
+            found = close_in_words(st, i, j) && states_numbers(st, asked, n_asked, j);
+        }
         if (found) {
             size_t *slot = vec_push(out, sizeof *slot);
             if (slot) *slot = a;

@@ -10,6 +10,7 @@ typedef struct support_number {
     uint64_t digits;
     int32_t exp;
     int year;
+    uint32_t token; /* id in story->tokens */
 } support_number;
 
 /* The sorted, distinct content stems of sentence i (after support_story). */
@@ -19,8 +20,10 @@ const uint32_t *support_stems(const chorus_story *st, size_t i, size_t *n);
 double support_similarity(const chorus_story *st, size_t a, size_t b);
 
 /* Appends to out (size_t items) every article whose text reports what
- * sentence i reports: its own article, and each other article holding a
- * sentence similar enough in words that states every number i states. Ascending article order. */
-void support_sources(const chorus_story *st, size_t i, buf *out);
+ * sentence i, printed as `printed` (NULL: as it stands), reports: its own
+ * article, and each other article holding a sentence close enough in words
+ * that states every number the printed form states. Ascending article
+ * order. */
+void support_sources(const chorus_story *st, size_t i, const char *printed, buf *out);
 
 #endif

@@ -182,6 +182,12 @@ static void test_citations_need_the_same_numbers(void **state)
     const char *cost35 =
         "Repairs to the river bridge will cost $3.5 million, county officials said.";
     assert_int_equal(sources_of_first(cost31, cost35), 1);
+    /* a number in a parenthesis that compression leaves out is not asked */
+    const char *aside =
+        "The storm flooded homes along the river (at least 40 of them) on Sunday, county "
+        "officials said.";
+    assert_int_equal(sources_of_first(aside, plain), 2);
+    assert_int_equal(sources_of_first(plain, aside), 2);
 }
 
 static void test_compressed_text_never_longer(void **state)

@@ -103,18 +103,29 @@ static int read_number(const char *s, support_number *out)
     return 1;
 }
 
-/* Each sentence's numbers, in reading order. */
+static int holds_digit(const char *s)
+{
+    for (; *s; s++)
+        if (is_digit(*s)) return 1;
+    return 0;
+}
+
+/* Each sentence's numbers, in reading order; counted first, so that the
+ * list takes room for the story's numbers only. */
 static chorus_status collect_numbers(chorus_story *st, chorus_error *err)
 {
+    size_t count = 0;
+    for (size_t k = 0; k < st->n_tokens; k++)
+        count += holds_digit(STORY_TERM(st, st->tokens[k].term)->lower);
     uint32_t *offset = arena_alloc_array(&st->arena, st->n_sentences + 1, sizeof *offset);
-    support_number *numbers = arena_alloc_array(&st->arena, st->n_tokens + 1, sizeof *numbers);
+    support_number *numbers = arena_alloc_array(&st->arena, count + 1, sizeof *numbers);
     if (!offset || !numbers)
         return story_error(err, CHORUS_E_NOMEM, "support", -1, "out of memory");
     uint32_t pos = 0;
     for (size_t i = 0; i < st->n_sentences; i++) {
         const sentence *s = &st->sentences[i];
         offset[i] = pos;
-        for (uint32_t k = 0; k < s->n_tokens; k++) {
+        for (uint32_t k = 0; k < s->n_tokens && pos < count; k++) {
             const term *t = STORY_TERM(st, st->tokens[s->first_token + k].term);
             if (read_number(t->lower, &numbers[pos])) numbers[pos++].token = s->first_token + k;
         }

@@ -12,7 +12,7 @@
  * four, not only the one the sentence was taken from.
  * Numbers: words alone would let "12 died" support "40 died", so each
  * token holding a digit is read as a number (its first run of digits,
- * commas and one decimal point: "8,300", "21.51", "38" of "38-million"),
+ * commas and one decimal point: "4,250", "12.75", "17" of "17-million"),
  * and the two sentences' numbers must be equal or one the other rounded
  * within ROUNDING_SHARE ("nearly 300" for 296). A four-digit year matches
  * only itself.

@@ -5,7 +5,7 @@
 #include "story.h"
 
 /* A number a sentence states: digits x 10^exp, the digits without
- * trailing zeros ("8,300" = 83 x 10^2); year is set for a four-digit year. */
+ * trailing zeros ("4,200" = 42 x 10^2); year is set for a four-digit year. */
 typedef struct support_number {
     uint64_t digits;
     int32_t exp;

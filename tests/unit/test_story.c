@@ -173,9 +173,9 @@ static void test_citations_need_the_same_numbers(void **state)
     assert_int_equal(sources_of_first(built98, built00), 1);
     /* thousands separators and decimals */
     const char *comma =
-        "The storm flooded 8,300 homes along the river on Sunday, county officials said.";
+        "The storm flooded 4,250 homes along the river on Sunday, county officials said.";
     const char *bare =
-        "The storm flooded 8300 homes along the river on Sunday, county officials said.";
+        "The storm flooded 4250 homes along the river on Sunday, county officials said.";
     assert_int_equal(sources_of_first(comma, bare), 2);
     const char *cost31 =
         "Repairs to the river bridge will cost $3.1 million, county officials said.";

@@ -4,7 +4,8 @@
  *
  * A summary sentence is a complete sentence of a set length range that is
  * no transcript or section label ("SMITH: ..."), no quotation without its
- * speaker, and no sentence in which the page speaks to its reader (clean.c).
+ * speaker, does not trail off in an ellipsis (an excerpt cut short), and is
+ * no sentence in which the page speaks to its reader (clean.c).
  * A question asks where a summary reports. A sentence points back when it
  * opens with a pronoun, a demonstrative or a word that counts what was
  * named ("She said ...", "This was ...", "Neither town ..."),
@@ -233,12 +234,32 @@ int candidate_speaks_to_reader(const chorus_story *st, const sentence *s)
     return clean_page_sentence(text, s->span.end - s->span.start, s->words);
 }
 
+/* Nonzero when text[0..n) trails off in an ellipsis ("..." or "…"),
+ * closing quotation marks and brackets aside: an excerpt cut short or a
+ * statement left unfinished. */
+static int trails_off(const char *text, size_t n)
+{
+    for (;;) {
+        if (n && text[n - 1] && strchr("\"')]", text[n - 1]))
+            n--;
+        else if (n >= 3 && (memcmp(text + n - 3, "\xE2\x80\x9D", 3) == 0 || /* ” */
+                            memcmp(text + n - 3, "\xE2\x80\x99", 3) == 0))  /* ’ */
+            n -= 3;
+        else
+            break;
+    }
+    /* "...." is a finished sentence and an ellipsis after it */
+    return n >= 3 && ((memcmp(text + n - 3, "...", 3) == 0 && (n == 3 || text[n - 4] != '.')) ||
+                      memcmp(text + n - 3, "\xE2\x80\xA6", 3) == 0); /* … */
+}
+
 int candidate_eligible(const chorus_story *st, const sentence *s, uint32_t min_words,
                        uint32_t max_words)
 {
     if ((s->flags & SENT_FRAGMENT) || s->words < min_words || s->words > max_words) return 0;
     const char *text = STORY_ARTICLE(st, s->article)->text + s->span.start;
-    if (opens_with_label(text, s->span.end - s->span.start, s->position == 0)) return 0;
+    size_t n = s->span.end - s->span.start;
+    if (opens_with_label(text, n, s->position == 0) || trails_off(text, n)) return 0;
     return !(s->flags & SENT_QUOTE) || has_attribution(st, s);
 }
 

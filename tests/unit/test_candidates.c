@@ -103,9 +103,29 @@ static void test_page_sentences(void **state)
                             speaks_to_reader));
 }
 
+static int eligible(const chorus_story *st, const sentence *s, const char *printed)
+{
+    (void)printed;
+    return candidate_eligible(st, s, 5, 80);
+}
+
+static void test_sentences_that_trail_off(void **state)
+{
+    static const char *const unfinished[] = {
+        "The mayor said the library would open its doors to readers from ...",
+        "The mayor said the library would open \"when the money is there...\"",
+        "The mayor said the library would open its doors to readers from\xE2\x80\xA6", NULL};
+    for (const char *const *t = unfinished; *t; t++)
+        assert_false(judge_last(lead, *t, eligible));
+    assert_true(judge_last(lead, "The mayor said the library would open in the spring.", eligible));
+    assert_true(
+        judge_last(lead, "The mayor said the library would open in the spring....", eligible));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_sentences_that_trail_off),
         cmocka_unit_test(test_sentences_that_point_back),
         cmocka_unit_test(test_sentences_that_stand_alone),
         cmocka_unit_test(test_questions),

@@ -12,6 +12,10 @@ Summarizes every story of DATA/summarization/*.jsonl with `chorus batch`
     it in its own article (counted apart, for review);
   - name someone by honorific and surname ("Mr. Lutz") before any
     earlier mention of that surname in the summary;
+  - name a person of the entity layer by surname alone or with an
+    honorific ("Lutz said", "Mr. Lutz") before the summary has named
+    them in full ("Ana Lutz"), outside quotations (surnames of four
+    letters or more that no other person of the story shares);
   - start with a lower-case letter or end without a closing mark.
 Multi-News's text is lower-cased by its makers (names too), so its
 lower-case and honorific counts measure the data as much as chorus.
@@ -34,7 +38,58 @@ def first_word(text):
     return m.group(0).lower() if m else ""
 
 
-def check(summary, counts):
+QUOTED = re.compile(r"``.*?''|\"[^\"]*\"|\u201c[^\u201d]*\u201d")
+
+
+def people(entities):
+    """(full name, surname) of each person the entity layer named in full,
+    leaving out surnames two persons of the story share."""
+    out = []
+    for e in entities:
+        words = e["name"].split()
+        if (e["type"] == "PER" and len(words) >= 2 and all(w[:1].isupper() for w in words)
+                and len(words[-1]) > 3):
+            out.append((e["name"], words[-1]))
+    shared = {sur for _, sur in out if sum(1 for _, x in out if x == sur) > 1}
+    return [(full, sur) for full, sur in out if sur not in shared]
+
+
+HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Dr)\.?$")
+
+
+def bare_mentions(text, surname):
+    """Positions where surname stands alone or after an honorific, not as the
+    last word of a longer name."""
+    found = []
+    for m in re.finditer(r"(?<![\w/-])%s(?![\w/-])" % re.escape(surname), text):
+        before = text[: m.start()].split()[-1:] or [""]
+        after = text[m.end():].split()[:1] or [""]
+        if (not before[0][:1].isupper() or HONORIFIC.match(before[0])) and not after[0][:1].isupper():
+            found.append(m.start())
+    return found
+
+
+def surname_first(summary, persons):
+    """Sentences naming a person by surname before the summary named them in full."""
+    met, count = set(), 0
+    for s in summary:
+        text = QUOTED.sub(" ", s["text"])
+        flagged = False
+        for full, surname in persons:
+            if full in met:
+                continue
+            at_full = text.find(full)
+            bare = bare_mentions(text, surname)
+            if bare and (at_full < 0 or bare[0] < at_full):
+                flagged = True
+            if at_full >= 0 or bare:
+                met.add(full)
+        count += flagged
+    return count
+
+
+def check(summary, counts, persons):
+    counts["surname before full name"] += surname_first(summary, persons)
     for i, s in enumerate(summary):
         text = s["text"]
         counts["sentences"] += 1
@@ -63,14 +118,15 @@ def main():
         path = os.path.join(folder, name + ".jsonl")
         with open(path) as f:
             budget = json.loads(f.readline())["budget_words"]
-        run = subprocess.run([chorus, "batch", "--no-analyses", "-w", str(budget), path],
+        run = subprocess.run([chorus, "batch", "-w", str(budget), path],
                              capture_output=True, text=True, check=True)
         counts = dict.fromkeys(["sentences", "points back first",
                                 "points back after another article",
-                                "honorific first mention", "lower-case start",
-                                "no closing mark"], 0)
+                                "honorific first mention", "surname before full name",
+                                "lower-case start", "no closing mark"], 0)
         for line in run.stdout.splitlines():
-            check(json.loads(line).get("summary", []), counts)
+            result = json.loads(line)
+            check(result.get("summary", []), counts, people(result.get("entities", [])))
         print("%s: %s" % (name, ", ".join("%s %d" % kv for kv in counts.items())))
     return 0
 

@@ -28,13 +28,13 @@
  * compress.c shortens the rest, and introduce.c writes the first mention
  * of each person in full and later ones by surname; the words the
  * surnames save go back to the budget, and selection goes on with them
- * (refill_saved_words). When no concept is left to gain, the rest
- * of the budget goes to the articles' leading sentences. --method selects
- * instead one of the classic rankers of rank.c, whose sentences are taken
- * in score order.
- * Limits: greedy, not exact (an exact optimum of this coverage objective
- * scored lower ROUGE on the development sets than the greedy with its
- * length and position terms); references are resolved only by adjacency.
+ * (refill_saved_words); the words the full names add are kept free, giving
+ * back sentences and filling again when needed, so that nobody is named
+ * by surname before the summary has named them in full (fit_introductions). When no concept is left
+ * to gain, the rest of the budget goes to the articles' leading sentences. --method selects instead
+ * one of the classic rankers of rank.c, whose sentences are taken in score order. Limits: greedy,
+ * not exact (an exact optimum of this coverage objective scored lower ROUGE on the development sets
+ * than the greedy with its length and position terms); references are resolved only by adjacency.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -70,6 +70,9 @@
 #endif
 #ifndef REFERENT_UNITS
 #define REFERENT_UNITS 1
+#endif
+#ifndef FIT_INTRODUCTIONS
+#define FIT_INTRODUCTIONS 1
 #endif
 #ifndef MIN_WORDS
 #define MIN_WORDS 5
@@ -428,6 +431,34 @@ static size_t words_saved(selection *sel)
     return saved;
 }
 
+/* The words and bytes (with one separator between sentences) of the
+ * chosen sentences as printed when every person met first is named in
+ * full; words SIZE_MAX when out of memory. */
+static size_t words_introduced(selection *sel, size_t *bytes)
+{
+    chorus_story *st = sel->st;
+    size_t n_entities = st->analysis ? st->analysis->n_entities : 0, words = 0;
+    order_key *keys = malloc((sel->count + 1) * sizeof *keys);
+    uint8_t *introduced = calloc(n_entities + 1, 1);
+    size_t n = keys && introduced ? print_order(sel, keys) : 0;
+    *bytes = 0;
+    for (size_t k = 0; k < n && words != SIZE_MAX; k++) {
+        name_room all = {SIZE_MAX, SIZE_MAX};
+        const char *text = people_named(st, &sel->cands[keys[k].index], introduced, &all);
+        if (!text) {
+            words = SIZE_MAX;
+            break;
+        }
+        size_t len = strlen(text);
+        words += text_count_words(text, len);
+        *bytes += len + (k ? 1 : 0);
+    }
+    if (!keys || !introduced) words = SIZE_MAX;
+    free(keys);
+    free(introduced);
+    return words;
+}
+
 /* Once chosen, the summary's later mentions of people are printed by
  * surname; the words that saves go back to the word budget, and more()
  * chooses again with them. What it adds is given back, last first, while
@@ -623,6 +654,43 @@ static chorus_status fill_by_position(selection *sel)
     return CHORUS_OK;
 }
 
+/* Nonzero when the chosen sentences, with every person they name written
+ * in full at first mention, fit the budget; -1 when out of memory. With
+ * over, the words and bytes the introductions add. */
+static int fits_introduced(selection *sel, size_t *over_words, size_t *over_bytes)
+{
+    const chorus_options *o = &sel->st->opts;
+    size_t bytes, words = words_introduced(sel, &bytes);
+    if (words == SIZE_MAX) return -1;
+    *over_words = words > sel->words ? words - sel->words : 0;
+    *over_bytes = bytes > sel->bytes ? bytes - sel->bytes : 0;
+    return (!o->max_words || words <= o->max_words) && (!o->max_bytes || bytes <= o->max_bytes);
+}
+
+/* Makes room for every person the summary names to be written in full at
+ * first mention: a surname no room was left to introduce ("Lutz said
+ * ...") would name someone the reader never met. Chosen sentences are
+ * given back, last first, until the summary fits; the budget they free
+ * is filled again by position with the introductions' words held back,
+ * once, and what that adds is given back too if it does not fit. */
+static chorus_status fit_introductions(selection *sel)
+{
+    const chorus_options *o = &sel->st->opts;
+    if (!o->max_words && !o->max_bytes) return CHORUS_OK;
+    for (int refilled = 0;; refilled = 1) {
+        size_t over_words, over_bytes, count = sel->count;
+        int fit;
+        while ((fit = fits_introduced(sel, &over_words, &over_bytes)) == 0 && sel->count > 1)
+            unchoose_last(sel);
+        if (fit < 0) return CHORUS_E_NOMEM;
+        if (refilled || sel->count == count) return CHORUS_OK;
+        sel->words += over_words, sel->bytes += over_bytes;
+        chorus_status s = fill_by_position(sel);
+        sel->words -= over_words, sel->bytes -= over_bytes;
+        if (s != CHORUS_OK) return s;
+    }
+}
+
 typedef struct workspace {
     concept_table ct;
     buf cands, ids;
@@ -779,6 +847,7 @@ chorus_status summarize_story(chorus_story *st, chorus_error *err)
         selection sel;
         s = coverage ? select_sentences(st, &w, &sel, level) : select_ranked(st, &w, &sel, level);
         int done = s != CHORUS_OK || sel.count > 0 || level == ATTEMPT_ANY_SENTENCE;
+        if (s == CHORUS_OK && done && coverage && FIT_INTRODUCTIONS) s = fit_introductions(&sel);
         if (s == CHORUS_OK && done)
             s = emit_summary(&sel, err);
         else if (s != CHORUS_OK)

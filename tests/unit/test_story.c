@@ -532,6 +532,37 @@ static void test_people_introduced_by_full_name(void **state)
     }
 }
 
+/* At every budget, a summary of two or more sentences names each person
+ * in full before it names them by surname alone: a summary that has no
+ * room left for the first name gives a sentence back instead. */
+static void test_no_surname_before_the_full_name(void **state)
+{
+    const char *a = "Officials opened the new harbor library on Monday after two years of work "
+                    "on the old pier.\n\n"
+                    "The design came from the planner Ana Lutz, who also drew the old museum and "
+                    "the town hall.\n\n"
+                    "The library will stay open late on weekdays in the summer.\n";
+    const char *b = "The new harbor library opened on Monday after two years of work, officials "
+                    "said.\n\n"
+                    "Lutz said the library would stay open late on weekdays in the summer.\n";
+    for (unsigned w = 10; w <= 60; w++) {
+        chorus_options o;
+        chorus_options_init(&o);
+        o.max_words = w;
+        chorus_story *st = story_of(a, b, &o);
+        size_t n = chorus_story_summary_count(st);
+        int named_in_full = 0;
+        for (size_t i = 0; i < n && n > 1; i++) {
+            chorus_summary_sentence s;
+            assert_true(chorus_story_summary(st, i, &s));
+            const char *full = strstr(s.text, "Ana Lutz"), *any = strstr(s.text, "Lutz");
+            if (any && !named_in_full) assert_true(full && full + 4 == any);
+            named_in_full |= full != NULL;
+        }
+        chorus_story_free(st);
+    }
+}
+
 /* Once a person is introduced, later mentions give the surname alone,
  * unless a modifier before the name would be left describing it, another
  * person shares the surname, or the mention is quoted. */
@@ -658,6 +689,7 @@ int main(void)
         cmocka_unit_test(test_labels_and_datelines_in_first_sentences),
         cmocka_unit_test(test_pronoun_speakers_point_back),
         cmocka_unit_test(test_people_introduced_by_full_name),
+        cmocka_unit_test(test_no_surname_before_the_full_name),
         cmocka_unit_test(test_people_named_by_surname_once_introduced),
         cmocka_unit_test(test_questions_never_chosen),
         cmocka_unit_test(test_title_words_weigh_more),

@@ -18,8 +18,9 @@
  *
  * Typing. Each mention votes person / organization / place / other from
  * its cues: titles, a following speech verb, corporate and institutional
- * head words, place and event head words, a preceding preposition of
- * place, a dateline, demonyms (listed, or a listed country's stem with
+ * head words, place and event head words, a place's leading word ("Port",
+ * "Fort", "Mount", "Lake", "Cape" before one more word), a preceding
+ * preposition of place, a dateline, demonyms (listed, or a listed country's stem with
  * -an, -ian, -ese, -ish, -i: "Rwandan"), the country, capital and state
  * names and the first names of entity_words.c (generated from Debian and
  * npm packages). A name of unknown words is a person's when it has two or
@@ -89,6 +90,7 @@ enum {
     L_COMPOUND = 1u << 9,
     L_ROLE_MOD = 1u << 10,
     L_ROLE_HEAD = 1u << 11,
+    L_PLACE_LEAD = 1u << 12, /* opens a place's name: "Port Ellis", "Mount Ayr" */
 };
 
 typedef struct list_word {
@@ -145,6 +147,7 @@ static const list_word list_words[] = {
     {"bureau", L_ORG},
     {"cabinet", L_ORG},
     {"campaign", L_ORG},
+    {"cape", L_PLACE_LEAD},
     {"capt", L_TITLE},
     {"captain", L_TITLE},
     {"caribbean", L_REGION},
@@ -216,6 +219,7 @@ static const list_word list_words[] = {
     {"force", L_ORG},
     {"forces", L_ORG},
     {"foreign", L_TITLE | L_PTITLE | L_ROLE_MOD},
+    {"fort", L_PLACE_LEAD},
     {"foundation", L_ORG},
     {"friendly", L_COMPOUND},
     {"from", L_PREP},
@@ -253,7 +257,7 @@ static const list_word list_words[] = {
     {"kurdistan", L_REGION},
     {"la", L_PARTICLE},
     {"lady", L_TITLE},
-    {"lake", L_PLACE_HEAD},
+    {"lake", L_PLACE_HEAD | L_PLACE_LEAD},
     {"latin america", L_REGION},
     {"le", L_PARTICLE},
     {"leader", L_TITLE | L_ROLE_HEAD},
@@ -278,6 +282,7 @@ static const list_word list_words[] = {
     {"miss", L_HONOR},
     {"mister", L_HONOR},
     {"motors", L_ORG},
+    {"mount", L_PLACE_LEAD},
     {"mountain", L_PLACE_HEAD},
     {"mountains", L_PLACE_HEAD},
     {"movement", L_ORG},
@@ -309,6 +314,7 @@ static const list_word list_words[] = {
     {"police", L_ORG},
     {"policy", L_ROLE_MOD},
     {"pope", L_TITLE},
+    {"port", L_PLACE_LEAD},
     {"post", L_ORG},
     {"premier", L_TITLE | L_PTITLE | L_ROLE_HEAD},
     {"president", L_TITLE | L_PTITLE | L_ROLE_HEAD},
@@ -965,7 +971,8 @@ static void vote_words(spot *sp, mention *m, int titled)
     if ((word_lists(last) & L_ORG) || (of_head && (word_lists(first) & L_ORG)))
         m->votes[ENT_ORG] += 4;
     if (m->n_tokens > 1 &&
-        ((word_lists(last) & L_PLACE_HEAD) || (of_head && (word_lists(first) & L_PLACE_HEAD))))
+        ((word_lists(last) & L_PLACE_HEAD) || (of_head && (word_lists(first) & L_PLACE_HEAD)) ||
+         (m->n_tokens == 2 && (word_lists(first) & L_PLACE_LEAD))))
         m->votes[ENT_LOC] += 3;
     if (m->n_tokens > 1 && (word_lists(last) & L_MISC_HEAD)) m->votes[ENT_MISC] += 3;
     if ((entity_word_flags(phrase, n) & WORD_PLACE) || (word_lists(phrase) & L_REGION))

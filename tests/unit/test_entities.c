@@ -210,6 +210,21 @@ static void test_types_and_sentence_capitals(void **state)
     chorus_story_free(st);
 }
 
+/* A two-word name opened by "Port", "Fort", "Mount", "Lake" or "Cape" is
+ * a place, even when its second word is a first name or a surname (which
+ * would otherwise make it a person, later shortened to "Elizabeth"). */
+static void test_place_leads(void **state)
+{
+    const char *texts[] = {"Flood waters rose in Port Elizabeth and Mount Vernon on Monday. "
+                           "Residents of Fort Myers left before dawn.\n",
+                           NULL};
+    chorus_story *st = story_of(texts);
+    expect(st, "Port Elizabeth", "LOC", NULL);
+    expect(st, "Mount Vernon", "LOC", NULL);
+    expect(st, "Fort Myers", "LOC", NULL);
+    chorus_story_free(st);
+}
+
 static void test_mentions_have_spans(void **state)
 {
     const char *texts[] = {"Mr. Okafor left. Peter Okafor returned.\n", NULL};
@@ -251,6 +266,7 @@ int main(void)
         cmocka_unit_test(test_spelling_variants_and_particles),
         cmocka_unit_test(test_roles_by_apposition),
         cmocka_unit_test(test_types_and_sentence_capitals),
+        cmocka_unit_test(test_place_leads),
         cmocka_unit_test(test_mentions_have_spans),
     };
     /* clang-format on */

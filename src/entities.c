@@ -23,8 +23,9 @@
  * preposition of place, a dateline, demonyms (listed, or a listed
  * country's stem with -an, -ian, -ese, -ish, -i: "Rwandan"), the country,
  * capital and state names and the first names of entity_words.c
- * (generated from Debian and npm packages). A name of unknown words is a person's when it has two or
- * three words the story never writes in lower case, else an organization's.
+ * (generated from Debian and npm packages). A name of unknown words is a
+ * person's when it has two or three words the story never writes in lower
+ * case, else an organization's.
  * An entity takes the type with the most votes over its mentions.
  *
  * Aliases. Mentions are merged by their compact key (letters and digits,

@@ -28,13 +28,16 @@
  * compress.c shortens the rest, and introduce.c writes the first mention
  * of each person in full and later ones by surname; the words the
  * surnames save go back to the budget, and selection goes on with them
- * (refill_saved_words); the words the full names add are kept free, giving
- * back sentences and filling again when needed, so that nobody is named
- * by surname before the summary has named them in full (fit_introductions). When no concept is left
- * to gain, the rest of the budget goes to the articles' leading sentences. --method selects instead
- * one of the classic rankers of rank.c, whose sentences are taken in score order. Limits: greedy,
- * not exact (an exact optimum of this coverage objective scored lower ROUGE on the development sets
- * than the greedy with its length and position terms); references are resolved only by adjacency.
+ * (refill_saved_words); the words the full names add are kept free,
+ * giving back sentences and filling again when needed, so that nobody is
+ * named by surname before the summary has named them in full
+ * (fit_introductions). When no concept is left to gain, the rest of the
+ * budget goes to the articles' leading sentences. --method selects
+ * instead one of the classic rankers of rank.c, whose sentences are taken
+ * in score order.
+ * Limits: greedy, not exact (an exact optimum of this coverage objective
+ * scored lower ROUGE on the development sets than the greedy with its
+ * length and position terms); references are resolved only by adjacency.
  */
 #include <math.h>
 #include <stdlib.h>

@@ -408,58 +408,48 @@ static const char *people_named(chorus_story *st, const candidate *c, uint8_t *i
     return text ? introduce_people(st, c->sentence, text, introduced, room) : NULL;
 }
 
+/* The chosen sentences as they would be printed, in printing order:
+ * people introduced earlier named by surname, and with `introduce` set
+ * everyone met first named in full (unset: nobody lengthened). */
+typedef struct printed_size {
+    size_t words, bytes; /* bytes with one separator between sentences */
+    size_t saved;        /* words the surnames save over the chosen texts */
+} printed_size;
+
+/* Measures the printed summary into out; 0 when out of memory. */
+static int measure_printed(selection *sel, int introduce, printed_size *out)
+{
+    chorus_story *st = sel->st;
+    size_t n_entities = st->analysis ? st->analysis->n_entities : 0;
+    order_key *keys = malloc((sel->count + 1) * sizeof *keys);
+    uint8_t *introduced = calloc(n_entities + 1, 1);
+    size_t n = keys && introduced ? print_order(sel, keys) : 0;
+    int ok = keys && introduced;
+    *out = (printed_size){0, 0, 0};
+    for (size_t k = 0; k < n && ok; k++) {
+        const candidate *c = &sel->cands[keys[k].index];
+        name_room room = introduce ? (name_room){SIZE_MAX, SIZE_MAX} : (name_room){0, 0};
+        const char *text = people_named(st, c, introduced, &room);
+        if (!text) {
+            ok = 0;
+            break;
+        }
+        size_t len = strlen(text), words = text_count_words(text, len);
+        out->words += words;
+        out->bytes += len + (k ? 1 : 0);
+        out->saved += words < c->words ? c->words - words : 0;
+    }
+    free(keys);
+    free(introduced);
+    return ok;
+}
+
 /* The words that naming people by surname once introduced saves over the
  * chosen sentences as they would be printed; SIZE_MAX when out of memory. */
 static size_t words_saved(selection *sel)
 {
-    chorus_story *st = sel->st;
-    size_t n_entities = st->analysis ? st->analysis->n_entities : 0, saved = 0;
-    order_key *keys = malloc((sel->count + 1) * sizeof *keys);
-    uint8_t *introduced = calloc(n_entities + 1, 1);
-    size_t n = keys && introduced ? print_order(sel, keys) : 0;
-    for (size_t k = 0; k < n && saved != SIZE_MAX; k++) {
-        const candidate *c = &sel->cands[keys[k].index];
-        name_room none = {0, 0}; /* only who gets introduced, no words added */
-        const char *text = people_named(st, c, introduced, &none);
-        if (!text)
-            saved = SIZE_MAX;
-        else if (text != c->text) {
-            size_t words = text_count_words(text, strlen(text));
-            saved += words < c->words ? c->words - words : 0;
-        }
-    }
-    if (!keys || !introduced) saved = SIZE_MAX;
-    free(keys);
-    free(introduced);
-    return saved;
-}
-
-/* The words and bytes (with one separator between sentences) of the
- * chosen sentences as printed when every person met first is named in
- * full; words SIZE_MAX when out of memory. */
-static size_t words_introduced(selection *sel, size_t *bytes)
-{
-    chorus_story *st = sel->st;
-    size_t n_entities = st->analysis ? st->analysis->n_entities : 0, words = 0;
-    order_key *keys = malloc((sel->count + 1) * sizeof *keys);
-    uint8_t *introduced = calloc(n_entities + 1, 1);
-    size_t n = keys && introduced ? print_order(sel, keys) : 0;
-    *bytes = 0;
-    for (size_t k = 0; k < n && words != SIZE_MAX; k++) {
-        name_room all = {SIZE_MAX, SIZE_MAX};
-        const char *text = people_named(st, &sel->cands[keys[k].index], introduced, &all);
-        if (!text) {
-            words = SIZE_MAX;
-            break;
-        }
-        size_t len = strlen(text);
-        words += text_count_words(text, len);
-        *bytes += len + (k ? 1 : 0);
-    }
-    if (!keys || !introduced) words = SIZE_MAX;
-    free(keys);
-    free(introduced);
-    return words;
+    printed_size size;
+    return measure_printed(sel, 0, &size) ? size.saved : SIZE_MAX;
 }
 
 /* Once chosen, the summary's later mentions of people are printed by
@@ -663,11 +653,12 @@ static chorus_status fill_by_position(selection *sel)
 static int fits_introduced(selection *sel, size_t *over_words, size_t *over_bytes)
 {
     const chorus_options *o = &sel->st->opts;
-    size_t bytes, words = words_introduced(sel, &bytes);
-    if (words == SIZE_MAX) return -1;
-    *over_words = words > sel->words ? words - sel->words : 0;
-    *over_bytes = bytes > sel->bytes ? bytes - sel->bytes : 0;
-    return (!o->max_words || words <= o->max_words) && (!o->max_bytes || bytes <= o->max_bytes);
+    printed_size size;
+    if (!measure_printed(sel, 1, &size)) return -1;
+    *over_words = size.words > sel->words ? size.words - sel->words : 0;
+    *over_bytes = size.bytes > sel->bytes ? size.bytes - sel->bytes : 0;
+    return (!o->max_words || size.words <= o->max_words) &&
+           (!o->max_bytes || size.bytes <= o->max_bytes);
 }
 
 /* Makes room for every person the summary names to be written in full at
